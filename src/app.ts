@@ -1,0 +1,143 @@
+/**
+ * @module
+ * `createApp()` builds the whole relay as one Hono application from its
+ * dependencies. The Node and Workers entry points differ only in what they
+ * pass in (database driver, static assets, scheduler), so tests drive the
+ * same app with `app.request()`.
+ */
+
+import { sql } from 'drizzle-orm';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { healthFigures, metricsText } from './domain/operator.ts';
+import type { Relay } from './domain/relay.ts';
+import { ApiError } from './errors.ts';
+import { requireOperator } from './routes/auth.ts';
+import { doctorRoutes } from './routes/doctor.ts';
+import { type InstanceInfo, operatorRoutes, uptimeSeconds } from './routes/operator.ts';
+import { supporterRoutes } from './routes/supporter.ts';
+
+export interface AppOptions extends InstanceInfo {
+  relay: Relay;
+  /** Serves the web client's static files (Node: serveStatic; Workers: the ASSETS binding). */
+  assets?: MiddlewareHandler;
+  /** Records an unexpected error. It is given the error only, never request data. */
+  logError?: (error: unknown) => void;
+}
+
+/** 64 KiB: a sealed message is at most 16 KiB, so anything larger is not ours (PROTOCOL.md §6). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+};
+
+/**
+ * Builds the relay.
+ *
+ * @example
+ * const app = createApp({ relay, version: '1.0.0', startedAt: new Date() });
+ * const res = await app.request('/healthz');
+ */
+export function createApp(options: AppOptions): Hono {
+  const { relay } = options;
+  const app = new Hono();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      crossOriginOpenerPolicy: 'same-origin',
+      crossOriginResourcePolicy: 'same-origin',
+      referrerPolicy: 'no-referrer',
+      xContentTypeOptions: 'nosniff',
+      xFrameOptions: 'DENY',
+      // Set below, and only where the relay is reached over HTTPS.
+      strictTransportSecurity: false,
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+    }),
+  );
+  app.use(async function transportSecurity(c, next) {
+    await next();
+    if (new URL(c.req.url).protocol === 'https:' || relay.config.publicUrl.startsWith('https:')) {
+      c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    }
+  });
+
+  app.use('/api/*', async function noStore(c, next) {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'The request body is larger than 64 KiB.');
+      },
+    }),
+  );
+  const api = new Hono()
+    .route('/', doctorRoutes(relay))
+    .route('/', supporterRoutes(relay))
+    .route('/admin', operatorRoutes(relay, options));
+  app.route('/api/v1', api);
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await relay.db.run(sql`select 1`);
+    } catch {
+      throw new ApiError(503, 'not_ready', 'The database is not reachable.', 5);
+    }
+    return c.json({ status: 'ready' });
+  });
+  app.get('/metrics', requireOperator(relay), async (c) => {
+    const text = metricsText(await healthFigures(relay), {
+      version: options.version,
+      uptimeSeconds: uptimeSeconds(relay, options),
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.text(text, 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
+
+  // A known path asked with the wrong method is 405, not 404.
+  for (const route of api.routes) {
+    app.all(`/api/v1${route.path}`, (c) => {
+      throw new ApiError(405, 'method_not_allowed', `${c.req.method} is not allowed here.`);
+    });
+  }
+
+  if (options.assets) app.use('*', options.assets);
+
+  app.notFound((c) =>
+    c.json(new ApiError(404, 'not_found', 'There is nothing at this address.').toBody(), 404),
+  );
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      if (error.retryAfter !== undefined) c.header('Retry-After', String(error.retryAfter));
+      return c.json(error.toBody(), error.status);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own 4xx (malformed JSON): keep its status, use our shape, drop its wording.
+      const body = new ApiError(
+        error.status,
+        'invalid_json',
+        'The request body is not valid JSON.',
+      ).toBody();
+      return c.json(body, error.status);
+    }
+    options.logError?.(error);
+    return c.json(
+      new ApiError(500, 'internal_error', 'Something went wrong on the relay.').toBody(),
+      500,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,102 @@
+/**
+ * @module
+ * Capabilities and abuse guards: sessions, invites, spent proof-of-work
+ * challenges and login-failure counts. Tokens appear here only as hashes.
+ */
+import { and, eq, lt, lte, sql } from 'drizzle-orm';
+import type { Database } from './database.ts';
+import { invites, loginFailures, sessions, spentChallenges, supporters } from './schema.ts';
+
+export async function insertSession(
+  db: Database,
+  session: typeof sessions.$inferInsert,
+): Promise<void> {
+  await db.insert(sessions).values(session);
+}
+
+/** The live session's supporter, if the token hash is known, unexpired and the supporter active. */
+export async function findSessionSupporter(db: Database, tokenHash: string, nowHour: number) {
+  const row = await db
+    .select({ supporter: supporters, expiresHour: sessions.expiresHour })
+    .from(sessions)
+    .innerJoin(supporters, eq(supporters.id, sessions.supporterId))
+    .where(
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        sql`${sessions.expiresHour} > ${nowHour}`,
+        eq(supporters.active, true),
+      ),
+    )
+    .get();
+  return row ?? null;
+}
+
+export async function deleteSession(db: Database, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function insertInvite(
+  db: Database,
+  invite: typeof invites.$inferInsert,
+): Promise<void> {
+  await db.insert(invites).values(invite);
+}
+
+export async function findInvite(db: Database, tokenHash: string) {
+  return (await db.select().from(invites).where(eq(invites.tokenHash, tokenHash)).get()) ?? null;
+}
+
+/** Records a challenge as spent. @returns false if it had been spent before. */
+export async function spendChallenge(
+  db: Database,
+  challengeHash: string,
+  expiresHour: number,
+): Promise<boolean> {
+  const rows = await db
+    .insert(spentChallenges)
+    .values({ challengeHash, expiresHour })
+    .onConflictDoNothing()
+    .returning({ challengeHash: spentChallenges.challengeHash });
+  return rows.length === 1;
+}
+
+export async function loginFailureCount(
+  db: Database,
+  loginKey: string,
+  hour: number,
+): Promise<number> {
+  const row = await db
+    .select({ count: loginFailures.count })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.loginKey, loginKey), eq(loginFailures.hour, hour)))
+    .get();
+  return row?.count ?? 0;
+}
+
+export async function recordLoginFailure(
+  db: Database,
+  loginKey: string,
+  hour: number,
+): Promise<void> {
+  await db
+    .insert(loginFailures)
+    .values({ loginKey, hour, count: 1 })
+    .onConflictDoUpdate({
+      target: [loginFailures.loginKey, loginFailures.hour],
+      set: { count: sql`${loginFailures.count} + 1` },
+    });
+}
+
+export async function clearLoginFailures(db: Database, loginKey: string): Promise<void> {
+  await db.delete(loginFailures).where(eq(loginFailures.loginKey, loginKey));
+}
+
+/** Drops every expired capability and guard row; each statement is idempotent. */
+export async function deleteExpiredAccess(db: Database, nowHour: number): Promise<void> {
+  await db.batch([
+    db.delete(sessions).where(lte(sessions.expiresHour, nowHour)),
+    db.delete(invites).where(lte(invites.expiresHour, nowHour)),
+    db.delete(spentChallenges).where(lte(spentChallenges.expiresHour, nowHour)),
+    db.delete(loginFailures).where(lt(loginFailures.hour, nowHour)),
+  ]);
+}

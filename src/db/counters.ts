@@ -1,0 +1,84 @@
+/**
+ * @module
+ * Per-day event counters. They are what the operator's figures are computed
+ * from, so every instance reports the same numbers; no row names a doctor.
+ */
+import { and, eq, gte, sql } from 'drizzle-orm';
+import type { Database } from './database.ts';
+import { dailyCounts, supporterDailyCounts } from './schema.ts';
+
+export type CountedEvent =
+  | 'submitted'
+  | 'delivered'
+  | 'expired'
+  | 'replied'
+  | 'reply_read'
+  | 'reply_expired'
+  | 'rate_limited'
+  | 'notify_failed'
+  /** `delivery_hours:N`: messages delivered N whole hours after receipt. */
+  | `delivery_hours:${number}`;
+
+export type SupporterEvent = 'received' | 'first_contact' | 'delivered';
+
+export function countEvent(db: Database, day: string, event: CountedEvent, amount = 1) {
+  return db
+    .insert(dailyCounts)
+    .values({ day, event, count: amount })
+    .onConflictDoUpdate({
+      target: [dailyCounts.day, dailyCounts.event],
+      set: { count: sql`${dailyCounts.count} + ${amount}` },
+    });
+}
+
+export function countSupporterEvent(
+  db: Database,
+  supporterId: string,
+  day: string,
+  event: SupporterEvent,
+  amount = 1,
+) {
+  return db
+    .insert(supporterDailyCounts)
+    .values({ supporterId, day, event, count: amount })
+    .onConflictDoUpdate({
+      target: [
+        supporterDailyCounts.supporterId,
+        supporterDailyCounts.day,
+        supporterDailyCounts.event,
+      ],
+      set: { count: sql`${supporterDailyCounts.count} + ${amount}` },
+    });
+}
+
+/** Counter rows from `sinceDay` (inclusive, `YYYY-MM-DD`) on. */
+export async function dailyCountsSince(db: Database, sinceDay: string) {
+  return db.select().from(dailyCounts).where(gte(dailyCounts.day, sinceDay)).all();
+}
+
+/** Every counter summed over all days (Prometheus counters). */
+export async function eventTotals(db: Database): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ event: dailyCounts.event, total: sql<number>`sum(${dailyCounts.count})` })
+    .from(dailyCounts)
+    .groupBy(dailyCounts.event)
+    .all();
+  return new Map(rows.map((row) => [row.event, Number(row.total)]));
+}
+
+export async function supporterEventSince(
+  db: Database,
+  event: SupporterEvent,
+  sinceDay: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .select({
+      supporterId: supporterDailyCounts.supporterId,
+      total: sql<number>`sum(${supporterDailyCounts.count})`,
+    })
+    .from(supporterDailyCounts)
+    .where(and(eq(supporterDailyCounts.event, event), gte(supporterDailyCounts.day, sinceDay)))
+    .groupBy(supporterDailyCounts.supporterId)
+    .all();
+  return new Map(rows.map((row) => [row.supporterId, Number(row.total)]));
+}

@@ -1,0 +1,195 @@
+/** @module Doctor-to-supporter messages and the mailboxes they come from. */
+import { and, asc, count, eq, inArray, lte, min, sql } from 'drizzle-orm';
+import type { Database } from './database.ts';
+import { mailboxes, messages, replies } from './schema.ts';
+
+export type MessageRow = typeof messages.$inferSelect;
+export type MailboxRow = typeof mailboxes.$inferSelect;
+
+export async function findMessage(db: Database, id: string): Promise<MessageRow | null> {
+  return (await db.select().from(messages).where(eq(messages.id, id)).get()) ?? null;
+}
+
+export async function findMailbox(db: Database, id: string): Promise<MailboxRow | null> {
+  return (await db.select().from(mailboxes).where(eq(mailboxes.id, id)).get()) ?? null;
+}
+
+/** Queued messages of one supporter still within their delivery deadline. */
+export async function countPending(
+  db: Database,
+  supporterId: string,
+  nowHour: number,
+): Promise<number> {
+  const row = await db
+    .select({ n: count() })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.supporterId, supporterId),
+        eq(messages.status, 'queued'),
+        sql`${messages.expiresHour} > ${nowHour}`,
+      ),
+    )
+    .get();
+  return row?.n ?? 0;
+}
+
+/**
+ * Stores a message and creates its mailbox, or extends the mailbox's life if
+ * it exists with the same read-token hash, in one batch.
+ *
+ * @returns false if a message with this id was already stored.
+ */
+export async function insertMessage(
+  db: Database,
+  message: typeof messages.$inferInsert,
+  mailbox: MailboxRow,
+): Promise<boolean> {
+  const [, inserted] = await db.batch([
+    db
+      .insert(mailboxes)
+      .values(mailbox)
+      .onConflictDoUpdate({
+        target: mailboxes.id,
+        set: { expiresHour: sql`max(${mailboxes.expiresHour}, excluded.expires_hour)` },
+        setWhere: sql`${mailboxes.readTokenHash} = excluded.read_token_hash`,
+      }),
+    db.insert(messages).values(message).onConflictDoNothing().returning({ id: messages.id }),
+  ]);
+  return inserted.length === 1;
+}
+
+/** Extends a mailbox's life to at least `expiresHour` (its last activity counts). */
+export async function extendMailbox(db: Database, id: string, expiresHour: number): Promise<void> {
+  await db
+    .update(mailboxes)
+    .set({ expiresHour: sql`max(${mailboxes.expiresHour}, ${expiresHour})` })
+    .where(eq(mailboxes.id, id));
+}
+
+export async function listInbox(db: Database, supporterId: string, nowHour: number) {
+  return db
+    .select({
+      id: messages.id,
+      ciphertext: messages.ciphertext,
+      receivedHour: messages.receivedHour,
+    })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.supporterId, supporterId),
+        eq(messages.status, 'queued'),
+        sql`${messages.expiresHour} > ${nowHour}`,
+      ),
+    )
+    .orderBy(asc(messages.receivedHour), asc(messages.id))
+    .all();
+}
+
+/**
+ * Marks messages delivered and deletes their ciphertext in one statement, so
+ * concurrent acknowledgements of the same ids deliver each exactly once.
+ */
+export async function deliverMessages(
+  db: Database,
+  supporterId: string,
+  ids: string[],
+  nowHour: number,
+) {
+  return db
+    .update(messages)
+    .set({ status: 'delivered', ciphertext: null, deliveredHour: nowHour })
+    .where(
+      and(
+        eq(messages.supporterId, supporterId),
+        eq(messages.status, 'queued'),
+        inArray(messages.id, ids),
+      ),
+    )
+    .returning({
+      id: messages.id,
+      receivedHour: messages.receivedHour,
+      mailboxId: messages.mailboxId,
+    });
+}
+
+export async function listSent(db: Database, mailboxId: string) {
+  return db
+    .select({
+      id: messages.id,
+      supporterId: messages.supporterId,
+      status: messages.status,
+      expiresHour: messages.expiresHour,
+      receivedHour: messages.receivedHour,
+    })
+    .from(messages)
+    .where(eq(messages.mailboxId, mailboxId))
+    .orderBy(asc(messages.receivedHour), asc(messages.id))
+    .all();
+}
+
+/** Whether `mailboxId` ever wrote to this supporter: only then may the supporter reply to it. */
+export async function mailboxWroteTo(
+  db: Database,
+  mailboxId: string,
+  supporterId: string,
+): Promise<boolean> {
+  const row = await db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(and(eq(messages.mailboxId, mailboxId), eq(messages.supporterId, supporterId)))
+    .limit(1)
+    .get();
+  return row !== undefined;
+}
+
+/** Queued messages past their deadline: ciphertext deleted, status `expired`. */
+export async function expireQueuedMessages(db: Database, nowHour: number) {
+  return db
+    .update(messages)
+    .set({ status: 'expired', ciphertext: null })
+    .where(and(eq(messages.status, 'queued'), lte(messages.expiresHour, nowHour)))
+    .returning({ id: messages.id });
+}
+
+/** All queued messages of a supporter who leaves: they can no longer be read. */
+export async function expireMessagesOf(db: Database, supporterId: string) {
+  return db
+    .update(messages)
+    .set({ status: 'expired', ciphertext: null })
+    .where(and(eq(messages.supporterId, supporterId), eq(messages.status, 'queued')))
+    .returning({ id: messages.id });
+}
+
+export async function pendingSummary(db: Database, nowHour: number) {
+  return db
+    .select({
+      supporterId: messages.supporterId,
+      pending: count(),
+      oldestHour: min(messages.receivedHour),
+    })
+    .from(messages)
+    .where(and(eq(messages.status, 'queued'), sql`${messages.expiresHour} > ${nowHour}`))
+    .groupBy(messages.supporterId)
+    .all();
+}
+
+/**
+ * Deletes mailboxes past their life together with everything left in them
+ * (status rows without ciphertext, unread replies).
+ *
+ * @returns how many mailboxes, messages and replies went.
+ */
+export async function deleteExpiredMailboxes(db: Database, nowHour: number) {
+  const expired = sql`(select ${mailboxes.id} from ${mailboxes} where ${mailboxes.expiresHour} <= ${nowHour})`;
+  const [gone, goneMessages, goneReplies] = await db.batch([
+    db.select({ id: mailboxes.id }).from(mailboxes).where(lte(mailboxes.expiresHour, nowHour)),
+    db
+      .delete(messages)
+      .where(sql`${messages.mailboxId} in ${expired}`)
+      .returning({ id: messages.id, status: messages.status }),
+    db.delete(replies).where(sql`${replies.mailboxId} in ${expired}`).returning({ id: replies.id }),
+    db.delete(mailboxes).where(lte(mailboxes.expiresHour, nowHour)),
+  ]);
+  return { mailboxes: gone.length, messages: goneMessages, replies: goneReplies.length };
+}

@@ -1,0 +1,155 @@
+/**
+ * @module
+ * The relay's tables (drizzle `sqlite-core`, shared by libSQL and D1).
+ * Times are whole UTC hours in Unix seconds (see src/time.ts); capabilities
+ * are stored only as `b64(H(32, token))`; ciphertext is a blob that is set
+ * to NULL the moment it is delivered or expires. Nothing here can identify
+ * a doctor: a mailbox is a random id plus a token hash.
+ */
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export type Modality = 'in-person' | 'phone' | 'video';
+export type SupporterStatus = 'available' | 'away';
+export type MessageStatus = 'queued' | 'delivered' | 'expired';
+
+const bytes = (name: string) => blob(name, { mode: 'buffer' }).$type<Uint8Array>();
+
+export const supporters = sqliteTable('supporters', {
+  id: text('id').primaryKey(),
+  /** NULL once the supporter has left, so the login can be chosen again. */
+  login: text('login').unique(),
+  email: text('email'),
+  name: text('name').notNull(),
+  county: text('county').notNull(),
+  town: text('town').notNull(),
+  specialties: text('specialties', { mode: 'json' }).$type<string[]>().notNull(),
+  languages: text('languages', { mode: 'json' }).$type<string[]>().notNull(),
+  modalities: text('modalities', { mode: 'json' }).$type<Modality[]>().notNull(),
+  about: text('about'),
+  status: text('status').$type<SupporterStatus>().notNull().default('available'),
+  awayUntilHour: integer('away_until_hour'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** Set when the supporter leaves; the public key stays so replies already sent remain verifiable. */
+  left: integer('left', { mode: 'boolean' }).notNull().default(false),
+  boxPublicKey: text('box_public_key').notNull(),
+  vaultSalt: text('vault_salt').notNull(),
+  vaultOpslimit: integer('vault_opslimit').notNull(),
+  vaultMemlimit: integer('vault_memlimit').notNull(),
+  vaultCiphertext: text('vault_ciphertext').notNull(),
+  authKeyHash: text('auth_key_hash').notNull(),
+  createdHour: integer('created_hour').notNull(),
+  lastSeenHour: integer('last_seen_hour'),
+});
+
+export const invites = sqliteTable('invites', {
+  tokenHash: text('token_hash').primaryKey(),
+  note: text('note'),
+  expiresHour: integer('expires_hour').notNull(),
+  used: integer('used', { mode: 'boolean' }).notNull().default(false),
+});
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    supporterId: text('supporter_id').notNull(),
+    expiresHour: integer('expires_hour').notNull(),
+  },
+  (table) => [index('sessions_supporter').on(table.supporterId)],
+);
+
+export const mailboxes = sqliteTable('mailboxes', {
+  id: text('id').primaryKey(),
+  readTokenHash: text('read_token_hash').notNull(),
+  expiresHour: integer('expires_hour').notNull(),
+});
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    supporterId: text('supporter_id').notNull(),
+    mailboxId: text('mailbox_id').notNull(),
+    /** NULL once delivered or expired. */
+    ciphertext: bytes('ciphertext'),
+    status: text('status').$type<MessageStatus>().notNull(),
+    receivedHour: integer('received_hour').notNull(),
+    /** Delivery deadline: a message still queued then expires. */
+    expiresHour: integer('expires_hour').notNull(),
+    deliveredHour: integer('delivered_hour'),
+  },
+  (table) => [
+    index('messages_supporter_status').on(table.supporterId, table.status),
+    index('messages_mailbox').on(table.mailboxId),
+    index('messages_status_expires').on(table.status, table.expiresHour),
+  ],
+);
+
+export const replies = sqliteTable(
+  'replies',
+  {
+    id: text('id').primaryKey(),
+    mailboxId: text('mailbox_id').notNull(),
+    supporterId: text('supporter_id').notNull(),
+    ciphertext: bytes('ciphertext').notNull(),
+    sentHour: integer('sent_hour').notNull(),
+    expiresHour: integer('expires_hour').notNull(),
+  },
+  (table) => [
+    index('replies_mailbox').on(table.mailboxId),
+    index('replies_expires').on(table.expiresHour),
+  ],
+);
+
+/** Per-day event counters behind the operator's figures; no row refers to anyone. */
+export const dailyCounts = sqliteTable(
+  'daily_counts',
+  {
+    day: text('day').notNull(),
+    event: text('event').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.day, table.event] })],
+);
+
+/**
+ * Per-supporter daily counts (received, first contacts, delivered): the
+ * operator's backlog figures and the supporters' own compensation counts.
+ */
+export const supporterDailyCounts = sqliteTable(
+  'supporter_daily_counts',
+  {
+    supporterId: text('supporter_id').notNull(),
+    day: text('day').notNull(),
+    event: text('event').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.supporterId, table.day, table.event] })],
+);
+
+/** Spent proof-of-work challenges, remembered until they could no longer be used. */
+export const spentChallenges = sqliteTable(
+  'spent_challenges',
+  {
+    challengeHash: text('challenge_hash').primaryKey(),
+    expiresHour: integer('expires_hour').notNull(),
+  },
+  (table) => [index('spent_challenges_expires').on(table.expiresHour)],
+);
+
+/** Failed logins per (keyed hash of) login and hour; keys on nothing about the requester. */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    loginKey: text('login_key').notNull(),
+    hour: integer('hour').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.loginKey, table.hour] })],
+);
+
+/** Server-side settings generated at first start (server secret, operator token hash). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -1,0 +1,113 @@
+/** @module Supporter rows: directory, registration, profile, vault. */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from './database.ts';
+import { invites, sessions, supporters } from './schema.ts';
+
+export type SupporterRow = typeof supporters.$inferSelect;
+export type NewSupporter = typeof supporters.$inferInsert;
+
+export async function findSupporter(db: Database, id: string): Promise<SupporterRow | null> {
+  return (await db.select().from(supporters).where(eq(supporters.id, id)).get()) ?? null;
+}
+
+export async function findSupporterByLogin(
+  db: Database,
+  login: string,
+): Promise<SupporterRow | null> {
+  return (await db.select().from(supporters).where(eq(supporters.login, login)).get()) ?? null;
+}
+
+export async function listActiveSupporters(db: Database): Promise<SupporterRow[]> {
+  return db
+    .select()
+    .from(supporters)
+    .where(eq(supporters.active, true))
+    .orderBy(supporters.name)
+    .all();
+}
+
+export async function listAllSupporters(db: Database): Promise<SupporterRow[]> {
+  return db
+    .select()
+    .from(supporters)
+    .where(eq(supporters.left, false))
+    .orderBy(supporters.name)
+    .all();
+}
+
+/**
+ * Creates the supporter and spends the invite in one atomic batch: the row is
+ * inserted only while the invite is unused and unexpired, and a failure
+ * (a login taken meanwhile) leaves the invite unspent.
+ *
+ * @returns false when the invite could not be spent.
+ */
+export async function insertSupporterWithInvite(
+  db: Database,
+  supporter: NewSupporter,
+  inviteTokenHash: string,
+  nowHour: number,
+): Promise<boolean> {
+  const inviteIsOpen = sql`exists (select 1 from ${invites} where ${invites.tokenHash} = ${inviteTokenHash} and ${invites.used} = 0 and ${invites.expiresHour} > ${nowHour})`;
+  const [, spent] = await db.batch([
+    db.run(sql`insert into ${supporters} (id, login, email, name, county, town, specialties, languages,
+        modalities, about, status, active, "left", box_public_key, vault_salt, vault_opslimit,
+        vault_memlimit, vault_ciphertext, auth_key_hash, created_hour, last_seen_hour)
+      select ${supporter.id}, ${supporter.login}, ${supporter.email ?? null}, ${supporter.name},
+        ${supporter.county}, ${supporter.town}, ${JSON.stringify(supporter.specialties)},
+        ${JSON.stringify(supporter.languages)}, ${JSON.stringify(supporter.modalities)},
+        ${supporter.about ?? null}, 'available', 1, 0, ${supporter.boxPublicKey},
+        ${supporter.vaultSalt}, ${supporter.vaultOpslimit}, ${supporter.vaultMemlimit},
+        ${supporter.vaultCiphertext}, ${supporter.authKeyHash}, ${supporter.createdHour},
+        ${supporter.createdHour}
+      where ${inviteIsOpen}`),
+    db
+      .update(invites)
+      .set({ used: true })
+      .where(
+        and(
+          eq(invites.tokenHash, inviteTokenHash),
+          eq(invites.used, false),
+          sql`${invites.expiresHour} > ${nowHour}`,
+        ),
+      )
+      .returning({ tokenHash: invites.tokenHash }),
+  ]);
+  return spent.length === 1;
+}
+
+/** An update of one supporter row, to run alone or in a batch. */
+export function supporterUpdate(db: Database, id: string, changes: Partial<NewSupporter>) {
+  return db.update(supporters).set(changes).where(eq(supporters.id, id));
+}
+
+export async function updateSupporter(
+  db: Database,
+  id: string,
+  changes: Partial<NewSupporter>,
+): Promise<SupporterRow | null> {
+  if (Object.keys(changes).length === 0) return findSupporter(db, id);
+  return (await supporterUpdate(db, id, changes).returning().get()) ?? null;
+}
+
+/** Marks the supporter seen this hour (the operator's "last seen"). */
+export async function touchSupporter(db: Database, id: string, hour: number): Promise<void> {
+  await db
+    .update(supporters)
+    .set({ lastSeenHour: hour })
+    .where(and(eq(supporters.id, id), sql`coalesce(${supporters.lastSeenHour}, 0) < ${hour}`));
+}
+
+/** Ends every session of a supporter (deactivation, passphrase change, leaving). */
+export function deleteSessionsOf(db: Database, supporterId: string, exceptTokenHash?: string) {
+  return db
+    .delete(sessions)
+    .where(
+      exceptTokenHash === undefined
+        ? eq(sessions.supporterId, supporterId)
+        : and(
+            eq(sessions.supporterId, supporterId),
+            sql`${sessions.tokenHash} <> ${exceptTokenHash}`,
+          ),
+    );
+}

@@ -1,0 +1,303 @@
+/**
+ * @module
+ * Supporter accounts: joining with an invite, logging in with a key derived
+ * from the passphrase (the relay never sees the passphrase), sessions,
+ * profile, passphrase change and leaving. See PROTOCOL.md §5 and §6.
+ */
+import {
+  capabilityHash,
+  constantTimeEqual,
+  keyedHash,
+  newToken,
+  randomBytes,
+  toB64,
+  utf8,
+} from '../crypto.ts';
+import {
+  clearLoginFailures,
+  deleteSession,
+  findInvite,
+  findSessionSupporter,
+  insertSession,
+  loginFailureCount,
+  recordLoginFailure,
+} from '../db/access.ts';
+import { countEvent } from '../db/counters.ts';
+import { expireMessagesOf } from '../db/messages.ts';
+import type { Modality, SupporterStatus } from '../db/schema.ts';
+import {
+  deleteSessionsOf,
+  findSupporter,
+  findSupporterByLogin,
+  insertSupporterWithInvite,
+  type NewSupporter,
+  type SupporterRow,
+  supporterUpdate,
+  touchSupporter,
+  updateSupporter,
+} from '../db/supporters.ts';
+import { conflict, forbidden, gone, notFound, rateLimited, unauthorized } from '../errors.ts';
+import { dayOf, HOUR_SECONDS, isoHour } from '../time.ts';
+import { expiryHour, nowHour, type Relay } from './relay.ts';
+import { type Supporter, toSupporter } from './supporter-view.ts';
+
+export const DEFAULT_OPSLIMIT = 3;
+export const DEFAULT_MEMLIMIT = 67_108_864;
+
+export interface Profile {
+  name: string;
+  county: string;
+  town: string;
+  specialties: string[];
+  languages: string[];
+  modalities: Modality[];
+  about?: string | undefined;
+}
+
+export interface Vault {
+  salt: string;
+  opslimit: number;
+  memlimit: number;
+  ciphertext: string;
+}
+
+export interface Registration {
+  invite: string;
+  login: string;
+  email?: string | undefined;
+  profile: Profile;
+  boxPublicKey: string;
+  vault: Vault;
+  authKey: string;
+}
+
+/** Logins compare case-insensitively and after Unicode normalisation. */
+export function normaliseLogin(login: string): string {
+  return login.normalize('NFKC').trim().toLowerCase();
+}
+
+function newSupporterId(): string {
+  return toB64(randomBytes(9));
+}
+
+/** Joins with a single-use invite. */
+export async function registerSupporter(
+  relay: Relay,
+  registration: Registration,
+): Promise<{ id: string }> {
+  const { db } = relay;
+  const hour = nowHour(relay);
+  const inviteHash = capabilityHash(registration.invite);
+  const invite = await findInvite(db, inviteHash);
+  if (invite === null) throw notFound('invite_not_found', 'This invite link is not valid.');
+  if (invite.used) throw gone('invite_used', 'This invite link has already been used.');
+  if (invite.expiresHour <= hour)
+    throw gone('invite_expired', 'This invite link has expired. Ask for a new one.');
+
+  const login = normaliseLogin(registration.login);
+  if (await findSupporterByLogin(db, login)) {
+    throw conflict('login_taken', 'This login is taken. Choose another.');
+  }
+  const row: NewSupporter = {
+    id: newSupporterId(),
+    login,
+    email: registration.email ?? null,
+    ...registration.profile,
+    about: registration.profile.about ?? null,
+    boxPublicKey: registration.boxPublicKey,
+    vaultSalt: registration.vault.salt,
+    vaultOpslimit: registration.vault.opslimit,
+    vaultMemlimit: registration.vault.memlimit,
+    vaultCiphertext: registration.vault.ciphertext,
+    authKeyHash: capabilityHash(registration.authKey),
+    createdHour: hour,
+  };
+  let spent: boolean;
+  try {
+    spent = await insertSupporterWithInvite(db, row, inviteHash, hour);
+  } catch (error) {
+    if (/UNIQUE/i.test(String(error)))
+      throw conflict('login_taken', 'This login is taken. Choose another.');
+    throw error;
+  }
+  // Between the checks above and the batch another request may have used the invite.
+  if (!spent) throw gone('invite_used', 'This invite link has already been used.');
+  return { id: row.id! };
+}
+
+/**
+ * The key-derivation parameters for a login. For an unknown login the
+ * answer is derived from the server secret, stable and shaped like a real
+ * one, so logins cannot be enumerated.
+ */
+export async function sessionParameters(relay: Relay, rawLogin: string) {
+  const login = normaliseLogin(rawLogin);
+  const row = await findSupporterByLogin(relay.db, login);
+  if (row) return { salt: row.vaultSalt, opslimit: row.vaultOpslimit, memlimit: row.vaultMemlimit };
+  return {
+    salt: toB64(keyedHash(relay.secret, `peer-relay/fake-salt/${login}`, 16)),
+    opslimit: DEFAULT_OPSLIMIT,
+    memlimit: DEFAULT_MEMLIMIT,
+  };
+}
+
+function authKeyMatches(row: SupporterRow, authKey: string): boolean {
+  return constantTimeEqual(utf8(row.authKeyHash), utf8(capabilityHash(authKey)));
+}
+
+const invalidCredentials = () =>
+  unauthorized('invalid_credentials', 'The login or passphrase is not correct.');
+
+/**
+ * Logs in. Failures are counted per login and hour (under a keyed hash of
+ * the login; nothing about the requester is kept) and refused past the limit.
+ */
+export async function logIn(relay: Relay, rawLogin: string, authKey: string) {
+  const { db } = relay;
+  const hour = nowHour(relay);
+  const login = normaliseLogin(rawLogin);
+  const loginKey = toB64(keyedHash(relay.secret, `peer-relay/login/${login}`, 16));
+  if ((await loginFailureCount(db, loginKey, hour)) >= relay.config.loginFailureLimit) {
+    const retryAfter = hour + HOUR_SECONDS - Math.floor(relay.clock.now().getTime() / 1000);
+    throw rateLimited(
+      'too_many_attempts',
+      'Too many failed logins for this account. Try again later.',
+      retryAfter,
+    );
+  }
+  const row = await findSupporterByLogin(db, login);
+  if (row === null || !authKeyMatches(row, authKey)) {
+    await recordLoginFailure(db, loginKey, hour);
+    throw invalidCredentials();
+  }
+  if (!row.active)
+    throw forbidden('supporter_inactive', 'This account has been deactivated by an operator.');
+  await clearLoginFailures(db, loginKey);
+  const token = newToken();
+  const expiresHour = expiryHour(relay, relay.config.lifetimes.sessionHours);
+  await insertSession(db, { tokenHash: capabilityHash(token), supporterId: row.id, expiresHour });
+  await touchSupporter(db, row.id, hour);
+  return {
+    token,
+    expiresAt: isoHour(expiresHour),
+    supporter: toSupporter(row, hour),
+    vault: vaultOf(row),
+  };
+}
+
+function vaultOf(row: SupporterRow): Vault {
+  return {
+    salt: row.vaultSalt,
+    opslimit: row.vaultOpslimit,
+    memlimit: row.vaultMemlimit,
+    ciphertext: row.vaultCiphertext,
+  };
+}
+
+/** The supporter behind a bearer token, or null. */
+export async function authenticate(relay: Relay, token: string): Promise<SupporterRow | null> {
+  const found = await findSessionSupporter(relay.db, capabilityHash(token), nowHour(relay));
+  return found?.supporter ?? null;
+}
+
+export async function logOut(relay: Relay, token: string): Promise<void> {
+  await deleteSession(relay.db, capabilityHash(token));
+}
+
+/** What a supporter sees of their own account. */
+export interface Me extends Supporter {
+  login: string;
+  email?: string;
+}
+
+export function toMe(row: SupporterRow, hour: number): Me {
+  return {
+    ...toSupporter(row, hour),
+    login: row.login ?? '',
+    ...(row.email === null ? {} : { email: row.email }),
+  };
+}
+
+export type ProfileChanges = { [K in keyof Profile]?: Profile[K] | undefined } & {
+  email?: string | null | undefined;
+  status?: SupporterStatus | undefined;
+  /** ISO 8601; null clears it. */
+  awayUntil?: string | null | undefined;
+};
+
+export async function updateMe(
+  relay: Relay,
+  supporter: SupporterRow,
+  changes: ProfileChanges,
+): Promise<Me> {
+  const hour = nowHour(relay);
+  const set: Partial<NewSupporter> = {};
+  for (const key of ['name', 'county', 'town', 'specialties', 'languages', 'modalities'] as const) {
+    if (changes[key] !== undefined) Object.assign(set, { [key]: changes[key] });
+  }
+  if (changes.about !== undefined) set.about = changes.about === '' ? null : changes.about;
+  if (changes.email !== undefined) set.email = changes.email === '' ? null : changes.email;
+  if (changes.status !== undefined) set.status = changes.status;
+  if (changes.awayUntil !== undefined) {
+    set.awayUntilHour =
+      changes.awayUntil === null
+        ? null
+        : Math.floor(Date.parse(changes.awayUntil) / 3_600_000) * HOUR_SECONDS;
+  }
+  if (changes.status === 'available') set.awayUntilHour = null;
+  const row = await updateSupporter(relay.db, supporter.id, set);
+  if (row === null) throw notFound('supporter_not_found', 'This account no longer exists.');
+  return toMe(row, hour);
+}
+
+/** Changes the passphrase: a new vault and auth key, checked against the current key. Other sessions end. */
+export async function changeVault(
+  relay: Relay,
+  supporter: SupporterRow,
+  sessionToken: string,
+  change: { authKey: string; newAuthKey: string; vault: Vault },
+): Promise<void> {
+  if (!authKeyMatches(supporter, change.authKey)) throw invalidCredentials();
+  await relay.db.batch([
+    supporterUpdate(relay.db, supporter.id, {
+      vaultSalt: change.vault.salt,
+      vaultOpslimit: change.vault.opslimit,
+      vaultMemlimit: change.vault.memlimit,
+      vaultCiphertext: change.vault.ciphertext,
+      authKeyHash: capabilityHash(change.newAuthKey),
+    }),
+    deleteSessionsOf(relay.db, supporter.id, capabilityHash(sessionToken)),
+  ]);
+}
+
+/**
+ * Leaves the service: login, e-mail, vault and sessions are erased, queued
+ * messages expire (no one can read them any more), and the public key stays
+ * so that replies already sent can still be verified by their doctors.
+ */
+export async function leave(relay: Relay, supporter: SupporterRow): Promise<void> {
+  const { db } = relay;
+  await db.batch([
+    supporterUpdate(db, supporter.id, {
+      login: null,
+      email: null,
+      active: false,
+      left: true,
+      about: null,
+      vaultSalt: '',
+      vaultCiphertext: '',
+      authKeyHash: '',
+    }),
+    deleteSessionsOf(db, supporter.id),
+  ]);
+  const expired = await expireMessagesOf(db, supporter.id);
+  if (expired.length > 0) {
+    await countEvent(db, dayOf(relay.clock.now()), 'expired', expired.length);
+    relay.afterDeletion();
+  }
+}
+
+export async function readMe(relay: Relay, id: string): Promise<Me | null> {
+  const row = await findSupporter(relay.db, id);
+  return row ? toMe(row, nowHour(relay)) : null;
+}

@@ -1,0 +1,244 @@
+/**
+ * @module
+ * What an anonymous doctor can do: submit a sealed message, open their
+ * mailbox with the read token, and acknowledge replies they have read. The
+ * relay learns a random mailbox id, a token hash and ciphertext; nothing
+ * that identifies the doctor.
+ */
+import { capabilityHash, ciphertextId, constantTimeEqual, toB64, utf8 } from '../crypto.ts';
+import { countEvent, countSupporterEvent } from '../db/counters.ts';
+import {
+  countPending,
+  extendMailbox,
+  findMailbox,
+  findMessage,
+  insertMessage,
+  listSent,
+  type MailboxRow,
+  type MessageRow,
+  mailboxWroteTo,
+} from '../db/messages.ts';
+import { deleteReplies, listReplies } from '../db/replies.ts';
+import type { MessageStatus } from '../db/schema.ts';
+import { findSupporter } from '../db/supporters.ts';
+import { conflict, forbidden, notFound, rateLimited } from '../errors.ts';
+import { dayOf, isoHour } from '../time.ts';
+import { type Proof, spendProofOfWork } from './proof-of-work.ts';
+import { expiryHour, nowHour, type Relay } from './relay.ts';
+import { effectiveStatus } from './supporter-view.ts';
+
+export interface MailboxKey {
+  /** b64 of the 32-byte mailbox id. */
+  id: string;
+  /** b64 of the 32-byte read token. */
+  readToken: string;
+}
+
+export interface Submission {
+  supporterId: string;
+  ciphertext: Uint8Array;
+  mailbox: MailboxKey;
+  pow?: Proof | undefined;
+}
+
+export interface SubmittedMessage {
+  id: string;
+  status: MessageStatus;
+  expiresAt: string;
+}
+
+const mailboxNotFound = () =>
+  notFound(
+    'mailbox_not_found',
+    'No mailbox matches this reply code. Check the code and try again.',
+  );
+
+function statusAt(row: Pick<MessageRow, 'status' | 'expiresHour'>, hour: number): MessageStatus {
+  return row.status === 'queued' && row.expiresHour <= hour ? 'expired' : row.status;
+}
+
+function tokenMatches(mailbox: MailboxRow, readToken: string): boolean {
+  return constantTimeEqual(utf8(mailbox.readTokenHash), utf8(capabilityHash(readToken)));
+}
+
+/**
+ * Queues a sealed message for a supporter.
+ *
+ * A resubmission of stored ciphertext is answered with the stored record
+ * before anything else is checked, so a client whose response was lost can
+ * retry the same body (PROTOCOL.md §7).
+ *
+ * @returns the record, and whether it was created now (202) or found (200).
+ */
+export async function submitMessage(
+  relay: Relay,
+  submission: Submission,
+): Promise<{ message: SubmittedMessage; created: boolean }> {
+  const { db } = relay;
+  const hour = nowHour(relay);
+  const id = ciphertextId(submission.ciphertext);
+  const stored = await findStoredSubmission(relay, id, submission.mailbox);
+  if (stored) return { message: stored, created: false };
+
+  const supporter = await findSupporter(db, submission.supporterId);
+  if (!supporter?.active) {
+    throw notFound('supporter_not_found', 'No active supporter has this id.');
+  }
+  if (effectiveStatus(supporter, hour) === 'away') {
+    throw conflict(
+      'supporter_away',
+      'This supporter is away at the moment. Choose another supporter or try later.',
+    );
+  }
+  const mailbox = await findMailbox(db, submission.mailbox.id);
+  if (mailbox && !tokenMatches(mailbox, submission.mailbox.readToken)) {
+    throw forbidden('mailbox_forbidden', 'The read token does not belong to this mailbox.');
+  }
+  if ((await countPending(db, supporter.id, hour)) >= relay.config.inboxCap) {
+    await countEvent(db, dayOf(relay.clock.now()), 'rate_limited');
+    throw rateLimited(
+      'inbox_full',
+      "This supporter's inbox is full. Choose another supporter or try later.",
+      3600,
+    );
+  }
+  await spendProofOfWork(relay, submission.pow);
+
+  const firstContact = !(await mailboxWroteTo(db, submission.mailbox.id, supporter.id));
+  const expiresHour = expiryHour(relay, relay.config.lifetimes.messageHours);
+  const created = await insertMessage(
+    db,
+    {
+      id,
+      supporterId: supporter.id,
+      mailboxId: submission.mailbox.id,
+      ciphertext: submission.ciphertext,
+      status: 'queued',
+      receivedHour: hour,
+      expiresHour,
+    },
+    {
+      id: submission.mailbox.id,
+      readTokenHash: capabilityHash(submission.mailbox.readToken),
+      expiresHour: expiryHour(relay, relay.config.lifetimes.mailboxHours),
+    },
+  );
+  if (!created) {
+    // A concurrent identical submission won the race: answer as a resubmission.
+    const raced = await findStoredSubmission(relay, id, submission.mailbox);
+    if (raced) return { message: raced, created: false };
+    throw conflict(
+      'duplicate_ciphertext',
+      'This ciphertext was already submitted from another mailbox.',
+    );
+  }
+  const day = dayOf(relay.clock.now());
+  await db.batch([
+    countEvent(db, day, 'submitted'),
+    countSupporterEvent(db, supporter.id, day, 'received'),
+    ...(firstContact ? [countSupporterEvent(db, supporter.id, day, 'first_contact')] : []),
+  ]);
+  return { message: { id, status: 'queued', expiresAt: isoHour(expiresHour) }, created: true };
+}
+
+async function findStoredSubmission(
+  relay: Relay,
+  id: string,
+  key: MailboxKey,
+): Promise<SubmittedMessage | null> {
+  const message = await findMessage(relay.db, id);
+  if (message === null) return null;
+  const mailbox = await findMailbox(relay.db, message.mailboxId);
+  if (message.mailboxId !== key.id || (mailbox !== null && !tokenMatches(mailbox, key.readToken))) {
+    throw conflict(
+      'duplicate_ciphertext',
+      'This ciphertext was already submitted from another mailbox.',
+    );
+  }
+  return {
+    id: message.id,
+    status: statusAt(message, nowHour(relay)),
+    expiresAt: isoHour(message.expiresHour),
+  };
+}
+
+async function openAuthorised(relay: Relay, key: MailboxKey): Promise<MailboxRow> {
+  const mailbox = await findMailbox(relay.db, key.id);
+  if (
+    mailbox === null ||
+    mailbox.expiresHour <= nowHour(relay) ||
+    !tokenMatches(mailbox, key.readToken)
+  ) {
+    throw mailboxNotFound();
+  }
+  // Opening is activity: the mailbox lives on for its full lifetime from now.
+  await extendMailbox(relay.db, mailbox.id, expiryHour(relay, relay.config.lifetimes.mailboxHours));
+  return (await findMailbox(relay.db, key.id)) ?? mailbox;
+}
+
+export interface MailboxView {
+  expiresAt: string;
+  replies: {
+    id: string;
+    supporterId: string;
+    ciphertext: string;
+    sentAt: string;
+    expiresAt: string;
+    boxPublicKey?: string;
+  }[];
+  sent: {
+    id: string;
+    supporterId: string;
+    status: MessageStatus;
+    expiresAt: string;
+    receivedAt: string;
+  }[];
+}
+
+/**
+ * Everything a doctor's reply code unlocks: unread replies and the status of
+ * each message sent from this mailbox.
+ *
+ * @throws `404 mailbox_not_found` for an unknown, expired or wrongly keyed mailbox, indistinguishably.
+ */
+export async function openMailbox(relay: Relay, key: MailboxKey): Promise<MailboxView> {
+  const mailbox = await openAuthorised(relay, key);
+  const hour = nowHour(relay);
+  const [replies, sent] = await Promise.all([
+    listReplies(relay.db, mailbox.id, hour),
+    listSent(relay.db, mailbox.id),
+  ]);
+  return {
+    expiresAt: isoHour(mailbox.expiresHour),
+    replies: replies.map((reply) => ({
+      id: reply.id,
+      supporterId: reply.supporterId,
+      ciphertext: toB64(reply.ciphertext),
+      sentAt: isoHour(reply.sentHour),
+      expiresAt: isoHour(reply.expiresHour),
+      ...(reply.boxPublicKey === null ? {} : { boxPublicKey: reply.boxPublicKey }),
+    })),
+    sent: sent.map((message) => ({
+      id: message.id,
+      supporterId: message.supporterId,
+      status: statusAt(message, hour),
+      expiresAt: isoHour(message.expiresHour),
+      receivedAt: isoHour(message.receivedHour),
+    })),
+  };
+}
+
+/** Deletes replies the doctor has read. Idempotent: unknown or deleted ids count zero. */
+export async function acknowledgeReplies(
+  relay: Relay,
+  key: MailboxKey,
+  replyIds: string[],
+): Promise<{ deleted: number }> {
+  const mailbox = await openAuthorised(relay, key);
+  const deleted = replyIds.length === 0 ? [] : await deleteReplies(relay.db, mailbox.id, replyIds);
+  if (deleted.length > 0) {
+    await countEvent(relay.db, dayOf(relay.clock.now()), 'reply_read', deleted.length);
+    relay.afterDeletion();
+  }
+  return { deleted: deleted.length };
+}

@@ -1,0 +1,111 @@
+/**
+ * @module
+ * A supporter's inbox: fetch sealed messages, acknowledge them once they are
+ * safely stored in the browser (which deletes their ciphertext here), and
+ * reply to a doctor's mailbox.
+ */
+import { ciphertextId, toB64 } from '../crypto.ts';
+import { countEvent, countSupporterEvent } from '../db/counters.ts';
+import {
+  deliverMessages,
+  extendMailbox,
+  findMailbox,
+  listInbox,
+  mailboxWroteTo,
+} from '../db/messages.ts';
+import { findReply, insertReply } from '../db/replies.ts';
+import type { SupporterRow } from '../db/supporters.ts';
+import { touchSupporter } from '../db/supporters.ts';
+import { conflict, notFound } from '../errors.ts';
+import { dayOf, hoursBetween, isoHour } from '../time.ts';
+import { expiryHour, nowHour, type Relay } from './relay.ts';
+
+export async function fetchInbox(relay: Relay, supporter: SupporterRow) {
+  const hour = nowHour(relay);
+  const rows = await listInbox(relay.db, supporter.id, hour);
+  await touchSupporter(relay.db, supporter.id, hour);
+  return {
+    messages: rows.map((row) => ({
+      id: row.id,
+      ciphertext: toB64(row.ciphertext ?? new Uint8Array()),
+      receivedAt: isoHour(row.receivedHour),
+    })),
+  };
+}
+
+/**
+ * Marks messages delivered and deletes their ciphertext for good. Only the
+ * supporter's own queued messages are touched; repeating an ack, or two acks
+ * racing, delivers each message exactly once.
+ */
+export async function acknowledgeInbox(
+  relay: Relay,
+  supporter: SupporterRow,
+  ids: string[],
+): Promise<{ deleted: number }> {
+  const { db } = relay;
+  const hour = nowHour(relay);
+  const delivered = ids.length === 0 ? [] : await deliverMessages(db, supporter.id, ids, hour);
+  if (delivered.length === 0) return { deleted: 0 };
+  relay.afterDeletion();
+  const day = dayOf(relay.clock.now());
+  const latencies = new Map<number, number>();
+  for (const message of delivered) {
+    const hours = hoursBetween(message.receivedHour, hour);
+    latencies.set(hours, (latencies.get(hours) ?? 0) + 1);
+  }
+  await db.batch([
+    countEvent(db, day, 'delivered', delivered.length),
+    countSupporterEvent(db, supporter.id, day, 'delivered', delivered.length),
+    ...[...latencies].map(([hours, n]) => countEvent(db, day, `delivery_hours:${hours}`, n)),
+  ]);
+  return { deleted: delivered.length };
+}
+
+const unknownMailbox = () =>
+  notFound('mailbox_not_found', 'This mailbox does not exist or has expired.');
+
+/**
+ * Stores a sealed reply for a doctor's mailbox. A supporter may reply only
+ * to a mailbox that wrote to them, so mailbox ids cannot be used to spam.
+ */
+export async function sendReply(
+  relay: Relay,
+  supporter: SupporterRow,
+  mailboxId: string,
+  ciphertext: Uint8Array,
+): Promise<{ reply: { id: string; expiresAt: string }; created: boolean }> {
+  const { db } = relay;
+  const hour = nowHour(relay);
+  const id = ciphertextId(ciphertext);
+  const stored = await findReply(db, id);
+  if (stored) {
+    if (stored.supporterId !== supporter.id || stored.mailboxId !== mailboxId) {
+      throw conflict('duplicate_ciphertext', 'This ciphertext was already sent.');
+    }
+    return { reply: { id, expiresAt: isoHour(stored.expiresHour) }, created: false };
+  }
+  const mailbox = await findMailbox(db, mailboxId);
+  if (
+    mailbox === null ||
+    mailbox.expiresHour <= hour ||
+    !(await mailboxWroteTo(db, mailboxId, supporter.id))
+  ) {
+    throw unknownMailbox();
+  }
+  const expiresHour = expiryHour(relay, relay.config.lifetimes.replyHours);
+  const created = await insertReply(db, {
+    id,
+    mailboxId,
+    supporterId: supporter.id,
+    ciphertext,
+    sentHour: hour,
+    expiresHour,
+  });
+  if (!created) return sendReply(relay, supporter, mailboxId, ciphertext);
+  // The doctor must be able to open the mailbox for as long as the reply waits.
+  await extendMailbox(db, mailboxId, expiresHour);
+  await touchSupporter(db, supporter.id, hour);
+  await countEvent(db, dayOf(relay.clock.now()), 'replied');
+  return { reply: { id, expiresAt: isoHour(expiresHour) }, created: true };
+}

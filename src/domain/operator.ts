@@ -1,0 +1,263 @@
+/**
+ * @module
+ * What operators can do and see: invite and (de)activate supporters, and
+ * watch delivery health. Every figure is an aggregate or a per-supporter
+ * count; nothing here can reveal content or anything about a doctor.
+ */
+import { capabilityHash, newToken } from '../crypto.ts';
+import { insertInvite } from '../db/access.ts';
+import { dailyCountsSince, eventTotals, supporterEventSince } from '../db/counters.ts';
+import { pendingSummary } from '../db/messages.ts';
+import type { SupporterRow } from '../db/supporters.ts';
+import {
+  deleteSessionsOf,
+  findSupporter,
+  listAllSupporters,
+  updateSupporter,
+} from '../db/supporters.ts';
+import { notFound } from '../errors.ts';
+import { dayOf, hoursBetween, isoHour } from '../time.ts';
+import { expiryHour, nowHour, type Relay } from './relay.ts';
+import { effectiveStatus } from './supporter-view.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Creates a single-use invite; the token travels only in the URL fragment. */
+export async function createInvite(
+  relay: Relay,
+  options: { note?: string | undefined; expiresInDays?: number | undefined },
+) {
+  const token = newToken();
+  const hours =
+    options.expiresInDays === undefined
+      ? relay.config.lifetimes.inviteHours
+      : options.expiresInDays * 24;
+  const expiresHour = expiryHour(relay, hours);
+  await insertInvite(relay.db, {
+    tokenHash: capabilityHash(token),
+    note: options.note ?? null,
+    expiresHour,
+  });
+  return {
+    token,
+    url: `${relay.config.publicUrl}/supporter/join#invite=${token}`,
+    expiresAt: isoHour(expiresHour),
+  };
+}
+
+export interface SupporterHealth {
+  id: string;
+  name: string;
+  county: string;
+  town: string;
+  status: 'available' | 'away';
+  awayUntil: string | null;
+  active: boolean;
+  pendingCount: number;
+  oldestPendingHours: number | null;
+  deliveredLast30d: number;
+  lastSeen: string | null;
+  joinedAt: string;
+}
+
+/** Every supporter (active or not, not those who left) with their delivery backlog. */
+export async function listSupporterHealth(relay: Relay): Promise<SupporterHealth[]> {
+  const hour = nowHour(relay);
+  const since = dayOf(new Date(relay.clock.now().getTime() - 29 * DAY_MS));
+  const [rows, pending, delivered] = await Promise.all([
+    listAllSupporters(relay.db),
+    pendingSummary(relay.db, hour),
+    supporterEventSince(relay.db, 'delivered', since),
+  ]);
+  const pendingBy = new Map(pending.map((p) => [p.supporterId, p]));
+  return rows.map((row) => toHealth(row, hour, pendingBy.get(row.id), delivered.get(row.id) ?? 0));
+}
+
+function toHealth(
+  row: SupporterRow,
+  hour: number,
+  pending: { pending: number; oldestHour: number | null } | undefined,
+  deliveredLast30d: number,
+): SupporterHealth {
+  const status = effectiveStatus(row, hour);
+  return {
+    id: row.id,
+    name: row.name,
+    county: row.county,
+    town: row.town,
+    status,
+    awayUntil: status === 'away' && row.awayUntilHour !== null ? isoHour(row.awayUntilHour) : null,
+    active: row.active,
+    pendingCount: pending?.pending ?? 0,
+    oldestPendingHours: pending?.oldestHour == null ? null : hoursBetween(pending.oldestHour, hour),
+    deliveredLast30d,
+    lastSeen: row.lastSeenHour === null ? null : isoHour(row.lastSeenHour),
+    joinedAt: isoHour(row.createdHour),
+  };
+}
+
+/** Activates or deactivates a supporter; deactivation ends their sessions at once. */
+export async function setSupporterActive(
+  relay: Relay,
+  id: string,
+  active: boolean,
+): Promise<SupporterHealth> {
+  const row = await findSupporter(relay.db, id);
+  if (row === null || row.left) throw notFound('supporter_not_found', 'No supporter has this id.');
+  await updateSupporter(relay.db, id, { active });
+  if (!active) await deleteSessionsOf(relay.db, id);
+  const health = (await listSupporterHealth(relay)).find((s) => s.id === id);
+  if (health === undefined) throw notFound('supporter_not_found', 'No supporter has this id.');
+  return health;
+}
+
+export const DAILY_EVENTS = [
+  'submitted',
+  'delivered',
+  'expired',
+  'replied',
+  'reply_read',
+  'reply_expired',
+  'rate_limited',
+  'notify_failed',
+] as const;
+type DailyEvent = (typeof DAILY_EVENTS)[number];
+
+export interface HealthFigures {
+  pendingMessages: number;
+  oldestPendingHours: number | null;
+  last30Days: Record<DailyEvent, number>;
+  daily: ({ day: string } & Record<DailyEvent, number>)[];
+  deliveryHours: { median: number | null; p90: number | null };
+  replyRate: number | null;
+  supporters: { active: number; away: number; inactive: number };
+  totals: Record<string, number>;
+}
+
+/** The operator's aggregate view (DESIGN.md "Operator health figures"). */
+export async function healthFigures(relay: Relay): Promise<HealthFigures> {
+  const now = relay.clock.now();
+  const hour = nowHour(relay);
+  const days = Array.from({ length: 30 }, (_, i) =>
+    dayOf(new Date(now.getTime() - (29 - i) * DAY_MS)),
+  );
+  const [pending, counts, supporters, totals] = await Promise.all([
+    pendingSummary(relay.db, hour),
+    dailyCountsSince(relay.db, days[0] ?? dayOf(now)),
+    listAllSupporters(relay.db),
+    eventTotals(relay.db),
+  ]);
+  const zero = () =>
+    Object.fromEntries(DAILY_EVENTS.map((e) => [e, 0])) as Record<DailyEvent, number>;
+  const byDay = new Map(days.map((day) => [day, { day, ...zero() }]));
+  const last30Days = zero();
+  const latency = new Map<number, number>();
+  for (const row of counts) {
+    if (row.event.startsWith('delivery_hours:')) {
+      const hours = Number(row.event.slice('delivery_hours:'.length));
+      latency.set(hours, (latency.get(hours) ?? 0) + row.count);
+      continue;
+    }
+    const event = row.event as DailyEvent;
+    const entry = byDay.get(row.day);
+    if (entry === undefined || !(DAILY_EVENTS as readonly string[]).includes(event)) continue;
+    entry[event] += row.count;
+    last30Days[event] += row.count;
+  }
+  const oldest = pending.reduce<number | null>(
+    (min, p) =>
+      p.oldestHour !== null && (min === null || p.oldestHour < min) ? p.oldestHour : min,
+    null,
+  );
+  const activeRows = supporters.filter((s) => s.active);
+  return {
+    pendingMessages: pending.reduce((sum, p) => sum + p.pending, 0),
+    oldestPendingHours: oldest === null ? null : hoursBetween(oldest, hour),
+    last30Days,
+    daily: [...byDay.values()],
+    deliveryHours: { median: quantile(latency, 0.5), p90: quantile(latency, 0.9) },
+    replyRate: last30Days.delivered === 0 ? null : round(last30Days.replied / last30Days.delivered),
+    supporters: {
+      active: activeRows.length,
+      away: activeRows.filter((s) => effectiveStatus(s, hour) === 'away').length,
+      inactive: supporters.length - activeRows.length,
+    },
+    totals: Object.fromEntries(
+      [...totals].filter(([event]) => !event.startsWith('delivery_hours:')),
+    ),
+  };
+}
+
+/** The smallest bucket at which the cumulative share reaches `q` (nearest-rank). */
+export function quantile(histogram: Map<number, number>, q: number): number | null {
+  const total = [...histogram.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  let seen = 0;
+  for (const [value, n] of [...histogram].sort(([a], [b]) => a - b)) {
+    seen += n;
+    if (seen >= Math.ceil(q * total)) return value;
+  }
+  return null;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/** `/metrics` in Prometheus text format: aggregates only, no per-supporter labels. */
+export function metricsText(
+  figures: HealthFigures,
+  info: { version: string; uptimeSeconds: number },
+): string {
+  const lines: string[] = [];
+  const metric = (
+    name: string,
+    type: 'gauge' | 'counter',
+    help: string,
+    samples: [string, number | null][],
+  ) => {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+    for (const [labels, value] of samples)
+      if (value !== null) lines.push(`${name}${labels} ${value}`);
+  };
+  metric('peer_relay_pending_messages', 'gauge', 'Messages waiting for their supporter.', [
+    ['', figures.pendingMessages],
+  ]);
+  metric(
+    'peer_relay_oldest_pending_hours',
+    'gauge',
+    'Age in hours of the oldest waiting message.',
+    [['', figures.oldestPendingHours ?? 0]],
+  );
+  metric(
+    'peer_relay_events_total',
+    'counter',
+    'Relay events since the database was created.',
+    DAILY_EVENTS.map((event) => [`{event="${event}"}`, figures.totals[event] ?? 0]),
+  );
+  metric(
+    'peer_relay_delivery_hours',
+    'gauge',
+    'Hours from receipt to delivery over the last 30 days.',
+    [
+      ['{quantile="0.5"}', figures.deliveryHours.median],
+      ['{quantile="0.9"}', figures.deliveryHours.p90],
+    ],
+  );
+  metric('peer_relay_reply_rate', 'gauge', 'Replies per delivered message over the last 30 days.', [
+    ['', figures.replyRate],
+  ]);
+  metric('peer_relay_supporters', 'gauge', 'Supporters by state.', [
+    ['{state="available"}', figures.supporters.active - figures.supporters.away],
+    ['{state="away"}', figures.supporters.away],
+    ['{state="inactive"}', figures.supporters.inactive],
+  ]);
+  metric('peer_relay_database_up', 'gauge', 'Whether the database answered.', [['', 1]]);
+  metric('peer_relay_uptime_seconds', 'gauge', 'Seconds since this instance started.', [
+    ['', info.uptimeSeconds],
+  ]);
+  metric('peer_relay_build_info', 'gauge', 'Version of the relay.', [
+    [`{version="${info.version}"}`, 1],
+  ]);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,102 @@
+/**
+ * @module
+ * Proof of work for anonymous submissions (PROTOCOL.md §7). A challenge is
+ * opaque to clients; inside it is
+ *
+ *   version (1) | difficulty (1) | expiry, Unix seconds, big-endian (4) | random (16) | tag (16)
+ *
+ * where the tag is HMAC-SHA256 over the first 22 bytes under a key derived
+ * from the server secret. The server therefore keeps no state for issued
+ * challenges; it remembers only spent ones, until they expire.
+ */
+import {
+  capabilityHash,
+  concat,
+  constantTimeEqual,
+  fromB64,
+  hash,
+  hmacSha256,
+  keyedHash,
+  leadingZeroBits,
+  randomBytes,
+  toB64,
+} from '../crypto.ts';
+import { spendChallenge } from '../db/access.ts';
+import { badRequest } from '../errors.ts';
+import { HOUR_SECONDS, hourOf } from '../time.ts';
+import type { Relay } from './relay.ts';
+
+const VERSION = 1;
+const SIGNED_LENGTH = 22;
+const CHALLENGE_LENGTH = SIGNED_LENGTH + 16;
+export const CHALLENGE_LIFETIME_SECONDS = 5 * 60;
+
+export interface Challenge {
+  challenge: string;
+  difficulty: number;
+}
+
+export interface Proof {
+  challenge: string;
+  nonce: string;
+}
+
+function tag(relay: Relay, signed: Uint8Array): Uint8Array {
+  return hmacSha256(keyedHash(relay.secret, 'peer-relay/pow-key'), signed).subarray(0, 16);
+}
+
+function seconds(relay: Relay): number {
+  return Math.floor(relay.clock.now().getTime() / 1000);
+}
+
+/** A fresh challenge at the configured difficulty, valid for five minutes. */
+export function issueChallenge(relay: Relay): Challenge {
+  const difficulty = relay.config.powDifficulty;
+  const signed = new Uint8Array(SIGNED_LENGTH);
+  const view = new DataView(signed.buffer);
+  view.setUint8(0, VERSION);
+  view.setUint8(1, difficulty);
+  view.setUint32(2, seconds(relay) + CHALLENGE_LIFETIME_SECONDS);
+  signed.set(randomBytes(16), 6);
+  return { challenge: toB64(concat(signed, tag(relay, signed))), difficulty };
+}
+
+const badPow = (message: string) => badRequest('bad_pow', message);
+
+/**
+ * Checks a proof and marks its challenge spent. With difficulty 0 a missing
+ * proof is accepted; any proof that is sent is checked in full.
+ *
+ * @throws `400 bad_pow` for a missing, forged, expired, reused or insufficient proof.
+ */
+export async function spendProofOfWork(relay: Relay, proof: Proof | undefined): Promise<void> {
+  if (proof === undefined) {
+    if (relay.config.powDifficulty === 0) return;
+    throw badPow('A proof of work is required: fetch a challenge from /api/v1/pow and solve it.');
+  }
+  const challenge = fromB64(proof.challenge);
+  const nonce = fromB64(proof.nonce);
+  if (challenge === null || challenge.length !== CHALLENGE_LENGTH || challenge[0] !== VERSION) {
+    throw badPow('The proof-of-work challenge is not one this relay issued.');
+  }
+  const signed = challenge.subarray(0, SIGNED_LENGTH);
+  if (!constantTimeEqual(tag(relay, signed), challenge.subarray(SIGNED_LENGTH))) {
+    throw badPow('The proof-of-work challenge is not one this relay issued.');
+  }
+  const view = new DataView(challenge.buffer, challenge.byteOffset, challenge.byteLength);
+  const difficulty = view.getUint8(1);
+  const expiresAt = view.getUint32(2);
+  if (expiresAt <= seconds(relay)) {
+    throw badPow('The proof-of-work challenge has expired: fetch a new one.');
+  }
+  if (nonce === null || nonce.length !== 8) {
+    throw badPow('The proof-of-work nonce must be 8 bytes.');
+  }
+  if (leadingZeroBits(hash(32, concat(challenge, nonce))) < difficulty) {
+    throw badPow('The proof of work does not meet the difficulty.');
+  }
+  const spentUntil = hourOf(new Date(expiresAt * 1000)) + HOUR_SECONDS;
+  if (!(await spendChallenge(relay.db, capabilityHash(proof.challenge), spentUntil))) {
+    throw badPow('This proof-of-work challenge has already been used: fetch a new one.');
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * @module
+ * What every domain function is given: the database, the clock, the parsed
+ * configuration and the server secret. Passing these in (rather than reading
+ * globals) is what lets tests build a fresh relay on a temporary database
+ * with a fake clock.
+ */
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { type Clock, HOUR_SECONDS, hourOf } from '../time.ts';
+
+export interface Relay {
+  db: Database;
+  clock: Clock;
+  config: Config;
+  /** Server secret: HMAC key of proof-of-work challenges, seed of fake login parameters. */
+  secret: Uint8Array;
+  /** Hash of the operator token (`capabilityHash`). */
+  operatorTokenHash: string;
+  /** Called after ciphertext was deleted, so the host can checkpoint the WAL soon. */
+  afterDeletion: () => void;
+}
+
+/** The current hour, as stored. */
+export function nowHour(relay: Relay): number {
+  return hourOf(relay.clock.now());
+}
+
+/**
+ * The hour at which something with a lifetime of `hours` expires. Rounded up
+ * to a whole hour, so nothing lives shorter than its stated lifetime and at
+ * most one hour longer.
+ */
+export function expiryHour(relay: Relay, hours: number): number {
+  return nowHour(relay) + (hours + 1) * HOUR_SECONDS;
+}

@@ -1,0 +1,92 @@
+/**
+ * @module
+ * Node entry point: `npm start`. Serves the relay and the web client on
+ * 127.0.0.1:8787 over the embedded libSQL file, runs the expiry sweep every
+ * minute, and shuts down cleanly on SIGINT/SIGTERM. No access log is kept.
+ */
+
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import packageJson from '../package.json' with { type: 'json' };
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { expireStaleRecords } from './domain/expiry.ts';
+import { openNodeRelay } from './node-relay.ts';
+
+const SWEEP_INTERVAL_MS = 60_000;
+
+/** Logs an unexpected error by kind and place only: its message could quote a request. */
+function logError(error: unknown): void {
+  const name = error instanceof Error ? error.name : typeof error;
+  const where = error instanceof Error ? (error.stack?.split('\n')[1]?.trim() ?? '') : '';
+  console.error(`peer-relay: unexpected ${name} ${where}`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const { relay, store, generatedOperatorToken, checkpointIfDeleted } = await openNodeRelay(config);
+  const startedAt = new Date();
+  const app = createApp({
+    relay,
+    version: packageJson.version,
+    startedAt,
+    assets: serveStatic({ root: fileURLToPath(new URL('../web/public', import.meta.url)) }),
+    logError,
+  });
+
+  const sweep = async () => {
+    try {
+      await expireStaleRecords(relay);
+      await checkpointIfDeleted();
+    } catch (error) {
+      logError(error);
+    }
+  };
+  await sweep();
+  const sweeper = setInterval(sweep, SWEEP_INTERVAL_MS);
+
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    console.log(
+      `peer-relay ${packageJson.version} listening on http://${info.address}:${info.port}`,
+    );
+    if (generatedOperatorToken !== undefined) {
+      console.log(
+        `Operator token (shown once; keep it safe, or set OPERATOR_TOKEN): ${generatedOperatorToken}`,
+      );
+    }
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`peer-relay: ${signal}, finishing requests in flight`);
+    clearInterval(sweeper);
+    // close() stops accepting and waits for requests in flight; idle keep-alive
+    // connections would hold it open, so they are closed now.
+    server.close(async () => {
+      try {
+        await store.checkpoint();
+        store.close();
+        process.exit(0);
+      } catch (error) {
+        logError(error);
+        process.exit(1);
+      }
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`peer-relay: ${error.message}`);
+  } else {
+    logError(error);
+    if (error instanceof Error) console.error(error.message);
+  }
+  process.exit(1);
+});

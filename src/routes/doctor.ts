@@ -1,0 +1,40 @@
+/** @module Anonymous routes: directory, proof of work, messages, mailbox. */
+import { Hono } from 'hono';
+import { listDirectory, readDirectoryEntry } from '../domain/directory.ts';
+import { acknowledgeReplies, openMailbox, submitMessage } from '../domain/doctor.ts';
+import { issueChallenge } from '../domain/proof-of-work.ts';
+import type { Relay } from '../domain/relay.ts';
+import { notFound } from '../errors.ts';
+import { directoryQuery, mailboxAck, mailboxKey, submission, validate } from './validation.ts';
+
+export function doctorRoutes(relay: Relay) {
+  return new Hono()
+    .get('/supporters', validate('query', directoryQuery), async (c) => {
+      const { county, specialty, language, modality } = c.req.valid('query');
+      const filter = {
+        ...(county === undefined ? {} : { county }),
+        ...(specialty === undefined ? {} : { specialty }),
+        ...(language === undefined ? {} : { language }),
+        ...(modality === undefined ? {} : { modality }),
+      };
+      return c.json({ supporters: await listDirectory(relay, filter) });
+    })
+    .get('/supporters/:id', async (c) => {
+      const supporter = await readDirectoryEntry(relay, c.req.param('id'));
+      if (supporter === null)
+        throw notFound('supporter_not_found', 'No active supporter has this id.');
+      return c.json(supporter);
+    })
+    .get('/pow', (c) => c.json(issueChallenge(relay)))
+    .post('/messages', validate('json', submission), async (c) => {
+      const { message, created } = await submitMessage(relay, c.req.valid('json'));
+      return c.json(message, created ? 202 : 200);
+    })
+    .post('/mailbox/open', validate('json', mailboxKey), async (c) =>
+      c.json(await openMailbox(relay, c.req.valid('json'))),
+    )
+    .post('/mailbox/ack', validate('json', mailboxAck), async (c) => {
+      const { replyIds, ...key } = c.req.valid('json');
+      return c.json(await acknowledgeReplies(relay, key, replyIds));
+    });
+}

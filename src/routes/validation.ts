@@ -1,0 +1,199 @@
+/**
+ * @module
+ * Request-body schemas (valibot) and the validator that maps their failures
+ * to PROTOCOL.md errors. Issue messages that are error codes
+ * (`bad_encoding`, `bad_padding`, `weak_kdf`) become that code; every other
+ * failure is `400 invalid_request`. No message ever echoes the input.
+ */
+import { sValidator } from '@hono/standard-validator';
+import type { MiddlewareHandler } from 'hono';
+import { every } from 'hono/combine';
+import * as v from 'valibot';
+import { fromB64 } from '../crypto.ts';
+import { DEFAULT_MEMLIMIT, DEFAULT_OPSLIMIT } from '../domain/accounts.ts';
+import { ApiError, badRequest } from '../errors.ts';
+
+const SPECIAL_CODES = new Set(['bad_encoding', 'bad_padding', 'weak_kdf']);
+
+/** Largest sealed message: 16 padded blocks of 1 KiB (PROTOCOL.md §3). */
+const MAX_BLOCKS = 16;
+
+/** A base64url string (no padding) decoding to bytes that satisfy `check`. */
+function b64(check: (bytes: Uint8Array) => boolean = () => true, code = 'invalid_request') {
+  return v.pipe(
+    v.string(),
+    v.check((text) => fromB64(text) !== null, 'bad_encoding'),
+    v.check((text) => check(fromB64(text) ?? new Uint8Array()), code),
+  );
+}
+
+const bytesLong = (length: number) => b64((bytes) => bytes.length === length);
+
+/** Ciphertext whose length is `overhead + 1024·n` with 1 ≤ n ≤ 16. */
+function paddedCiphertext(overhead: number) {
+  return v.pipe(
+    b64((bytes) => {
+      const body = bytes.length - overhead;
+      return body >= 1024 && body <= MAX_BLOCKS * 1024 && body % 1024 === 0;
+    }, 'bad_padding'),
+    v.transform((text) => fromB64(text) ?? new Uint8Array()),
+  );
+}
+
+const shortText = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const textList = (min: number, max: number) =>
+  v.pipe(v.array(shortText(80)), v.minLength(min), v.maxLength(max));
+const modality = v.picklist(['in-person', 'phone', 'video']);
+const isoDate = v.pipe(
+  v.string(),
+  v.maxLength(40),
+  v.check((text) => /^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text))),
+);
+const email = v.pipe(v.string(), v.trim(), v.maxLength(254), v.email());
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const idList = v.pipe(v.array(id), v.maxLength(1000));
+const login = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(3),
+  v.maxLength(64),
+  v.regex(/^[\p{L}\p{N}._@+-]+$/u),
+);
+
+export const mailboxKey = v.object({ id: bytesLong(32), readToken: bytesLong(32) });
+
+export const submission = v.object({
+  supporterId: id,
+  ciphertext: paddedCiphertext(48),
+  mailbox: mailboxKey,
+  pow: v.optional(v.object({ challenge: b64(), nonce: b64() })),
+});
+
+export const mailboxAck = v.object({ ...mailboxKey.entries, replyIds: idList });
+
+const profileEntries = {
+  name: shortText(100),
+  county: shortText(80),
+  town: shortText(80),
+  specialties: textList(0, 12),
+  languages: textList(1, 12),
+  modalities: v.pipe(v.array(modality), v.minLength(1), v.maxLength(3)),
+  about: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000))),
+};
+
+export const profile = v.object(profileEntries);
+
+export const vault = v.object({
+  salt: bytesLong(16),
+  opslimit: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(DEFAULT_OPSLIMIT, 'weak_kdf'),
+    v.maxValue(64),
+  ),
+  memlimit: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(DEFAULT_MEMLIMIT, 'weak_kdf'),
+    v.maxValue(1024 * 1024 * 1024),
+  ),
+  // nonce (24) + MAC (16) + a small JSON holding the secret key
+  ciphertext: b64((bytes) => bytes.length >= 72 && bytes.length <= 1024),
+});
+
+export const registration = v.object({
+  invite: b64(),
+  login,
+  email: v.optional(email),
+  profile,
+  boxPublicKey: bytesLong(32),
+  vault,
+  authKey: bytesLong(32),
+});
+
+export const loginOnly = v.object({ login: v.pipe(v.string(), v.maxLength(256)) });
+export const credentials = v.object({
+  login: v.pipe(v.string(), v.maxLength(256)),
+  authKey: b64(),
+});
+export const idsBody = v.object({ ids: idList });
+export const reply = v.object({ mailboxId: bytesLong(32), ciphertext: paddedCiphertext(24 + 16) });
+
+const optionalProfile = v.partial(v.object(profileEntries));
+const meEntries = {
+  ...optionalProfile.entries,
+  email: v.optional(v.nullable(v.union([email, v.literal('')]))),
+  status: v.optional(v.picklist(['available', 'away'])),
+  awayUntil: v.optional(v.nullable(isoDate)),
+};
+/** `PATCH /me`: profile fields at the top level or under `profile`. */
+export const meChanges = v.object({ ...meEntries, profile: v.optional(optionalProfile) });
+
+export const vaultChange = v.object({ authKey: b64(), newAuthKey: bytesLong(32), vault });
+
+export const inviteRequest = v.object({
+  note: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  expiresInDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(365))),
+});
+
+export const activeChange = v.object({ active: v.boolean() });
+
+export const directoryQuery = v.object({
+  county: v.optional(v.pipe(v.string(), v.maxLength(80))),
+  specialty: v.optional(v.pipe(v.string(), v.maxLength(80))),
+  language: v.optional(v.pipe(v.string(), v.maxLength(80))),
+  modality: v.optional(modality),
+});
+
+const requireJson: MiddlewareHandler = async function requireJson(c, next) {
+  const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the request body as application/json.');
+  }
+  await next();
+};
+
+function describePath(path: readonly (PropertyKey | { key: PropertyKey })[] | undefined): string {
+  if (path === undefined || path.length === 0) return 'the request body';
+  return path.map((part) => String(typeof part === 'object' ? part.key : part)).join('.');
+}
+
+/**
+ * Validates a request part against a schema, throwing PROTOCOL.md errors.
+ *
+ * @example
+ * app.post('/messages', validate('json', submission), (c) => c.req.valid('json'))
+ */
+export function validate<Target extends 'json' | 'query', Schema extends v.GenericSchema>(
+  target: Target,
+  schema: Schema,
+) {
+  // Declared as returning a Response so Hono keeps the route's types; it only ever throws.
+  const validator = sValidator(target, schema, (result): Response | undefined => {
+    if (result.success) return undefined;
+    const issues = result.error;
+    const special = issues.find((issue) => SPECIAL_CODES.has(issue.message));
+    if (special) {
+      throw badRequest(
+        special.message,
+        `${describePath(special.path)}: ${sentences[special.message]}`,
+      );
+    }
+    throw badRequest(
+      'invalid_request',
+      `Invalid or missing value at ${describePath(issues[0]?.path)}.`,
+    );
+  });
+  if (target !== 'json') return validator;
+  // `every` keeps the validator's behaviour; the cast keeps its type for `c.req.valid()`.
+  return every(
+    requireJson,
+    validator as unknown as MiddlewareHandler,
+  ) as unknown as typeof validator;
+}
+
+const sentences: Record<string, string> = {
+  bad_encoding: 'binary values must be base64url without padding.',
+  bad_padding: 'ciphertext length must be a whole number of padded 1 KiB blocks (1 to 16).',
+  weak_kdf: 'key-derivation limits are below opslimit 3, memlimit 64 MiB.',
+};

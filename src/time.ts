@@ -1,0 +1,35 @@
+/**
+ * @module
+ * Time as the relay stores it. Every stored timestamp is a whole UTC hour
+ * (PROTOCOL.md §6), kept as Unix seconds, so the database never holds a
+ * moment more precise than the hour in which something happened.
+ */
+
+/** Where the relay gets "now"; tests pass a fake one. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export const HOUR_SECONDS = 3600;
+
+/** Unix seconds of the start of the hour containing `date`. */
+export function hourOf(date: Date): number {
+  return Math.floor(date.getTime() / 1000 / HOUR_SECONDS) * HOUR_SECONDS;
+}
+
+/** `2026-11-27T14:00:00Z`: the response form of a stored hour. */
+export function isoHour(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** `2026-11-27`: the key of the per-day counters. */
+export function dayOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Whole hours between two stored hours. */
+export function hoursBetween(fromHour: number, toHour: number): number {
+  return Math.max(0, Math.round((toHour - fromHour) / HOUR_SECONDS));
+}
