@@ -68,6 +68,14 @@ CREATE TABLE `spent_challenges` (
 );
 --> statement-breakpoint
 CREATE INDEX `spent_challenges_expires` ON `spent_challenges` (`expires_hour`);--> statement-breakpoint
+CREATE TABLE `supporter_daily_counts` (
+	`supporter_id` text NOT NULL,
+	`day` text NOT NULL,
+	`event` text NOT NULL,
+	`count` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`supporter_id`, `day`, `event`)
+);
+--> statement-breakpoint
 CREATE TABLE `supporters` (
 	`id` text PRIMARY KEY NOT NULL,
 	`login` text,
