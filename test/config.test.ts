@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+describe('configuration', () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 8787,
+      host: '127.0.0.1',
+      databaseUrl: 'file:./data/relay.db',
+      publicUrl: 'http://127.0.0.1:8787',
+      powDifficulty: 16,
+      inboxCap: 200,
+      loginFailureLimit: 10,
+      lifetimes: {
+        messageHours: 336,
+        replyHours: 720,
+        mailboxHours: 720,
+        sessionHours: 12,
+        inviteHours: 336,
+      },
+    });
+    expect(config.operatorToken).toBeUndefined();
+    expect(config.serverSecret).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT must be a whole number from 1 to 65535/],
+    ['PORT', '70000', /PORT/],
+    ['POW_DIFFICULTY', '33', /POW_DIFFICULTY must be a whole number from 0 to 32/],
+    ['MESSAGE_TTL_HOURS', '0', /MESSAGE_TTL_HOURS/],
+    ['PUBLIC_URL', 'relay.example.org', /PUBLIC_URL must be an absolute http\(s\) URL/],
+    ['PUBLIC_URL', 'ftp://relay.example.org', /PUBLIC_URL/],
+    ['OPERATOR_TOKEN', 'short', /OPERATOR_TOKEN must be at least 32 characters/],
+    ['SERVER_SECRET', 'short', /SERVER_SECRET must be at least 32 characters/],
+  ])('refuses %s=%s with a clear sentence', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('keeps only the origin of PUBLIC_URL and derives its default from PORT', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://relay.example.org/some/path' }).publicUrl).toBe(
+      'https://relay.example.org',
+    );
+    expect(loadConfig({ PORT: '9000' }).publicUrl).toBe('http://127.0.0.1:9000');
+  });
+});
