@@ -108,8 +108,9 @@ export function createApp(options: AppOptions): Hono {
   });
 
   // A known path asked with the wrong method is 405, not 404.
-  for (const route of api.routes) {
-    app.all(`/api/v1${route.path}`, (c) => {
+  const endpoints = new Set(api.routes.filter((r) => r.method !== 'ALL').map((r) => r.path));
+  for (const path of endpoints) {
+    app.all(`/api/v1${path}`, (c) => {
       throw new ApiError(405, 'method_not_allowed', `${c.req.method} is not allowed here.`);
     });
   }
