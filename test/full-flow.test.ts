@@ -74,7 +74,7 @@ describe('doctor → supporter → reply, with real crypto on a real libSQL file
     expect(submit.body).toEqual({
       id: sealed.id,
       status: 'queued',
-      expiresAt: '2026-12-11T15:00:00Z',
+      expiresAt: '2026-12-11T14:00:00Z',
     });
 
     // The supporter logs in on "another browser": params → vault → unlock.

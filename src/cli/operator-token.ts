@@ -5,13 +5,15 @@
  * when OPERATOR_TOKEN is set in the environment.
  */
 import { loadConfig } from '../config.ts';
-import { rotateOperatorToken } from '../domain/bootstrap.ts';
 import { openLibsql } from '../db/libsql.ts';
+import { rotateOperatorToken } from '../domain/bootstrap.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   if (config.operatorToken !== undefined) {
-    console.error('operator-token: OPERATOR_TOKEN is set in the environment; change it there instead.');
+    console.error(
+      'operator-token: OPERATOR_TOKEN is set in the environment; change it there instead.',
+    );
     process.exit(1);
   }
   const store = await openLibsql(config.databaseUrl, config.databaseAuthToken);

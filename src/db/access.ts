@@ -7,6 +7,8 @@ import { and, eq, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from './database.ts';
 import { invites, loginFailures, sessions, spentChallenges, supporters } from './schema.ts';
 
+const INVITE_MEMORY_SECONDS = 30 * 24 * 3600;
+
 export async function insertSession(
   db: Database,
   session: typeof sessions.$inferInsert,
@@ -95,7 +97,8 @@ export async function clearLoginFailures(db: Database, loginKey: string): Promis
 export async function deleteExpiredAccess(db: Database, nowHour: number): Promise<void> {
   await db.batch([
     db.delete(sessions).where(lte(sessions.expiresHour, nowHour)),
-    db.delete(invites).where(lte(invites.expiresHour, nowHour)),
+    // Kept 30 days past expiry, so a late click is told 410 (expired), not 404.
+    db.delete(invites).where(lte(invites.expiresHour, nowHour - INVITE_MEMORY_SECONDS)),
     db.delete(spentChallenges).where(lte(spentChallenges.expiresHour, nowHour)),
     db.delete(loginFailures).where(lt(loginFailures.hour, nowHour)),
   ]);

@@ -103,6 +103,8 @@ export async function deliverMessages(
       and(
         eq(messages.supporterId, supporterId),
         eq(messages.status, 'queued'),
+        // Past its deadline a message is expired, even before the sweep has run.
+        sql`${messages.expiresHour} > ${nowHour}`,
         inArray(messages.id, ids),
       ),
     )

@@ -103,7 +103,7 @@ export async function registerSupporter(
     login,
     email: registration.email ?? null,
     ...registration.profile,
-    about: registration.profile.about ?? null,
+    about: registration.profile.about || null,
     boxPublicKey: registration.boxPublicKey,
     vaultSalt: registration.vault.salt,
     vaultOpslimit: registration.vault.opslimit,
@@ -148,6 +148,23 @@ function authKeyMatches(row: SupporterRow, authKey: string): boolean {
 const invalidCredentials = () =>
   unauthorized('invalid_credentials', 'The login or passphrase is not correct.');
 
+function loginKeyOf(relay: Relay, login: string): string {
+  return toB64(keyedHash(relay.secret, `peer-relay/login/${login}`, 16));
+}
+
+/** Refuses further attempts once a login has had too many failures this hour. */
+async function refuseWhileThrottled(relay: Relay, loginKey: string): Promise<void> {
+  const hour = nowHour(relay);
+  if ((await loginFailureCount(relay.db, loginKey, hour)) >= relay.config.loginFailureLimit) {
+    const retryAfter = hour + HOUR_SECONDS - Math.floor(relay.clock.now().getTime() / 1000);
+    throw rateLimited(
+      'too_many_attempts',
+      'Too many failed attempts for this account. Try again later.',
+      retryAfter,
+    );
+  }
+}
+
 /**
  * Logs in. Failures are counted per login and hour (under a keyed hash of
  * the login; nothing about the requester is kept) and refused past the limit.
@@ -156,22 +173,16 @@ export async function logIn(relay: Relay, rawLogin: string, authKey: string) {
   const { db } = relay;
   const hour = nowHour(relay);
   const login = normaliseLogin(rawLogin);
-  const loginKey = toB64(keyedHash(relay.secret, `peer-relay/login/${login}`, 16));
-  if ((await loginFailureCount(db, loginKey, hour)) >= relay.config.loginFailureLimit) {
-    const retryAfter = hour + HOUR_SECONDS - Math.floor(relay.clock.now().getTime() / 1000);
-    throw rateLimited(
-      'too_many_attempts',
-      'Too many failed logins for this account. Try again later.',
-      retryAfter,
-    );
-  }
+  const loginKey = loginKeyOf(relay, login);
+  await refuseWhileThrottled(relay, loginKey);
   const row = await findSupporterByLogin(db, login);
   if (row === null || !authKeyMatches(row, authKey)) {
     await recordLoginFailure(db, loginKey, hour);
     throw invalidCredentials();
   }
-  if (!row.active)
+  if (!row.active) {
     throw forbidden('supporter_inactive', 'This account has been deactivated by an operator.');
+  }
   await clearLoginFailures(db, loginKey);
   const token = newToken();
   const expiresHour = expiryHour(relay, relay.config.lifetimes.sessionHours);
@@ -242,7 +253,7 @@ export async function updateMe(
     set.awayUntilHour =
       changes.awayUntil === null
         ? null
-        : Math.floor(Date.parse(changes.awayUntil) / 3_600_000) * HOUR_SECONDS;
+        : Math.ceil(Date.parse(changes.awayUntil) / 3_600_000) * HOUR_SECONDS;
   }
   if (changes.status === 'available') set.awayUntilHour = null;
   const row = await updateSupporter(relay.db, supporter.id, set);
@@ -257,7 +268,13 @@ export async function changeVault(
   sessionToken: string,
   change: { authKey: string; newAuthKey: string; vault: Vault },
 ): Promise<void> {
-  if (!authKeyMatches(supporter, change.authKey)) throw invalidCredentials();
+  // The current key is a passphrase check like a login: throttled the same way.
+  const loginKey = loginKeyOf(relay, supporter.login ?? supporter.id);
+  await refuseWhileThrottled(relay, loginKey);
+  if (!authKeyMatches(supporter, change.authKey)) {
+    await recordLoginFailure(relay.db, loginKey, nowHour(relay));
+    throw invalidCredentials();
+  }
   await relay.db.batch([
     supporterUpdate(relay.db, supporter.id, {
       vaultSalt: change.vault.salt,

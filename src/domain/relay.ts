@@ -27,10 +27,10 @@ export function nowHour(relay: Relay): number {
 }
 
 /**
- * The hour at which something with a lifetime of `hours` expires. Rounded up
- * to a whole hour, so nothing lives shorter than its stated lifetime and at
- * most one hour longer.
+ * The hour at which something with a lifetime of `hours` expires, counted
+ * from the stored (truncated) hour: nothing is kept longer than its stated
+ * lifetime, and at most one hour less.
  */
 export function expiryHour(relay: Relay, hours: number): number {
-  return nowHour(relay) + (hours + 1) * HOUR_SECONDS;
+  return nowHour(relay) + hours * HOUR_SECONDS;
 }

@@ -47,7 +47,12 @@ const modality = v.picklist(['in-person', 'phone', 'video']);
 const isoDate = v.pipe(
   v.string(),
   v.maxLength(40),
-  v.check((text) => /^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text))),
+  // A zone is required: a bare local time would be read in the server's zone.
+  v.check(
+    (text) =>
+      /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(text) &&
+      !Number.isNaN(Date.parse(text)),
+  ),
 );
 const email = v.pipe(v.string(), v.trim(), v.maxLength(254), v.email());
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
@@ -89,7 +94,7 @@ export const vault = v.object({
     v.number(),
     v.integer(),
     v.minValue(DEFAULT_OPSLIMIT, 'weak_kdf'),
-    v.maxValue(64),
+    v.maxValue(32),
   ),
   memlimit: v.pipe(
     v.number(),
@@ -145,6 +150,11 @@ export const directoryQuery = v.object({
   modality: v.optional(modality),
 });
 
+// valibot's object() lets arrays through; PROTOCOL.md bodies are always JSON objects.
+function isJsonObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 const requireJson: MiddlewareHandler = async function requireJson(c, next) {
   const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') {
@@ -169,21 +179,25 @@ export function validate<Target extends 'json' | 'query', Schema extends v.Gener
   schema: Schema,
 ) {
   // Declared as returning a Response so Hono keeps the route's types; it only ever throws.
-  const validator = sValidator(target, schema, (result): Response | undefined => {
-    if (result.success) return undefined;
-    const issues = result.error;
-    const special = issues.find((issue) => SPECIAL_CODES.has(issue.message));
-    if (special) {
+  const validator = sValidator(
+    target,
+    v.pipe(v.custom<v.InferInput<Schema>>(isJsonObject), schema),
+    (result): Response | undefined => {
+      if (result.success) return undefined;
+      const issues = result.error;
+      const special = issues.find((issue) => SPECIAL_CODES.has(issue.message));
+      if (special) {
+        throw badRequest(
+          special.message,
+          `${describePath(special.path)}: ${sentences[special.message]}`,
+        );
+      }
       throw badRequest(
-        special.message,
-        `${describePath(special.path)}: ${sentences[special.message]}`,
+        'invalid_request',
+        `Invalid or missing value at ${describePath(issues[0]?.path)}.`,
       );
-    }
-    throw badRequest(
-      'invalid_request',
-      `Invalid or missing value at ${describePath(issues[0]?.path)}.`,
-    );
-  });
+    },
+  );
   if (target !== 'json') return validator;
   // `every` keeps the validator's behaviour; the cast keeps its type for `c.req.valid()`.
   return every(
