@@ -48,18 +48,29 @@ export async function findInvite(db: Database, tokenHash: string) {
   return (await db.select().from(invites).where(eq(invites.tokenHash, tokenHash)).get()) ?? null;
 }
 
-/** Records a challenge as spent. @returns false if it had been spent before. */
+/**
+ * Records a challenge as spent on the submission `spentOn`.
+ *
+ * @returns null if it is spent now, else the submission it was spent on before.
+ */
 export async function spendChallenge(
   db: Database,
   challengeHash: string,
+  spentOn: string,
   expiresHour: number,
-): Promise<boolean> {
+): Promise<string | null> {
   const rows = await db
     .insert(spentChallenges)
-    .values({ challengeHash, expiresHour })
+    .values({ challengeHash, spentOn, expiresHour })
     .onConflictDoNothing()
     .returning({ challengeHash: spentChallenges.challengeHash });
-  return rows.length === 1;
+  if (rows.length === 1) return null;
+  const earlier = await db
+    .select({ spentOn: spentChallenges.spentOn })
+    .from(spentChallenges)
+    .where(eq(spentChallenges.challengeHash, challengeHash))
+    .get();
+  return earlier?.spentOn ?? '';
 }
 
 export async function loginFailureCount(

@@ -132,6 +132,8 @@ export const spentChallenges = sqliteTable(
   'spent_challenges',
   {
     challengeHash: text('challenge_hash').primaryKey(),
+    /** The submission that spent it: a retry of that same submission is not a replay. */
+    spentOn: text('spent_on').notNull(),
     expiresHour: integer('expires_hour').notNull(),
   },
   (table) => [index('spent_challenges_expires').on(table.expiresHour)],

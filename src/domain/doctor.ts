@@ -102,10 +102,17 @@ export async function submitMessage(
       3600,
     );
   }
-  await spendProofOfWork(relay, submission.pow);
+  const expiresHour = expiryHour(relay, relay.config.lifetimes.messageHours);
+  if ((await spendProofOfWork(relay, submission.pow, id)) === 'retry') {
+    // The same submission is being stored by a request still in flight.
+    const stored = await findStoredSubmission(relay, id, submission.mailbox);
+    return {
+      message: stored ?? { id, status: 'queued', expiresAt: isoHour(expiresHour) },
+      created: false,
+    };
+  }
 
   const firstContact = !(await mailboxWroteTo(db, submission.mailbox.id, supporter.id));
-  const expiresHour = expiryHour(relay, relay.config.lifetimes.messageHours);
   const created = await insertMessage(
     db,
     {

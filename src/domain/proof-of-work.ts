@@ -64,14 +64,21 @@ export function issueChallenge(relay: Relay): Challenge {
 const badPow = (message: string) => badRequest('bad_pow', message);
 
 /**
- * Checks a proof and marks its challenge spent. With difficulty 0 a missing
- * proof is accepted; any proof that is sent is checked in full.
+ * Checks a proof and marks its challenge spent on the submission `spentOn`.
+ * With difficulty 0 a missing proof is accepted; any proof that is sent is
+ * checked in full.
  *
+ * @returns `'retry'` when the proof was already spent on this same
+ *   submission (a client retrying while its first request is in flight).
  * @throws `400 bad_pow` for a missing, forged, expired, reused or insufficient proof.
  */
-export async function spendProofOfWork(relay: Relay, proof: Proof | undefined): Promise<void> {
+export async function spendProofOfWork(
+  relay: Relay,
+  proof: Proof | undefined,
+  spentOn: string,
+): Promise<'spent' | 'retry'> {
   if (proof === undefined) {
-    if (relay.config.powDifficulty === 0) return;
+    if (relay.config.powDifficulty === 0) return 'spent';
     throw badPow('A proof of work is required: fetch a challenge from /api/v1/pow and solve it.');
   }
   const challenge = fromB64(proof.challenge);
@@ -96,7 +103,13 @@ export async function spendProofOfWork(relay: Relay, proof: Proof | undefined): 
     throw badPow('The proof of work does not meet the difficulty.');
   }
   const spentUntil = hourOf(new Date(expiresAt * 1000)) + HOUR_SECONDS;
-  if (!(await spendChallenge(relay.db, capabilityHash(proof.challenge), spentUntil))) {
-    throw badPow('This proof-of-work challenge has already been used: fetch a new one.');
-  }
+  const earlier = await spendChallenge(
+    relay.db,
+    capabilityHash(proof.challenge),
+    spentOn,
+    spentUntil,
+  );
+  if (earlier === null) return 'spent';
+  if (earlier === spentOn) return 'retry';
+  throw badPow('This proof-of-work challenge has already been used: fetch a new one.');
 }

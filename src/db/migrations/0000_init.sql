@@ -64,6 +64,7 @@ CREATE TABLE `settings` (
 --> statement-breakpoint
 CREATE TABLE `spent_challenges` (
 	`challenge_hash` text PRIMARY KEY NOT NULL,
+	`spent_on` text NOT NULL,
 	`expires_hour` integer NOT NULL
 );
 --> statement-breakpoint

@@ -1,0 +1,933 @@
+/**
+ * The anonymous doctor's side of the HTTP API (PROTOCOL.md §6): the public
+ * directory, submitting sealed messages, and the mailbox a reply code opens.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { hash } from '../web/src/crypto/libsodium.ts';
+import { fingerprint, fromB64, messageId, openReply, toB64 } from '../web/src/protocol/index.ts';
+import {
+  ackInbox,
+  ackReplies,
+  count,
+  fetchInbox,
+  health,
+  inboxIds,
+  joinWithProfile,
+  openMailbox,
+  patchMe,
+  query,
+  randomB64,
+  randomBytes,
+  replyToMessage,
+  sendFirstContact,
+  setActive,
+  snapshot,
+  standardBase64,
+  submit,
+  withTrailingBits,
+} from './support/doctor-helpers.ts';
+import {
+  createHarness,
+  firstContactBody,
+  type Harness,
+  joinSupporter,
+  newDoctor,
+} from './support/harness.ts';
+
+let harness: Harness;
+afterEach(() => harness?.dispose());
+
+/**
+ * The fake clock starts at 2026-11-27T14:25Z, stored as the 14:00 hour; an
+ * expiry is that hour plus the lifetime (never longer than the lifetime).
+ */
+const MESSAGE_EXPIRES_AT = '2026-12-11T14:00:00Z'; // 14:00 + 14 days
+const MAILBOX_EXPIRES_AT = '2026-12-27T14:00:00Z'; // 14:00 + 30 days
+
+const profiles = {
+  kari: {
+    name: 'Kari Nordmann',
+    county: 'Vestland',
+    town: 'Bergen',
+    specialties: ['psychiatry'],
+    languages: ['nb', 'en'],
+    modalities: ['in-person', 'phone', 'video'],
+    about: 'Psychiatrist, peer supporter since 2019.',
+  },
+  ola: {
+    name: 'Ola Hansen',
+    county: 'Oslo',
+    town: 'Oslo',
+    specialties: ['general practice', 'anaesthesiology'],
+    languages: ['nb'],
+    modalities: ['video'],
+  },
+  ante: {
+    name: 'Ante Somby',
+    county: 'Troms',
+    town: 'Tromsø',
+    specialties: ['psychiatry'],
+    languages: ['se', 'nb', 'en'],
+    modalities: ['phone', 'in-person'],
+  },
+} as const satisfies Record<string, Parameters<typeof joinWithProfile>[1]>;
+
+async function directoryIds(path: string): Promise<string[]> {
+  const response = await harness.request('GET', path);
+  expect(response.status).toBe(200);
+  return response.body.supporters.map((s: { id: string }) => s.id).sort();
+}
+
+function sorted(...ids: string[]): string[] {
+  return [...ids].sort();
+}
+
+function errorBody(code: string) {
+  return { error: { code, message: expect.any(String) } };
+}
+
+describe('directory', () => {
+  async function threeSupporters() {
+    const kari = await joinWithProfile(harness, {
+      ...profiles.kari,
+      specialties: [...profiles.kari.specialties],
+      languages: [...profiles.kari.languages],
+      modalities: [...profiles.kari.modalities],
+    });
+    const ola = await joinWithProfile(harness, {
+      ...profiles.ola,
+      specialties: [...profiles.ola.specialties],
+      languages: [...profiles.ola.languages],
+      modalities: [...profiles.ola.modalities],
+    });
+    const ante = await joinWithProfile(harness, {
+      ...profiles.ante,
+      specialties: [...profiles.ante.specialties],
+      languages: [...profiles.ante.languages],
+      modalities: [...profiles.ante.modalities],
+    });
+    return { kari, ola, ante };
+  }
+
+  it('lists every active supporter without filters', async () => {
+    harness = await createHarness();
+    const { kari, ola, ante } = await threeSupporters();
+    expect(await directoryIds('/api/v1/supporters')).toEqual(sorted(kari.id, ola.id, ante.id));
+  });
+
+  it('lists nobody on an empty relay', async () => {
+    harness = await createHarness();
+    const response = await harness.request('GET', '/api/v1/supporters');
+    expect(response.status).toBe(200);
+    expect(response.body).toStrictEqual({ supporters: [] });
+  });
+
+  it('filters by county with an exact, case-sensitive match', async () => {
+    harness = await createHarness();
+    const { kari, ola } = await threeSupporters();
+    expect(await directoryIds('/api/v1/supporters?county=Vestland')).toEqual([kari.id]);
+    expect(await directoryIds('/api/v1/supporters?county=Oslo')).toEqual([ola.id]);
+    expect(await directoryIds('/api/v1/supporters?county=vestland')).toEqual([]);
+    expect(await directoryIds('/api/v1/supporters?county=Vest')).toEqual([]);
+    expect(await directoryIds('/api/v1/supporters?county=Nordland')).toEqual([]);
+  });
+
+  it('filters by specialty, matching any one entry of the list exactly', async () => {
+    harness = await createHarness();
+    const { kari, ola, ante } = await threeSupporters();
+    expect(await directoryIds('/api/v1/supporters?specialty=psychiatry')).toEqual(
+      sorted(kari.id, ante.id),
+    );
+    expect(await directoryIds('/api/v1/supporters?specialty=anaesthesiology')).toEqual([ola.id]);
+    expect(await directoryIds('/api/v1/supporters?specialty=general%20practice')).toEqual([ola.id]);
+    expect(await directoryIds('/api/v1/supporters?specialty=general')).toEqual([]);
+  });
+
+  it('filters by language', async () => {
+    harness = await createHarness();
+    const { kari, ola, ante } = await threeSupporters();
+    expect(await directoryIds('/api/v1/supporters?language=en')).toEqual(sorted(kari.id, ante.id));
+    expect(await directoryIds('/api/v1/supporters?language=se')).toEqual([ante.id]);
+    expect(await directoryIds('/api/v1/supporters?language=nb')).toEqual(
+      sorted(kari.id, ola.id, ante.id),
+    );
+    expect(await directoryIds('/api/v1/supporters?language=de')).toEqual([]);
+  });
+
+  it('filters by modality and refuses a modality that does not exist', async () => {
+    harness = await createHarness();
+    const { kari, ola, ante } = await threeSupporters();
+    expect(await directoryIds('/api/v1/supporters?modality=video')).toEqual(
+      sorted(kari.id, ola.id),
+    );
+    expect(await directoryIds('/api/v1/supporters?modality=phone')).toEqual(
+      sorted(kari.id, ante.id),
+    );
+    expect(await directoryIds('/api/v1/supporters?modality=in-person')).toEqual(
+      sorted(kari.id, ante.id),
+    );
+    const fax = await harness.request('GET', '/api/v1/supporters?modality=fax');
+    expect(fax.status).toBe(400);
+    expect(fax.body).toStrictEqual(errorBody('invalid_request'));
+  });
+
+  it('combines filters: every one must match', async () => {
+    harness = await createHarness();
+    const { kari, ante } = await threeSupporters();
+    expect(
+      await directoryIds('/api/v1/supporters?specialty=psychiatry&modality=phone&language=se'),
+    ).toEqual([ante.id]);
+    expect(
+      await directoryIds('/api/v1/supporters?county=Vestland&specialty=psychiatry&modality=video'),
+    ).toEqual([kari.id]);
+    expect(await directoryIds('/api/v1/supporters?county=Oslo&modality=phone')).toEqual([]);
+    expect(await directoryIds('/api/v1/supporters?county=Troms&language=en')).toEqual([ante.id]);
+  });
+
+  it('does not list a supporter an operator deactivated, and lists them again once reactivated', async () => {
+    harness = await createHarness();
+    const { kari, ola, ante } = await threeSupporters();
+    const deactivated = await setActive(harness, ola.id, false);
+    expect(deactivated.status).toBe(200);
+    expect(deactivated.body.active).toBe(false);
+    expect(await directoryIds('/api/v1/supporters')).toEqual(sorted(kari.id, ante.id));
+    expect(await directoryIds('/api/v1/supporters?county=Oslo')).toEqual([]);
+    expect(await directoryIds('/api/v1/supporters?modality=video')).toEqual([kari.id]);
+
+    expect((await setActive(harness, ola.id, true)).status).toBe(200);
+    expect(await directoryIds('/api/v1/supporters?county=Oslo')).toEqual([ola.id]);
+  });
+
+  it('answers 404 supporter_not_found for an unknown id and for a deactivated supporter', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    expect((await harness.request('GET', `/api/v1/supporters/${supporter.id}`)).status).toBe(200);
+
+    const unknown = await harness.request('GET', '/api/v1/supporters/no-such-supporter');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toStrictEqual(errorBody('supporter_not_found'));
+
+    expect((await setActive(harness, supporter.id, false)).status).toBe(200);
+    const inactive = await harness.request('GET', `/api/v1/supporters/${supporter.id}`);
+    expect(inactive.status).toBe(404);
+    expect(inactive.body).toStrictEqual(errorBody('supporter_not_found'));
+    // Indistinguishable from an id that never existed.
+    expect(inactive.text).toBe(unknown.text);
+  });
+
+  it('answers 404 for a supporter who left the service', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const left = await harness.request('DELETE', '/api/v1/me', { token: supporter.token });
+    expect(left.status).toBe(200);
+    const entry = await harness.request('GET', `/api/v1/supporters/${supporter.id}`);
+    expect(entry.status).toBe(404);
+    expect(entry.body).toStrictEqual(errorBody('supporter_not_found'));
+    expect(await directoryIds('/api/v1/supporters')).toEqual([]);
+  });
+
+  it('describes a supporter exactly as PROTOCOL §6 Supporter, with the web library fingerprint', async () => {
+    harness = await createHarness();
+    const { kari, ola } = await threeSupporters();
+
+    const entry = await harness.request('GET', `/api/v1/supporters/${kari.id}`);
+    expect(entry.status).toBe(200);
+    expect(entry.body).toStrictEqual({
+      id: kari.id,
+      name: 'Kari Nordmann',
+      county: 'Vestland',
+      town: 'Bergen',
+      specialties: ['psychiatry'],
+      languages: ['nb', 'en'],
+      modalities: ['in-person', 'phone', 'video'],
+      about: 'Psychiatrist, peer supporter since 2019.',
+      status: 'available',
+      boxPublicKey: toB64(kari.publicKey),
+      fingerprint: await fingerprint(kari.publicKey),
+    });
+    expect(entry.body.fingerprint).toMatch(/^\d{5} \d{5} \d{5} \d{5} \d{5}$/);
+
+    // `about` is optional: absent, not null or empty, when the supporter gave none.
+    const withoutAbout = await harness.request('GET', `/api/v1/supporters/${ola.id}`);
+    expect(withoutAbout.body).toStrictEqual({
+      id: ola.id,
+      name: 'Ola Hansen',
+      county: 'Oslo',
+      town: 'Oslo',
+      specialties: ['general practice', 'anaesthesiology'],
+      languages: ['nb'],
+      modalities: ['video'],
+      status: 'available',
+      boxPublicKey: toB64(ola.publicKey),
+      fingerprint: await fingerprint(ola.publicKey),
+    });
+
+    // The listing carries the very same entries.
+    const listing = await harness.request('GET', '/api/v1/supporters?county=Vestland');
+    expect(listing.body.supporters).toStrictEqual([entry.body]);
+  });
+
+  it('shows a supporter as away with awayUntil, and available again once that hour has come', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const away = await patchMe(harness, supporter, {
+      status: 'away',
+      awayUntil: '2026-11-28T10:00:00Z',
+    });
+    expect(away.status).toBe(200);
+
+    const entry = await harness.request('GET', `/api/v1/supporters/${supporter.id}`);
+    expect(entry.body.status).toBe('away');
+    expect(entry.body.awayUntil).toBe('2026-11-28T10:00:00Z');
+    const listed = await harness.request('GET', '/api/v1/supporters');
+    expect(listed.body.supporters).toStrictEqual([entry.body]);
+
+    harness.clock.set('2026-11-28T09:59:00Z');
+    const stillAway = await harness.request('GET', `/api/v1/supporters/${supporter.id}`);
+    expect(stillAway.body.status).toBe('away');
+    expect(stillAway.body.awayUntil).toBe('2026-11-28T10:00:00Z');
+
+    harness.clock.set('2026-11-28T10:00:00Z');
+    const back = await harness.request('GET', `/api/v1/supporters/${supporter.id}`);
+    expect(back.body.status).toBe('available');
+    expect(back.body).not.toHaveProperty('awayUntil');
+    const { status: _status, awayUntil: _awayUntil, ...unchanged } = entry.body;
+    const { status: _backStatus, ...backRest } = back.body;
+    expect(backRest).toStrictEqual(unchanged);
+  });
+
+  it('rounds an awayUntil between hours up, so the supporter is never shown back early', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    // 09:30 UTC, written in another zone.
+    const away = await patchMe(harness, supporter, {
+      status: 'away',
+      awayUntil: '2026-11-28T10:30:00+01:00',
+    });
+    expect(away.status).toBe(200);
+    const entry = await harness.request('GET', `/api/v1/supporters/${supporter.id}`);
+    expect(entry.body.awayUntil).toBe('2026-11-28T10:00:00Z');
+
+    harness.clock.set('2026-11-28T09:45:00Z');
+    expect((await harness.request('GET', `/api/v1/supporters/${supporter.id}`)).body.status).toBe(
+      'away',
+    );
+    harness.clock.set('2026-11-28T10:00:00Z');
+    expect((await harness.request('GET', `/api/v1/supporters/${supporter.id}`)).body.status).toBe(
+      'available',
+    );
+  });
+
+  it('refuses an awayUntil without a time zone: 400 invalid_request', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const response = await patchMe(harness, supporter, {
+      status: 'away',
+      awayUntil: '2026-11-28T10:00:00',
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toStrictEqual(errorBody('invalid_request'));
+    const entry = await harness.request('GET', `/api/v1/supporters/${supporter.id}`);
+    expect(entry.body.status).toBe('available');
+  });
+
+  it('keeps a supporter away without awayUntil until they set themselves available', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    expect((await patchMe(harness, supporter, { status: 'away' })).status).toBe(200);
+    harness.clock.advanceHours(24 * 200);
+    const entry = await harness.request('GET', `/api/v1/supporters/${supporter.id}`);
+    expect(entry.body.status).toBe('away');
+    expect(entry.body).not.toHaveProperty('awayUntil');
+
+    // A fresh session: the first one has expired in those 200 days.
+    const session = await harness.request('POST', '/api/v1/session', {
+      body: { login: supporter.login, authKey: supporter.authKey },
+    });
+    expect(session.status).toBe(200);
+    const available = await harness.request('PATCH', '/api/v1/me', {
+      token: session.body.token,
+      body: { status: 'available' },
+    });
+    expect(available.status).toBe(200);
+    const back = await harness.request('GET', `/api/v1/supporters/${supporter.id}`);
+    expect(back.body.status).toBe('available');
+  });
+});
+
+describe('POST /api/v1/messages', () => {
+  it('queues a sealed message: 202 with id b64(H(16, ciphertext)), status queued and expiresAt', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const { sealed, response } = await sendFirstContact(harness, doctor, supporter);
+    expect(response.status).toBe(202);
+    expect(response.body).toStrictEqual({
+      id: toB64(await hash(16, sealed.ciphertext)),
+      status: 'queued',
+      expiresAt: MESSAGE_EXPIRES_AT,
+    });
+    expect(response.body.id).toBe(await messageId(sealed.ciphertext));
+
+    const inbox = await fetchInbox(harness, supporter);
+    expect(inbox.body.messages).toStrictEqual([
+      {
+        id: response.body.id,
+        ciphertext: toB64(sealed.ciphertext),
+        receivedAt: '2026-11-27T14:00:00Z',
+      },
+    ]);
+  });
+
+  it('answers an identical resubmission 200 with the same record and stores no duplicate', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const { body, response } = await sendFirstContact(harness, doctor, supporter);
+    expect(response.status).toBe(202);
+
+    harness.clock.advanceHours(2);
+    const again = await submit(harness, body);
+    expect(again.status).toBe(200);
+    expect(again.body).toStrictEqual(response.body);
+    const third = await submit(harness, body);
+    expect(third.status).toBe(200);
+    expect(third.body).toStrictEqual(response.body);
+
+    expect(await inboxIds(harness, supporter)).toEqual([response.body.id]);
+    expect(await count(harness, 'select count(*) as n from messages')).toBe(1);
+    const figures = await health(harness);
+    expect(figures.body.last30Days.submitted).toBe(1);
+  });
+
+  it('answers a resubmission after delivery 200 delivered, without queueing it again', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const { body, response } = await sendFirstContact(harness, doctor, supporter);
+    expect((await ackInbox(harness, supporter, [response.body.id])).body).toStrictEqual({
+      deleted: 1,
+    });
+
+    const again = await submit(harness, body);
+    expect(again.status).toBe(200);
+    expect(again.body).toStrictEqual({
+      id: response.body.id,
+      status: 'delivered',
+      expiresAt: MESSAGE_EXPIRES_AT,
+    });
+    expect(await inboxIds(harness, supporter)).toEqual([]);
+    const rows = await query(harness, 'select status, ciphertext from messages');
+    expect(rows).toStrictEqual([{ status: 'delivered', ciphertext: null }]);
+  });
+
+  it('refuses the same ciphertext from a different mailbox: 409 duplicate_ciphertext', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const other = await newDoctor();
+    const { body, response } = await sendFirstContact(harness, doctor, supporter);
+    expect(response.status).toBe(202);
+
+    const copied = await submit(harness, { ...body, mailbox: other.key });
+    expect(copied.status).toBe(409);
+    expect(copied.body).toStrictEqual(errorBody('duplicate_ciphertext'));
+    expect(await inboxIds(harness, supporter)).toEqual([response.body.id]);
+    // The copier's mailbox was not created.
+    expect((await openMailbox(harness, other.key)).status).toBe(404);
+    expect(await count(harness, 'select count(*) as n from mailboxes')).toBe(1);
+  });
+
+  it('answers 404 supporter_not_found for an unknown supporter', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const { body } = await firstContactBody(doctor, supporter);
+    const response = await submit(harness, { ...body, supporterId: 'no-such-supporter' });
+    expect(response.status).toBe(404);
+    expect(response.body).toStrictEqual(errorBody('supporter_not_found'));
+  });
+
+  it('answers 404 supporter_not_found for a deactivated supporter', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    expect((await setActive(harness, supporter.id, false)).status).toBe(200);
+    const { response } = await sendFirstContact(harness, await newDoctor(), supporter);
+    expect(response.status).toBe(404);
+    expect(response.body).toStrictEqual(errorBody('supporter_not_found'));
+    expect(await count(harness, 'select count(*) as n from messages')).toBe(0);
+  });
+
+  it('answers 409 supporter_away while the supporter is away, and 202 once they are back', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    expect(
+      (await patchMe(harness, supporter, { status: 'away', awayUntil: '2026-11-28T00:00:00Z' }))
+        .status,
+    ).toBe(200);
+    const doctor = await newDoctor();
+    const { body, response } = await sendFirstContact(harness, doctor, supporter);
+    expect(response.status).toBe(409);
+    expect(response.body).toStrictEqual(errorBody('supporter_away'));
+    expect(await count(harness, 'select count(*) as n from messages')).toBe(0);
+
+    harness.clock.set('2026-11-28T00:00:00Z');
+    const later = await submit(harness, body);
+    expect(later.status).toBe(202);
+    expect(await inboxIds(harness, supporter)).toEqual([later.body.id]);
+  });
+
+  it("answers 429 inbox_full with Retry-After once the supporter's queue is at its cap", async () => {
+    harness = await createHarness({ env: { INBOX_CAP: '3' } });
+    const supporter = await joinSupporter(harness);
+    const other = await joinSupporter(harness);
+    const accepted: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { response } = await sendFirstContact(harness, await newDoctor(), supporter, `#${i}`);
+      expect(response.status).toBe(202);
+      accepted.push(response.body.id);
+    }
+    const doctor = await newDoctor();
+    const { body, response } = await sendFirstContact(harness, doctor, supporter, 'one too many');
+    expect(response.status).toBe(429);
+    expect(response.body).toStrictEqual(errorBody('inbox_full'));
+    expect(response.headers.get('Retry-After')).toMatch(/^[1-9]\d*$/);
+    expect((await inboxIds(harness, supporter)).sort()).toEqual(accepted.sort());
+    expect((await openMailbox(harness, doctor.key)).status).toBe(404);
+
+    // The cap is per supporter: another one still receives.
+    expect((await sendFirstContact(harness, doctor, other)).response.status).toBe(202);
+
+    // Delivering one message frees one place.
+    expect((await ackInbox(harness, supporter, [accepted[0]!])).body).toStrictEqual({
+      deleted: 1,
+    });
+    const retried = await submit(harness, body);
+    expect(retried.status).toBe(202);
+    const full = await sendFirstContact(harness, await newDoctor(), supporter, 'full again');
+    expect(full.response.status).toBe(429);
+  });
+
+  it.each([
+    ['1024 + 47 bytes', 1024 + 47],
+    ['1024 + 49 bytes', 1024 + 49],
+    ['48 bytes (no block)', 48],
+    ['17 blocks + 48 bytes', 17 * 1024 + 48],
+    ['2048 + 47 bytes', 2048 + 47],
+    ['0 bytes', 0],
+  ])('refuses a ciphertext of %s with 400 bad_padding', async (_label, length) => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const response = await submit(harness, {
+      supporterId: supporter.id,
+      ciphertext: randomB64(length),
+      mailbox: doctor.key,
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toStrictEqual(errorBody('bad_padding'));
+    expect(await count(harness, 'select count(*) as n from messages')).toBe(0);
+    expect(await count(harness, 'select count(*) as n from mailboxes')).toBe(0);
+  });
+
+  it('accepts every length 1024·n + 48 from one block to sixteen', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    for (const blocks of [1, 2, 15, 16]) {
+      const response = await submit(harness, {
+        supporterId: supporter.id,
+        ciphertext: randomB64(1024 * blocks + 48),
+        mailbox: doctor.key,
+      });
+      expect(response.status, `${blocks} blocks`).toBe(202);
+    }
+    expect(await inboxIds(harness, supporter)).toHaveLength(4);
+  });
+
+  describe('refuses any spelling other than base64url without padding: 400 bad_encoding', () => {
+    const length = 1024 + 48; // 1072 = 3·357 + 1: two trailing characters, 4 unused bits
+    const cases: [string, (bytes: Uint8Array) => string][] = [
+      [
+        "the standard alphabet's '+'",
+        (bytes) => {
+          bytes.set([0xfb, 0xef, 0xbe], 0); // '++++'
+          return standardBase64(bytes, false);
+        },
+      ],
+      [
+        "the standard alphabet's '/'",
+        (bytes) => {
+          bytes.set([0xff, 0xff, 0xff], 0); // '////'
+          return standardBase64(bytes, false);
+        },
+      ],
+      ["'=' padding", (bytes) => `${toB64(bytes)}==`],
+      ['fully standard base64 with padding', (bytes) => standardBase64(bytes, true)],
+      ['non-zero trailing bits', (bytes) => withTrailingBits(bytes)],
+      ['a line break inside', (bytes) => `${toB64(bytes).slice(0, 76)}\n${toB64(bytes).slice(76)}`],
+    ];
+
+    it.each(cases)('in the ciphertext: %s', async (_label, spell) => {
+      harness = await createHarness();
+      const supporter = await joinSupporter(harness);
+      const doctor = await newDoctor();
+      const ciphertext = spell(randomBytes(length));
+      const response = await submit(harness, {
+        supporterId: supporter.id,
+        ciphertext,
+        mailbox: doctor.key,
+      });
+      expect(response.status).toBe(400);
+      expect(response.body).toStrictEqual(errorBody('bad_encoding'));
+      expect(await count(harness, 'select count(*) as n from messages')).toBe(0);
+    });
+
+    it('in the mailbox id and the read token', async () => {
+      harness = await createHarness();
+      const supporter = await joinSupporter(harness);
+      const doctor = await newDoctor();
+      const { body } = await firstContactBody(doctor, supporter);
+      const idBytes = fromB64(doctor.key.id);
+      const tokenBytes = fromB64(doctor.key.readToken);
+      const spellings = [
+        { ...doctor.key, id: `${doctor.key.id}=` },
+        {
+          ...doctor.key,
+          id: standardBase64(Uint8Array.of(0xff, 0xff, 0xff, ...idBytes.slice(3)), false),
+        },
+        { ...doctor.key, id: withTrailingBits(idBytes) },
+        { ...doctor.key, readToken: `${doctor.key.readToken}=` },
+        { ...doctor.key, readToken: withTrailingBits(tokenBytes) },
+      ];
+      for (const mailbox of spellings) {
+        const response = await submit(harness, { ...body, mailbox });
+        expect(response.status, JSON.stringify(mailbox)).toBe(400);
+        expect(response.body).toStrictEqual(errorBody('bad_encoding'));
+      }
+      expect(await count(harness, 'select count(*) as n from messages')).toBe(0);
+      expect(await count(harness, 'select count(*) as n from mailboxes')).toBe(0);
+    });
+  });
+
+  it('refuses a wrong read token for an existing mailbox: 403 mailbox_forbidden', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const first = await sendFirstContact(harness, doctor, supporter);
+    expect(first.response.status).toBe(202);
+
+    const impostor = { id: doctor.key.id, readToken: randomB64(32) };
+    const { body } = await firstContactBody({ ...doctor, key: impostor }, supporter, 'not me');
+    const response = await submit(harness, body);
+    expect(response.status).toBe(403);
+    expect(response.body).toStrictEqual(errorBody('mailbox_forbidden'));
+
+    expect(await inboxIds(harness, supporter)).toEqual([first.response.body.id]);
+    const box = await openMailbox(harness, doctor.key);
+    expect(box.status).toBe(200);
+    expect(box.body.sent.map((s: { id: string }) => s.id)).toEqual([first.response.body.id]);
+    // The impostor's token did not replace the real one.
+    expect((await openMailbox(harness, impostor)).status).toBe(404);
+  });
+
+  it('refuses a body with missing or mistyped fields: 400 invalid_request', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const { body } = await firstContactBody(doctor, supporter);
+    const { supporterId: _s, ...noSupporter } = body;
+    const { ciphertext: _c, ...noCiphertext } = body;
+    const { mailbox: _m, ...noMailbox } = body;
+    const broken: unknown[] = [
+      {},
+      noSupporter,
+      noCiphertext,
+      noMailbox,
+      { ...body, mailbox: { id: doctor.key.id } },
+      { ...body, mailbox: { readToken: doctor.key.readToken } },
+      { ...body, supporterId: 42 },
+      { ...body, supporterId: '' },
+      { ...body, ciphertext: null },
+      { ...body, mailbox: { ...doctor.key, id: randomB64(31) } },
+      { ...body, mailbox: { ...doctor.key, readToken: randomB64(33) } },
+      { ...body, pow: { challenge: randomB64(38) } },
+      [body],
+    ];
+    for (const request of broken) {
+      const response = await submit(harness, request);
+      expect(response.status, JSON.stringify(request).slice(0, 120)).toBe(400);
+      expect(response.body).toStrictEqual(errorBody('invalid_request'));
+    }
+    expect(await count(harness, 'select count(*) as n from messages')).toBe(0);
+    expect(await count(harness, 'select count(*) as n from mailboxes')).toBe(0);
+  });
+
+  it('stores nothing for a rejected submission: inbox, mailboxes and counters unchanged', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const away = await joinSupporter(harness);
+    const inactive = await joinSupporter(harness);
+    expect((await patchMe(harness, away, { status: 'away' })).status).toBe(200);
+    expect((await setActive(harness, inactive.id, false)).status).toBe(200);
+    const doctor = await newDoctor();
+    const first = await sendFirstContact(harness, doctor, supporter);
+    expect(first.response.status).toBe(202);
+    const before = await snapshot(harness);
+    const inboxBefore = (await fetchInbox(harness, supporter)).body;
+
+    const stranger = await newDoctor();
+    const rejected: [number, string, unknown][] = [
+      [
+        404,
+        'supporter_not_found',
+        { ...(await firstContactBody(stranger, supporter)).body, supporterId: 'no-such-supporter' },
+      ],
+      [409, 'supporter_away', (await firstContactBody(stranger, away)).body],
+      [404, 'supporter_not_found', (await firstContactBody(stranger, inactive)).body],
+      [409, 'duplicate_ciphertext', { ...first.body, mailbox: stranger.key }],
+      [
+        403,
+        'mailbox_forbidden',
+        (
+          await firstContactBody(
+            { ...doctor, key: { ...doctor.key, readToken: randomB64(32) } },
+            supporter,
+          )
+        ).body,
+      ],
+      [
+        400,
+        'bad_padding',
+        { supporterId: supporter.id, ciphertext: randomB64(1024 + 47), mailbox: stranger.key },
+      ],
+      [
+        400,
+        'bad_encoding',
+        {
+          supporterId: supporter.id,
+          ciphertext: `${randomB64(1024 + 48)}==`,
+          mailbox: stranger.key,
+        },
+      ],
+      [400, 'invalid_request', { supporterId: supporter.id, mailbox: stranger.key }],
+    ];
+
+    for (const [status, code, request] of rejected) {
+      const response = await submit(harness, request);
+      expect(response.status, code).toBe(status);
+      expect(response.body).toStrictEqual(errorBody(code));
+    }
+
+    expect(await snapshot(harness)).toStrictEqual(before);
+    expect((await fetchInbox(harness, supporter)).body).toStrictEqual(inboxBefore);
+    expect(await inboxIds(harness, away)).toEqual([]);
+    expect((await openMailbox(harness, stranger.key)).status).toBe(404);
+  });
+});
+
+describe('POST /api/v1/mailbox/open', () => {
+  it('answers an unknown mailbox and a wrong read token with byte-identical 404 mailbox_not_found', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    expect((await sendFirstContact(harness, doctor, supporter)).response.status).toBe(202);
+
+    const unknown = await openMailbox(harness, (await newDoctor()).key);
+    const wrongToken = await openMailbox(harness, { id: doctor.key.id, readToken: randomB64(32) });
+    const swapped = await openMailbox(harness, {
+      id: doctor.key.readToken,
+      readToken: doctor.key.id,
+    });
+    for (const response of [unknown, wrongToken, swapped]) {
+      expect(response.status).toBe(404);
+      expect(response.body).toStrictEqual(errorBody('mailbox_not_found'));
+    }
+    expect(wrongToken.text).toBe(unknown.text);
+    expect(swapped.text).toBe(unknown.text);
+    expect(wrongToken.headers.get('Content-Type')).toBe(unknown.headers.get('Content-Type'));
+  });
+
+  it('shows what the mailbox sent, queued until the supporter acks and delivered after', async () => {
+    harness = await createHarness();
+    const kari = await joinSupporter(harness);
+    const ola = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const toKari = await sendFirstContact(harness, doctor, kari, 'to Kari');
+    const toOla = await sendFirstContact(harness, doctor, ola, 'to Ola');
+
+    const box = await openMailbox(harness, doctor.key);
+    expect(box.status).toBe(200);
+    expect(box.body.expiresAt).toBe(MAILBOX_EXPIRES_AT);
+    expect(box.body.replies).toStrictEqual([]);
+    const byId = (body: { sent: { id: string }[] }) =>
+      Object.fromEntries(body.sent.map((s) => [s.id, s]));
+    expect(box.body.sent).toHaveLength(2);
+    expect(byId(box.body)).toStrictEqual({
+      [toKari.response.body.id]: expect.objectContaining({
+        id: toKari.response.body.id,
+        supporterId: kari.id,
+        status: 'queued',
+        expiresAt: MESSAGE_EXPIRES_AT,
+      }),
+      [toOla.response.body.id]: expect.objectContaining({
+        id: toOla.response.body.id,
+        supporterId: ola.id,
+        status: 'queued',
+        expiresAt: MESSAGE_EXPIRES_AT,
+      }),
+    });
+
+    harness.clock.advanceHours(3);
+    const ack = await ackInbox(harness, kari, [toKari.response.body.id]);
+    expect(ack.body).toStrictEqual({ deleted: 1 });
+    // Delivered ciphertext is deleted at once.
+    expect(
+      await query(harness, 'select status, ciphertext from messages where id = ?', [
+        toKari.response.body.id,
+      ]),
+    ).toStrictEqual([{ status: 'delivered', ciphertext: null }]);
+
+    const after = await openMailbox(harness, doctor.key);
+    expect(byId(after.body)[toKari.response.body.id]).toMatchObject({
+      supporterId: kari.id,
+      status: 'delivered',
+    });
+    expect(byId(after.body)[toOla.response.body.id]).toMatchObject({
+      supporterId: ola.id,
+      status: 'queued',
+    });
+    // Opening is activity: the mailbox now lives 30 days from 17:00.
+    expect(after.body.expiresAt).toBe('2026-12-27T17:00:00Z');
+  });
+
+  it('lists replies whose ciphertext opens with openReply and proves the sender', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const other = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const { sealed, response } = await sendFirstContact(harness, doctor, supporter, 'Help?');
+    harness.clock.advanceHours(2);
+    const { reply, response: sent } = await replyToMessage(
+      harness,
+      supporter,
+      response.body.id,
+      'I can call you tonight.',
+    );
+    expect(sent.status).toBe(202);
+
+    const box = await openMailbox(harness, doctor.key);
+    expect(box.status).toBe(200);
+    expect(box.body.replies).toStrictEqual([
+      expect.objectContaining({
+        id: reply.id,
+        supporterId: supporter.id,
+        ciphertext: toB64(reply.ciphertext),
+        sentAt: '2026-11-27T16:00:00Z',
+      }),
+    ]);
+    const opened = await openReply(
+      fromB64(box.body.replies[0].ciphertext),
+      supporter.publicKey,
+      doctor.mailbox.replySecretKey,
+    );
+    expect(opened).toStrictEqual({
+      v: 1,
+      kind: 'reply',
+      thread: sealed.message.thread,
+      text: 'I can call you tonight.',
+      from: { id: supporter.id, name: supporter.name },
+      sentAt: '2026-11-27T16:25Z',
+    });
+    // Under another supporter's key the same bytes do not open: the sender is proven.
+    await expect(
+      openReply(
+        fromB64(box.body.replies[0].ciphertext),
+        other.publicKey,
+        doctor.mailbox.replySecretKey,
+      ),
+    ).rejects.toMatchObject({ code: 'decryption_failed' });
+  });
+});
+
+describe('POST /api/v1/mailbox/ack', () => {
+  async function doctorWithReplies(texts: string[]) {
+    const supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const { response } = await sendFirstContact(harness, doctor, supporter);
+    const replies: string[] = [];
+    for (const text of texts) {
+      const { reply, response: sent } = await replyToMessage(
+        harness,
+        supporter,
+        response.body.id,
+        text,
+      );
+      expect(sent.status).toBe(202);
+      replies.push(reply.id);
+    }
+    return { supporter, doctor, replies };
+  }
+
+  async function replyIds(key: { id: string; readToken: string }): Promise<string[]> {
+    const box = await openMailbox(harness, key);
+    expect(box.status).toBe(200);
+    return box.body.replies.map((r: { id: string }) => r.id).sort();
+  }
+
+  it('deletes the given replies for good and answers {deleted: n}', async () => {
+    harness = await createHarness();
+    const { doctor, replies } = await doctorWithReplies(['one', 'two', 'three']);
+    const [one, two, three] = replies as [string, string, string];
+    expect(await replyIds(doctor.key)).toEqual(sorted(one, two, three));
+
+    const ack = await ackReplies(harness, doctor.key, [one, three]);
+    expect(ack.status).toBe(200);
+    expect(ack.body).toStrictEqual({ deleted: 2 });
+    expect(await replyIds(doctor.key)).toEqual([two]);
+    expect(await count(harness, 'select count(*) as n from replies')).toBe(1);
+  });
+
+  it('is idempotent: acknowledging again deletes nothing more', async () => {
+    harness = await createHarness();
+    const { doctor, replies } = await doctorWithReplies(['one', 'two']);
+    const [one, two] = replies as [string, string];
+    expect((await ackReplies(harness, doctor.key, [one])).body).toStrictEqual({ deleted: 1 });
+    expect((await ackReplies(harness, doctor.key, [one])).body).toStrictEqual({ deleted: 0 });
+    expect(
+      (await ackReplies(harness, doctor.key, [one, two, 'no-such-reply', two])).body,
+    ).toStrictEqual({ deleted: 1 });
+    expect((await ackReplies(harness, doctor.key, [one, two])).body).toStrictEqual({
+      deleted: 0,
+    });
+    expect((await ackReplies(harness, doctor.key, [])).body).toStrictEqual({ deleted: 0 });
+    expect(await replyIds(doctor.key)).toEqual([]);
+  });
+
+  it("cannot delete another mailbox's replies", async () => {
+    harness = await createHarness();
+    const first = await doctorWithReplies(['for the first doctor']);
+    const second = await doctorWithReplies(['for the second doctor']);
+    const ack = await ackReplies(harness, second.doctor.key, [first.replies[0]!]);
+    expect(ack.status).toBe(200);
+    expect(ack.body).toStrictEqual({ deleted: 0 });
+    expect(await replyIds(first.doctor.key)).toEqual([first.replies[0]]);
+    expect(await replyIds(second.doctor.key)).toEqual([second.replies[0]]);
+  });
+
+  it('answers a wrong read token or unknown mailbox 404 mailbox_not_found and deletes nothing', async () => {
+    harness = await createHarness();
+    const { doctor, replies } = await doctorWithReplies(['keep me']);
+    const wrong = await ackReplies(
+      harness,
+      { id: doctor.key.id, readToken: randomB64(32) },
+      replies,
+    );
+    expect(wrong.status).toBe(404);
+    expect(wrong.body).toStrictEqual(errorBody('mailbox_not_found'));
+    const unknown = await ackReplies(harness, (await newDoctor()).key, replies);
+    expect(unknown.status).toBe(404);
+    expect(unknown.text).toBe(wrong.text);
+    expect(await replyIds(doctor.key)).toEqual(replies);
+  });
+});

@@ -1,0 +1,469 @@
+/**
+ * Lifetimes (PROTOCOL.md §8) on a fake clock, enforced by the sweep
+ * `expireStaleRecords`. The clock starts at 2026-11-27T14:25Z, stored as the
+ * 14:00 hour; an expiry is that hour plus the lifetime, so nothing is kept
+ * longer than its stated lifetime (and at most one hour less).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { expireStaleRecords } from '../src/domain/expiry.ts';
+import { newSupporterKeys, toB64 } from '../web/src/protocol/index.ts';
+import {
+  ackInbox,
+  ackReplies,
+  count,
+  DAY_HOURS,
+  fetchInbox,
+  followUpBody,
+  health,
+  inboxIds,
+  logIn,
+  openMailbox,
+  postReply,
+  query,
+  randomB64,
+  sendFirstContact,
+  snapshot,
+  submit,
+} from './support/doctor-helpers.ts';
+import {
+  createHarness,
+  createInvite,
+  type Harness,
+  joinSupporter,
+  newDoctor,
+  OPERATOR_TOKEN,
+  placeholderVault,
+  sampleProfile,
+} from './support/harness.ts';
+
+let harness: Harness;
+afterEach(() => harness?.dispose());
+
+const NOTHING = { expiredMessages: 0, expiredReplies: 0, expiredMailboxes: 0 };
+
+/** Advances the fake clock to `days` days (and `hours` hours) after the start, 14:25 on 27 Nov. */
+function at(days: number, hours = 0): void {
+  harness.clock.set(
+    new Date(Date.parse('2026-11-27T14:25:00Z') + (days * DAY_HOURS + hours) * 3_600_000),
+  );
+}
+
+function sweep() {
+  return expireStaleRecords(harness.relay);
+}
+
+function errorBody(code: string) {
+  return { error: { code, message: expect.any(String) } };
+}
+
+async function sentStatus(key: { id: string; readToken: string }, id: string): Promise<string> {
+  const box = await openMailbox(harness, key);
+  expect(box.status).toBe(200);
+  const entry = box.body.sent.find((s: { id: string }) => s.id === id);
+  return entry?.status ?? 'missing';
+}
+
+async function register(invite: string) {
+  const keys = await newSupporterKeys();
+  return harness.request('POST', '/api/v1/supporters', {
+    body: {
+      invite,
+      login: `late-${randomB64(6)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, 'x')}`,
+      profile: sampleProfile,
+      boxPublicKey: toB64(keys.publicKey),
+      vault: placeholderVault(),
+      authKey: randomB64(32),
+    },
+  });
+}
+
+describe('undelivered messages', () => {
+  it('expire 14 days after submission, not before: shown expired, gone from the inbox, ciphertext NULL', async () => {
+    harness = await createHarness();
+    let supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const { response } = await sendFirstContact(harness, doctor, supporter);
+    const id: string = response.body.id;
+    expect(response.body.expiresAt).toBe('2026-12-11T14:00:00Z');
+
+    at(13);
+    expect(await sweep()).toStrictEqual(NOTHING);
+    supporter = await logIn(harness, supporter);
+    expect(await sentStatus(doctor.key, id)).toBe('queued');
+    expect(await inboxIds(harness, supporter)).toEqual([id]);
+
+    // An hour short of 14 days it is still within its lifetime.
+    at(14, -1);
+    expect(await sweep()).toStrictEqual(NOTHING);
+    supporter = await logIn(harness, supporter);
+    expect(await sentStatus(doctor.key, id)).toBe('queued');
+    expect(await inboxIds(harness, supporter)).toEqual([id]);
+
+    at(14);
+    // At its deadline it is expired even before the sweep runs.
+    expect(await sentStatus(doctor.key, id)).toBe('expired');
+    expect(await inboxIds(harness, supporter)).toEqual([]);
+
+    expect(await sweep()).toStrictEqual({ ...NOTHING, expiredMessages: 1 });
+    expect(
+      await query(harness, 'select status, ciphertext from messages where id = ?', [id]),
+    ).toStrictEqual([{ status: 'expired', ciphertext: null }]);
+    expect(await sentStatus(doctor.key, id)).toBe('expired');
+    expect((await fetchInbox(harness, supporter)).body).toStrictEqual({ messages: [] });
+
+    // Too late to acknowledge: nothing is delivered.
+    expect((await ackInbox(harness, supporter, [id])).body).toStrictEqual({ deleted: 0 });
+    expect(await sentStatus(doctor.key, id)).toBe('expired');
+
+    const figures = await health(harness);
+    expect(figures.status).toBe(200);
+    expect(figures.body.last30Days.expired).toBe(1);
+    expect(figures.body.last30Days.delivered).toBe(0);
+    expect(figures.body.pendingMessages).toBe(0);
+  });
+
+  it('a delivered message is never marked expired', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const { response } = await sendFirstContact(harness, doctor, supporter);
+    expect((await ackInbox(harness, supporter, [response.body.id])).body).toStrictEqual({
+      deleted: 1,
+    });
+    at(20);
+    expect(await sweep()).toStrictEqual(NOTHING);
+    expect(await sentStatus(doctor.key, response.body.id)).toBe('delivered');
+    expect((await health(harness)).body.last30Days.expired).toBe(0);
+  });
+});
+
+describe('replies', () => {
+  it('an unread reply disappears 30 days after it was sent', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const { sealed, response } = await sendFirstContact(harness, doctor, supporter);
+    expect((await ackInbox(harness, supporter, [response.body.id])).body).toStrictEqual({
+      deleted: 1,
+    });
+    const { reply, response: sent } = await postReply(
+      harness,
+      supporter,
+      sealed.message,
+      'Call me',
+    );
+    expect(sent.status).toBe(202);
+    expect(sent.body).toStrictEqual({ id: reply.id, expiresAt: '2026-12-27T14:00:00Z' });
+
+    const replyIds = async () =>
+      (await openMailbox(harness, doctor.key)).body.replies.map((r: { id: string }) => r.id);
+
+    at(29);
+    expect(await sweep()).toStrictEqual(NOTHING);
+    expect(await replyIds()).toEqual([reply.id]);
+    at(30, -1);
+    expect(await sweep()).toStrictEqual(NOTHING);
+    expect(await replyIds()).toEqual([reply.id]);
+
+    at(30);
+    expect(await replyIds()).toEqual([]);
+    expect(await sweep()).toStrictEqual({ ...NOTHING, expiredReplies: 1 });
+    expect(await count(harness, 'select count(*) as n from replies')).toBe(0);
+    // Acknowledging it now deletes nothing; the mailbox itself lives on (it was opened).
+    expect((await ackReplies(harness, doctor.key, [reply.id])).body).toStrictEqual({ deleted: 0 });
+    expect((await health(harness)).body.last30Days.reply_expired).toBe(1);
+  });
+});
+
+describe('mailboxes', () => {
+  it('expire 30 days after their last activity: opened on day 20, kept on day 45, gone from day 50 on', async () => {
+    harness = await createHarness();
+    let supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const { sealed, response } = await sendFirstContact(harness, doctor, supporter);
+    expect((await ackInbox(harness, supporter, [response.body.id])).body).toStrictEqual({
+      deleted: 1,
+    });
+    const mailboxes = () =>
+      count(harness, 'select count(*) as n from mailboxes where id = ?', [doctor.key.id]);
+
+    at(20);
+    const opened = await openMailbox(harness, doctor.key);
+    expect(opened.status).toBe(200);
+    expect(opened.body.expiresAt).toBe('2027-01-16T14:00:00Z');
+
+    // Checked without opening, which would extend it again.
+    at(45);
+    expect(await sweep()).toStrictEqual(NOTHING);
+    expect(await mailboxes()).toBe(1);
+    at(50, -1);
+    expect(await sweep()).toStrictEqual(NOTHING);
+    expect(await mailboxes()).toBe(1);
+
+    at(50);
+    const gone = await openMailbox(harness, doctor.key);
+    expect(gone.status).toBe(404);
+    expect(gone.text).toBe((await openMailbox(harness, (await newDoctor()).key)).text);
+    expect(await sweep()).toStrictEqual({ ...NOTHING, expiredMailboxes: 1 });
+    expect(await mailboxes()).toBe(0);
+    // The sent-status rows went with it.
+    expect(await count(harness, 'select count(*) as n from messages')).toBe(0);
+    at(51);
+    expect((await openMailbox(harness, doctor.key)).status).toBe(404);
+    expect(await sweep()).toStrictEqual(NOTHING);
+
+    // The supporter can no longer reply to it.
+    supporter = await logIn(harness, supporter);
+    const late = await postReply(harness, supporter, sealed.message, 'Sorry for the delay');
+    expect(late.response.status).toBe(404);
+    expect(late.response.body).toStrictEqual(errorBody('mailbox_not_found'));
+  });
+
+  it('a mailbox nobody opens ends 30 days after its last message', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const first = await sendFirstContact(harness, doctor, supporter);
+    const mailboxes = () => count(harness, 'select count(*) as n from mailboxes');
+
+    // A follow-up on day 10 is activity.
+    at(10);
+    const follow = await submit(
+      harness,
+      await followUpBody(doctor, supporter, first.sealed.message.thread, 'Still there?'),
+    );
+    expect(follow.status).toBe(202);
+
+    at(31);
+    // Both messages went undelivered past 14 days; the mailbox lives on.
+    expect(await sweep()).toStrictEqual({ ...NOTHING, expiredMessages: 2 });
+    expect(await mailboxes()).toBe(1);
+    at(40, -1);
+    expect(await sweep()).toStrictEqual(NOTHING);
+    expect(await mailboxes()).toBe(1);
+
+    at(40);
+    expect(await sweep()).toStrictEqual({ ...NOTHING, expiredMailboxes: 1 });
+    expect(await mailboxes()).toBe(0);
+    expect(await count(harness, 'select count(*) as n from messages')).toBe(0);
+    expect((await health(harness)).body.last30Days.expired).toBe(2);
+  });
+
+  it('a queued message inside a mailbox that ends is counted expired once', async () => {
+    harness = await createHarness({ env: { MAILBOX_TTL_HOURS: '24' } });
+    const supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    await sendFirstContact(harness, doctor, supporter);
+    at(1);
+    expect(await sweep()).toStrictEqual({ ...NOTHING, expiredMessages: 1, expiredMailboxes: 1 });
+    expect(await count(harness, 'select count(*) as n from messages')).toBe(0);
+    expect(await sweep()).toStrictEqual(NOTHING);
+    expect((await health(harness)).body.last30Days.expired).toBe(1);
+  });
+
+  it('a code whose mailbox ended starts afresh, without the old status rows', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const old = await sendFirstContact(harness, doctor, supporter, 'old');
+    at(31);
+    await sweep();
+    const supporterNow = await logIn(harness, supporter);
+    const fresh = await sendFirstContact(harness, doctor, supporterNow, 'new');
+    expect(fresh.response.status).toBe(202);
+    const box = await openMailbox(harness, doctor.key);
+    expect(box.body.sent.map((s: { id: string }) => s.id)).toEqual([fresh.response.body.id]);
+    expect(box.body.sent[0].id).not.toBe(old.response.body.id);
+  });
+});
+
+describe('the sweep', () => {
+  /** A queued message, an unread reply and two mailboxes, all due by day 31. */
+  async function dueRecords() {
+    const supporter = await joinSupporter(harness);
+    const silent = await newDoctor();
+    await sendFirstContact(harness, silent, supporter, 'never read');
+    const answered = await newDoctor();
+    const { sealed, response } = await sendFirstContact(harness, answered, supporter, 'read');
+    await ackInbox(harness, supporter, [response.body.id]);
+    const sent = await postReply(harness, supporter, sealed.message, 'never opened');
+    expect(sent.response.status).toBe(202);
+    at(31);
+  }
+
+  const DUE = { expiredMessages: 1, expiredReplies: 1, expiredMailboxes: 2 };
+
+  it('is idempotent: a second run returns zeros and changes nothing', async () => {
+    harness = await createHarness();
+    await dueRecords();
+    expect(await sweep()).toStrictEqual(DUE);
+    const after = await snapshot(harness);
+    const figures = (await health(harness)).body;
+    expect(figures.last30Days).toMatchObject({ expired: 1, reply_expired: 1 });
+
+    expect(await sweep()).toStrictEqual(NOTHING);
+    expect(await snapshot(harness)).toStrictEqual(after);
+    expect((await health(harness)).body.last30Days).toStrictEqual(figures.last30Days);
+    expect(await sweep()).toStrictEqual(NOTHING);
+    expect(await snapshot(harness)).toStrictEqual(after);
+  });
+
+  it('two sweeps at once expire each record exactly once', async () => {
+    harness = await createHarness();
+    await dueRecords();
+    const results = await Promise.all([sweep(), sweep()]);
+    expect({
+      expiredMessages: results[0].expiredMessages + results[1].expiredMessages,
+      expiredReplies: results[0].expiredReplies + results[1].expiredReplies,
+      expiredMailboxes: results[0].expiredMailboxes + results[1].expiredMailboxes,
+    }).toStrictEqual(DUE);
+    expect((await health(harness)).body.last30Days).toMatchObject({ expired: 1, reply_expired: 1 });
+  });
+
+  it('does nothing on a fresh relay', async () => {
+    harness = await createHarness();
+    const before = await snapshot(harness);
+    expect(await sweep()).toStrictEqual(NOTHING);
+    expect(await snapshot(harness)).toStrictEqual(before);
+  });
+});
+
+describe('sessions', () => {
+  it('a supporter session lasts 12 hours, then gets 401 on /api/v1/inbox', async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const session = await harness.request('POST', '/api/v1/session', {
+      body: { login: supporter.login, authKey: supporter.authKey },
+    });
+    expect(session.body.expiresAt).toBe('2026-11-28T02:00:00Z');
+    const token: string = session.body.token;
+
+    at(0, 11);
+    expect((await harness.request('GET', '/api/v1/inbox', { token })).status).toBe(200);
+
+    at(0, 12);
+    const expired = await harness.request('GET', '/api/v1/inbox', { token });
+    expect(expired.status).toBe(401);
+    expect(expired.body).toStrictEqual(errorBody('unauthorized'));
+    expect(
+      (await harness.request('POST', '/api/v1/inbox/ack', { token, body: { ids: [] } })).status,
+    ).toBe(401);
+
+    await sweep();
+    expect(await count(harness, 'select count(*) as n from sessions')).toBe(0);
+    expect((await harness.request('GET', '/api/v1/inbox', { token })).status).toBe(401);
+    // Logging in again works.
+    const again = await logIn(harness, supporter);
+    expect((await fetchInbox(harness, again)).status).toBe(200);
+  });
+});
+
+describe('invites', () => {
+  it('an invite is valid for 14 days, then 410 invite_expired', async () => {
+    harness = await createHarness();
+    const created = await harness.request('POST', '/api/v1/admin/invites', {
+      token: OPERATOR_TOKEN,
+      body: {},
+    });
+    expect(created.status).toBe(201);
+    const punctual = await createInvite(harness);
+    const late: string = created.body.token;
+
+    at(14, -1);
+    expect((await register(punctual)).status).toBe(201);
+
+    at(14);
+    const expired = await register(late);
+    expect(expired.status).toBe(410);
+    expect(expired.body).toStrictEqual(errorBody('invite_expired'));
+  });
+
+  it('an invite with expiresInDays 1 expires after a day', async () => {
+    harness = await createHarness();
+    const created = await harness.request('POST', '/api/v1/admin/invites', {
+      token: OPERATOR_TOKEN,
+      body: { expiresInDays: 1 },
+    });
+    expect(created.status).toBe(201);
+    at(1);
+    const expired = await register(created.body.token);
+    expect(expired.status).toBe(410);
+    expect(expired.body).toStrictEqual(errorBody('invite_expired'));
+  });
+
+  it('an expired invite is still answered 410 invite_expired after the sweep', async () => {
+    harness = await createHarness();
+    const invite = await createInvite(harness);
+    at(15);
+    await sweep();
+    const expired = await register(invite);
+    expect(expired.status).toBe(410);
+    expect(expired.body).toStrictEqual(errorBody('invite_expired'));
+  });
+});
+
+describe('configurable lifetimes', () => {
+  it('MESSAGE_TTL_HOURS=2: an undelivered message expires after two hours', async () => {
+    harness = await createHarness({ env: { MESSAGE_TTL_HOURS: '2' } });
+    const supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const { response } = await sendFirstContact(harness, doctor, supporter);
+    expect(response.body.expiresAt).toBe('2026-11-27T16:00:00Z');
+
+    at(0, 1);
+    expect(await sweep()).toStrictEqual(NOTHING);
+    expect(await sentStatus(doctor.key, response.body.id)).toBe('queued');
+    expect(await inboxIds(harness, supporter)).toEqual([response.body.id]);
+
+    at(0, 2);
+    expect(await inboxIds(harness, supporter)).toEqual([]);
+    expect(await sweep()).toStrictEqual({ ...NOTHING, expiredMessages: 1 });
+    expect(await sentStatus(doctor.key, response.body.id)).toBe('expired');
+    expect(
+      await query(harness, 'select ciphertext from messages where id = ?', [response.body.id]),
+    ).toStrictEqual([{ ciphertext: null }]);
+  });
+
+  it('every lifetime follows its setting', async () => {
+    harness = await createHarness({
+      env: {
+        REPLY_TTL_HOURS: '5',
+        MAILBOX_TTL_HOURS: '48',
+        SESSION_TTL_HOURS: '1',
+        INVITE_TTL_HOURS: '3',
+      },
+    });
+    const invite = await harness.request('POST', '/api/v1/admin/invites', {
+      token: OPERATOR_TOKEN,
+      body: {},
+    });
+    expect(invite.body.expiresAt).toBe('2026-11-27T17:00:00Z');
+    const supporter = await joinSupporter(harness);
+    const session = await harness.request('POST', '/api/v1/session', {
+      body: { login: supporter.login, authKey: supporter.authKey },
+    });
+    expect(session.body.expiresAt).toBe('2026-11-27T15:00:00Z');
+
+    const doctor = await newDoctor();
+    const { sealed, response } = await sendFirstContact(harness, doctor, supporter);
+    await ackInbox(harness, supporter, [response.body.id]);
+    const { response: sent } = await postReply(harness, supporter, sealed.message, 'hi');
+    expect(sent.body.expiresAt).toBe('2026-11-27T19:00:00Z');
+    expect((await openMailbox(harness, doctor.key)).body.expiresAt).toBe('2026-11-29T14:00:00Z');
+
+    at(0, 1);
+    expect((await fetchInbox(harness, supporter)).status).toBe(401);
+    expect((await register(invite.body.token)).status).toBe(201);
+
+    at(0, 5);
+    expect(await sweep()).toStrictEqual({ ...NOTHING, expiredReplies: 1 });
+    expect((await register(await createInvite(harness))).status).toBe(201);
+
+    at(2, -1);
+    expect(await sweep()).toStrictEqual(NOTHING);
+    at(2);
+    expect(await sweep()).toStrictEqual({ ...NOTHING, expiredMailboxes: 1 });
+  });
+});
