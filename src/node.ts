@@ -63,9 +63,15 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`peer-relay: ${signal}, finishing requests in flight`);
     clearInterval(sweeper);
-    // close() stops accepting and waits for requests in flight; idle keep-alive
-    // connections would hold it open, so they are closed now.
+    // close() stops accepting and waits for requests in flight. Keep-alive
+    // connections would hold it open once idle, so idle ones are closed now
+    // and again as the requests in flight finish.
+    const closeIdle = () => {
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    };
+    const idleCloser = setInterval(closeIdle, 50);
     server.close(async () => {
+      clearInterval(idleCloser);
       try {
         await store.checkpoint();
         store.close();
@@ -75,7 +81,7 @@ async function main(): Promise<void> {
         process.exit(1);
       }
     });
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    closeIdle();
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,0 +1,470 @@
+/**
+ * Privacy promises 2–5 of DESIGN.md, checked where they matter: in the bytes
+ * of the libSQL files (relay.db, its -wal and -shm) and in every response
+ * body, after the whole doctor–supporter flow has run through the relay.
+ */
+import { statSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { expireStaleRecords } from '../src/domain/expiry.ts';
+import {
+  deriveMailbox,
+  formatReplyCode,
+  fromB64,
+  newReplyCode,
+  newSupporterKeys,
+  openDoctorMessage,
+  sealFirstContact,
+  sealReplyTo,
+  toB64,
+} from '../web/src/protocol/index.ts';
+import {
+  type ApiResponse,
+  createHarness,
+  firstContactBody,
+  type Harness,
+  joinSupporter,
+  newDoctor,
+  OPERATOR_TOKEN,
+  placeholderVault,
+  sampleProfile,
+} from './support/harness.ts';
+import {
+  filesContaining,
+  leakedSecrets,
+  middleSlice,
+  readDatabaseFiles,
+} from './support/process-helpers.ts';
+
+const harnesses: Harness[] = [];
+afterEach(() => {
+  // Newest first: a reopened harness shares its directory with the one before it.
+  for (const harness of harnesses.splice(0).reverse()) harness.dispose();
+});
+
+async function newHarness(options: Parameters<typeof createHarness>[0] = {}): Promise<Harness> {
+  const harness = await createHarness(options);
+  harnesses.push(harness);
+  return harness;
+}
+
+function random(): string {
+  return toB64(crypto.getRandomValues(new Uint8Array(12)));
+}
+
+function walSize(harness: Harness): number {
+  return statSync(`${harness.dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+}
+
+/** Request headers a proxy or browser would add: none of them may be kept. */
+function sentinelHeaders() {
+  const tag = random();
+  return {
+    headers: {
+      'X-Forwarded-For': '203.0.113.77',
+      'CF-Connecting-IP': '198.51.100.99',
+      'User-Agent': `SentinelAgent/9.9-${tag}`,
+      Referer: `https://sentinel-referer.example/${tag}`,
+    },
+    needles: [
+      '203.0.113.77',
+      '198.51.100.99',
+      'SentinelAgent',
+      `SentinelAgent/9.9-${tag}`,
+      'sentinel-referer.example',
+      tag,
+    ],
+  };
+}
+
+interface FlowResult {
+  responses: ApiResponse[];
+  secrets: Record<string, string>;
+  needles: string[];
+}
+
+/**
+ * The whole flow, every request carrying the sentinel headers: invite, join,
+ * log in, directory, proof of work, submit, inbox, ack, reply, mailbox open,
+ * mailbox ack. The clock moves by odd minutes between steps.
+ */
+async function fullFlowWithSentinels(harness: Harness): Promise<FlowResult> {
+  const { headers, needles } = sentinelHeaders();
+  const responses: ApiResponse[] = [];
+  const call = async (
+    method: string,
+    path: string,
+    options: { body?: unknown; token?: string } = {},
+  ) => {
+    const response = await harness.request(method, path, { ...options, headers });
+    responses.push(response);
+    return response;
+  };
+
+  const invite = await call('POST', '/api/v1/admin/invites', {
+    token: OPERATOR_TOKEN,
+    body: { note: 'privacy test' },
+  });
+  expect(invite.status).toBe(201);
+  const inviteToken: string = invite.body.token;
+
+  const keys = await newSupporterKeys();
+  const authKey = toB64(crypto.getRandomValues(new Uint8Array(32)));
+  const login = `privacy-${random()
+    .slice(0, 8)
+    .replace(/[^A-Za-z0-9]/g, 'x')}`;
+  const joined = await call('POST', '/api/v1/supporters', {
+    body: {
+      invite: inviteToken,
+      login,
+      profile: sampleProfile,
+      boxPublicKey: toB64(keys.publicKey),
+      vault: placeholderVault(),
+      authKey,
+    },
+  });
+  expect(joined.status).toBe(201);
+  const supporterId: string = joined.body.id;
+  harness.clock.advanceHours(0.23);
+
+  expect((await call('POST', '/api/v1/session/params', { body: { login } })).status).toBe(200);
+  const session = await call('POST', '/api/v1/session', { body: { login, authKey } });
+  expect(session.status).toBe(200);
+  const sessionToken: string = session.body.token;
+
+  const directory = await call('GET', '/api/v1/supporters');
+  expect(directory.body.supporters.map((s: { id: string }) => s.id)).toEqual([supporterId]);
+  expect((await call('GET', '/api/v1/pow')).status).toBe(200);
+
+  const replyCode = await newReplyCode();
+  const mailbox = await deriveMailbox(replyCode);
+  const messageText = `PlaintextSentinel-${random()} I cannot sleep before night shifts.`;
+  const contact = `+47 ${Math.floor(10_000_000 + Math.random() * 89_999_999)}`;
+  const sealed = await sealFirstContact(
+    { text: messageText, prefs: { modalities: ['phone'], contact }, mailbox },
+    keys.publicKey,
+  );
+  const submitted = await call('POST', '/api/v1/messages', {
+    body: {
+      supporterId,
+      ciphertext: toB64(sealed.ciphertext),
+      mailbox: { id: mailbox.mailboxId, readToken: mailbox.readToken },
+    },
+  });
+  expect(submitted.status).toBe(202);
+  harness.clock.advanceHours(1.71);
+
+  const inbox = await call('GET', '/api/v1/inbox', { token: sessionToken });
+  expect(inbox.body.messages).toHaveLength(1);
+  const opened = await openDoctorMessage(
+    fromB64(inbox.body.messages[0].ciphertext),
+    keys.publicKey,
+    keys.secretKey,
+  );
+  expect(opened.text).toBe(messageText);
+  const acked = await call('POST', '/api/v1/inbox/ack', {
+    token: sessionToken,
+    body: { ids: [sealed.id] },
+  });
+  expect(acked.body).toEqual({ deleted: 1 });
+  harness.clock.advanceHours(2.42);
+
+  const replyText = `ReplySentinel-${random()} I can call you tonight.`;
+  const reply = await sealReplyTo(
+    opened,
+    { text: replyText, from: { id: supporterId, name: sampleProfile.name } },
+    keys.secretKey,
+  );
+  const replied = await call('POST', '/api/v1/replies', {
+    token: sessionToken,
+    body: { mailboxId: reply.mailboxId, ciphertext: toB64(reply.ciphertext) },
+  });
+  expect(replied.status).toBe(202);
+  harness.clock.advanceHours(0.9);
+
+  const open = await call('POST', '/api/v1/mailbox/open', {
+    body: { id: mailbox.mailboxId, readToken: mailbox.readToken },
+  });
+  expect(open.status).toBe(200);
+  expect(open.body.replies.map((r: { id: string }) => r.id)).toEqual([reply.id]);
+  expect(open.body.sent).toEqual([
+    expect.objectContaining({ id: sealed.id, supporterId, status: 'delivered' }),
+  ]);
+  const read = await call('POST', '/api/v1/mailbox/ack', {
+    body: { id: mailbox.mailboxId, readToken: mailbox.readToken, replyIds: [reply.id] },
+  });
+  expect(read.body).toEqual({ deleted: 1 });
+  await harness.node.checkpointIfDeleted();
+
+  return {
+    responses,
+    needles,
+    secrets: {
+      messageText,
+      contact,
+      replyText,
+      formattedReplyCode: formatReplyCode(replyCode),
+      compactReplyCode: formatReplyCode(replyCode).replaceAll('-', ''),
+      replyCodeBytes: toB64(replyCode),
+      readToken: mailbox.readToken,
+      replySecretKey: toB64(mailbox.replySecretKey),
+      sessionToken,
+      inviteToken,
+      authKey,
+      supporterSecretKey: toB64(keys.secretKey),
+    },
+  };
+}
+
+describe('what the relay keeps after a full flow', () => {
+  it('keeps no IP address, user agent or referrer in the database files or any response body', async () => {
+    const harness = await newHarness();
+    const { responses, needles } = await fullFlowWithSentinels(harness);
+    const files = readDatabaseFiles(harness.dbPath);
+    expect(files.map((file) => file.name)).toContain('relay.db');
+
+    for (const needle of needles) {
+      expect(filesContaining(files, needle), needle).toEqual([]);
+      // Case-folded too: a header value lower-cased by some layer is still a leak.
+      expect(filesContaining(files, needle.toLowerCase()), needle).toEqual([]);
+      for (const response of responses) {
+        expect(response.text.toLowerCase()).not.toContain(needle.toLowerCase());
+        expect([...response.headers.values()].join('\n')).not.toContain(needle);
+      }
+    }
+    expect(responses).toHaveLength(12);
+    expect(harness.errors).toEqual([]);
+  });
+
+  it('keeps no message or reply text, reply code, read token, session, invite token or authKey in any form', async () => {
+    const harness = await newHarness();
+    const { secrets } = await fullFlowWithSentinels(harness);
+    const files = readDatabaseFiles(harness.dbPath);
+    expect(leakedSecrets(files, secrets)).toEqual([]);
+  });
+
+  it('stores every *_hour value as a whole UTC hour', async () => {
+    const harness = await newHarness();
+    await fullFlowWithSentinels(harness);
+    // Leave a queued message, a live session and a spent challenge behind as well.
+    const supporter = await joinSupporter(harness);
+    const { body } = await firstContactBody(await newDoctor(), supporter);
+    expect((await harness.request('POST', '/api/v1/messages', { body })).status).toBe(202);
+    await harness.request('POST', '/api/v1/session', {
+      body: { login: supporter.login, authKey: toB64(new Uint8Array(32)) },
+    });
+
+    const { client } = harness.node.store;
+    const tables = await client.execute(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'",
+    );
+    let checked = 0;
+    const offending: string[] = [];
+    for (const { name } of tables.rows) {
+      const columns = await client.execute(`pragma table_info("${String(name)}")`);
+      for (const column of columns.rows) {
+        const columnName = String(column.name);
+        if (!columnName.endsWith('_hour') && columnName !== 'hour') continue;
+        const values = await client.execute(
+          `select "${columnName}" as value from "${String(name)}" where "${columnName}" is not null`,
+        );
+        for (const { value } of values.rows) {
+          checked++;
+          if (typeof value !== 'number' && typeof value !== 'bigint') {
+            offending.push(`${String(name)}.${columnName} = ${String(value)} (not an integer)`);
+          } else if (Number(value) % 3600 !== 0) {
+            offending.push(`${String(name)}.${columnName} = ${String(value)}`);
+          }
+        }
+      }
+    }
+    expect(offending).toEqual([]);
+    // supporters (created, last seen), invites, sessions, mailboxes, messages
+    // (received, expires, delivered), replies… all had rows to check.
+    expect(checked).toBeGreaterThanOrEqual(12);
+  });
+});
+
+describe('deleted ciphertext leaves the database files', () => {
+  it("removes a delivered message's ciphertext from relay.db and the WAL at ack and checkpoint", async () => {
+    const harness = await newHarness();
+    const supporter = await joinSupporter(harness);
+    const { sealed, body } = await firstContactBody(await newDoctor(), supporter, 'Delete me.');
+    expect((await harness.request('POST', '/api/v1/messages', { body })).status).toBe(202);
+    const slice = middleSlice(sealed.ciphertext);
+
+    // The scan works: the queued ciphertext is on disk.
+    await harness.node.store.checkpoint();
+    expect(filesContaining(readDatabaseFiles(harness.dbPath), slice)).toEqual(['relay.db']);
+
+    const ack = await harness.request('POST', '/api/v1/inbox/ack', {
+      token: supporter.token,
+      body: { ids: [sealed.id] },
+    });
+    expect(ack.body).toEqual({ deleted: 1 });
+    await harness.node.checkpointIfDeleted();
+
+    const files = readDatabaseFiles(harness.dbPath);
+    expect(filesContaining(files, slice)).toEqual([]);
+    expect(filesContaining(files, sealed.ciphertext)).toEqual([]);
+    expect(walSize(harness)).toBe(0);
+  });
+
+  it('removes the ciphertext even when it was still in the WAL, not yet checkpointed, at ack', async () => {
+    const harness = await newHarness();
+    const supporter = await joinSupporter(harness);
+    const { sealed, body } = await firstContactBody(await newDoctor(), supporter, 'Only in WAL.');
+    expect((await harness.request('POST', '/api/v1/messages', { body })).status).toBe(202);
+    const slice = middleSlice(sealed.ciphertext);
+    expect(filesContaining(readDatabaseFiles(harness.dbPath), slice)).toContain('relay.db-wal');
+
+    await harness.request('POST', '/api/v1/inbox/ack', {
+      token: supporter.token,
+      body: { ids: [sealed.id] },
+    });
+    await harness.node.checkpointIfDeleted();
+
+    expect(filesContaining(readDatabaseFiles(harness.dbPath), slice)).toEqual([]);
+    expect(walSize(harness)).toBe(0);
+  });
+
+  it("removes an acknowledged reply's ciphertext from relay.db and the WAL", async () => {
+    const harness = await newHarness();
+    const supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const { sealed, body } = await firstContactBody(doctor, supporter);
+    await harness.request('POST', '/api/v1/messages', { body });
+    await harness.request('POST', '/api/v1/inbox/ack', {
+      token: supporter.token,
+      body: { ids: [sealed.id] },
+    });
+    const reply = await sealReplyTo(
+      sealed.message,
+      { text: 'Reply to be deleted.', from: { id: supporter.id, name: supporter.name } },
+      supporter.secretKey,
+    );
+    const sent = await harness.request('POST', '/api/v1/replies', {
+      token: supporter.token,
+      body: { mailboxId: reply.mailboxId, ciphertext: toB64(reply.ciphertext) },
+    });
+    expect(sent.status).toBe(202);
+    const slice = middleSlice(reply.ciphertext);
+    await harness.node.store.checkpoint();
+    expect(filesContaining(readDatabaseFiles(harness.dbPath), slice)).toEqual(['relay.db']);
+
+    const read = await harness.request('POST', '/api/v1/mailbox/ack', {
+      body: { ...doctor.key, replyIds: [reply.id] },
+    });
+    expect(read.body).toEqual({ deleted: 1 });
+    await harness.node.checkpointIfDeleted();
+
+    const files = readDatabaseFiles(harness.dbPath);
+    expect(filesContaining(files, slice)).toEqual([]);
+    expect(filesContaining(files, reply.ciphertext)).toEqual([]);
+    expect(walSize(harness)).toBe(0);
+  });
+
+  it("removes an undelivered message's ciphertext once it expires and the sweep has run", async () => {
+    const harness = await newHarness();
+    const supporter = await joinSupporter(harness);
+    const { sealed, body } = await firstContactBody(await newDoctor(), supporter, 'Never read.');
+    await harness.request('POST', '/api/v1/messages', { body });
+    const slice = middleSlice(sealed.ciphertext);
+    await harness.node.store.checkpoint();
+    expect(filesContaining(readDatabaseFiles(harness.dbPath), slice)).toEqual(['relay.db']);
+
+    harness.clock.advanceHours(14 * 24 + 1);
+    expect((await expireStaleRecords(harness.relay)).expiredMessages).toBe(1);
+    await harness.node.checkpointIfDeleted();
+
+    expect(filesContaining(readDatabaseFiles(harness.dbPath), slice)).toEqual([]);
+    expect(walSize(harness)).toBe(0);
+  });
+
+  it("removes an unread reply's ciphertext once it expires and the sweep has run", async () => {
+    const harness = await newHarness();
+    const supporter = await joinSupporter(harness);
+    const doctor = await newDoctor();
+    const { sealed, body } = await firstContactBody(doctor, supporter);
+    await harness.request('POST', '/api/v1/messages', { body });
+    await harness.request('POST', '/api/v1/inbox/ack', {
+      token: supporter.token,
+      body: { ids: [sealed.id] },
+    });
+    const reply = await sealReplyTo(
+      sealed.message,
+      { text: 'Never opened.', from: { id: supporter.id, name: supporter.name } },
+      supporter.secretKey,
+    );
+    await harness.request('POST', '/api/v1/replies', {
+      token: supporter.token,
+      body: { mailboxId: reply.mailboxId, ciphertext: toB64(reply.ciphertext) },
+    });
+    const slice = middleSlice(reply.ciphertext);
+    await harness.node.store.checkpoint();
+    expect(filesContaining(readDatabaseFiles(harness.dbPath), slice)).toEqual(['relay.db']);
+
+    harness.clock.advanceHours(30 * 24 + 1);
+    expect((await expireStaleRecords(harness.relay)).expiredReplies).toBe(1);
+    await harness.node.checkpointIfDeleted();
+
+    expect(filesContaining(readDatabaseFiles(harness.dbPath), slice)).toEqual([]);
+    expect(walSize(harness)).toBe(0);
+  });
+});
+
+describe("the relay's database connection", () => {
+  async function pragma(harness: Harness, name: string): Promise<unknown> {
+    const result = await harness.node.store.client.execute(`PRAGMA ${name}`);
+    return result.rows[0]?.[0];
+  }
+
+  it('keeps secure_delete on, WAL journaling and synchronous FULL after many requests', async () => {
+    const harness = await newHarness();
+    expect(await pragma(harness, 'secure_delete')).toBe(1);
+    expect(await pragma(harness, 'journal_mode')).toBe('wal');
+    expect(await pragma(harness, 'synchronous')).toBe(2);
+
+    const supporter = await joinSupporter(harness);
+    for (let i = 0; i < 25; i++) {
+      const doctor = await newDoctor();
+      const { sealed, body } = await firstContactBody(doctor, supporter, `message ${i}`);
+      expect((await harness.request('POST', '/api/v1/messages', { body })).status).toBe(202);
+      await harness.request('GET', '/api/v1/inbox', { token: supporter.token });
+      await harness.request('POST', '/api/v1/inbox/ack', {
+        token: supporter.token,
+        body: { ids: [sealed.id] },
+      });
+      await harness.request('POST', '/api/v1/mailbox/open', { body: doctor.key });
+      await harness.request('POST', '/api/v1/session/params', { body: { login: `x${i}-nobody` } });
+    }
+    await expireStaleRecords(harness.relay);
+    await harness.node.checkpointIfDeleted();
+
+    expect(await pragma(harness, 'secure_delete')).toBe(1);
+    expect(await pragma(harness, 'journal_mode')).toBe('wal');
+    expect(await pragma(harness, 'synchronous')).toBe(2);
+    expect(harness.errors).toEqual([]);
+  });
+
+  it('keeps queued messages when the relay is closed and reopened on the same file', async () => {
+    const first = await newHarness();
+    const supporter = await joinSupporter(first);
+    const { sealed, body } = await firstContactBody(await newDoctor(), supporter, 'Still here?');
+    expect((await first.request('POST', '/api/v1/messages', { body })).status).toBe(202);
+    first.close();
+
+    const second = await newHarness({ dir: first.dir });
+    const inbox = await second.request('GET', '/api/v1/inbox', { token: supporter.token });
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.messages).toEqual([
+      { id: sealed.id, ciphertext: toB64(sealed.ciphertext), receivedAt: '2026-11-27T14:00:00Z' },
+    ]);
+    const opened = await openDoctorMessage(
+      fromB64(inbox.body.messages[0].ciphertext),
+      supporter.publicKey,
+      supporter.secretKey,
+    );
+    expect(opened.text).toBe('Still here?');
+    expect(await pragma(second, 'secure_delete')).toBe(1);
+  });
+});
