@@ -18,6 +18,12 @@ export interface Lifetimes {
   inviteHours: number;
 }
 
+/** A number shown on every page under "not an emergency service". */
+export interface EmergencyNumber {
+  number: string;
+  kind: 'emergency' | 'out-of-hours' | 'crisis-line';
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -35,6 +41,8 @@ export interface Config {
   /** Failed logins per login and hour before `429`. */
   loginFailureLimit: number;
   lifetimes: Lifetimes;
+  /** Shown on the pages; default Norway: 113 (emergency), 116 117 (legevakt). */
+  emergencyNumbers: EmergencyNumber[];
 }
 
 export class ConfigError extends Error {
@@ -74,6 +82,7 @@ export function loadConfig(env: Env): Config {
     powDifficulty: integer(env, 'POW_DIFFICULTY', 16, 0, 32),
     inboxCap: integer(env, 'INBOX_CAP', 200, 1, 100_000),
     loginFailureLimit: integer(env, 'LOGIN_FAILURE_LIMIT', 10, 1, 1000),
+    emergencyNumbers: emergencyNumbers(env),
     lifetimes: {
       messageHours: integer(env, 'MESSAGE_TTL_HOURS', defaultLifetimes.messageHours, 1, 365 * DAY),
       replyHours: integer(env, 'REPLY_TTL_HOURS', defaultLifetimes.replyHours, 1, 365 * DAY),
@@ -82,6 +91,23 @@ export function loadConfig(env: Env): Config {
       inviteHours: integer(env, 'INVITE_TTL_HOURS', defaultLifetimes.inviteHours, 1, 365 * DAY),
     },
   };
+}
+
+const EMERGENCY_KINDS = ['emergency', 'out-of-hours', 'crisis-line'] as const;
+
+/** `EMERGENCY_NUMBERS="113:emergency,116 117:out-of-hours"`. */
+function emergencyNumbers(env: Env): EmergencyNumber[] {
+  const raw = text(env, 'EMERGENCY_NUMBERS') ?? '113:emergency,116 117:out-of-hours';
+  return raw.split(',').map((entry) => {
+    const [number = '', kind = ''] = entry.split(':').map((part) => part.trim());
+    const known = EMERGENCY_KINDS.find((k) => k === kind);
+    if (!/^\+?[0-9][0-9 ]{1,18}$/.test(number) || known === undefined) {
+      throw new ConfigError(
+        `EMERGENCY_NUMBERS must be a comma-separated list of NUMBER:KIND, KIND one of ${EMERGENCY_KINDS.join(', ')} (for example "113:emergency,116 117:out-of-hours").`,
+      );
+    }
+    return { number, kind: known };
+  });
 }
 
 function text(env: Env, name: string): string | undefined {

@@ -38,6 +38,23 @@ describe('configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
+  it('reads emergency numbers, defaulting to Norway, and refuses malformed ones', () => {
+    expect(loadConfig({}).emergencyNumbers).toEqual([
+      { number: '113', kind: 'emergency' },
+      { number: '116 117', kind: 'out-of-hours' },
+    ]);
+    expect(
+      loadConfig({ EMERGENCY_NUMBERS: '112:emergency, +46 8 123 45:crisis-line' }).emergencyNumbers,
+    ).toEqual([
+      { number: '112', kind: 'emergency' },
+      { number: '+46 8 123 45', kind: 'crisis-line' },
+    ]);
+    expect(() => loadConfig({ EMERGENCY_NUMBERS: '112' })).toThrow(/EMERGENCY_NUMBERS must be/);
+    expect(() => loadConfig({ EMERGENCY_NUMBERS: 'call-me:emergency' })).toThrow(
+      /EMERGENCY_NUMBERS/,
+    );
+  });
+
   it('keeps only the origin of PUBLIC_URL and derives its default from PORT', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://relay.example.org/some/path' }).publicUrl).toBe(
       'https://relay.example.org',

@@ -931,3 +931,22 @@ describe('POST /api/v1/mailbox/ack', () => {
     expect(await replyIds(doctor.key)).toEqual(replies);
   });
 });
+
+describe('GET /api/v1/site', () => {
+  it('tells the pages the emergency numbers and proof-of-work difficulty, without auth', async () => {
+    const harness = await createHarness({
+      env: { POW_DIFFICULTY: '5', EMERGENCY_NUMBERS: '112:emergency' },
+    });
+    try {
+      const site = await harness.request('GET', '/api/v1/site');
+      expect(site.status).toBe(200);
+      expect(site.body).toEqual({
+        emergencyNumbers: [{ number: '112', kind: 'emergency' }],
+        powDifficulty: 5,
+        maxTextChars: 8000,
+      });
+    } finally {
+      harness.dispose();
+    }
+  });
+});

@@ -8,33 +8,43 @@ import { notFound } from '../errors.ts';
 import { directoryQuery, mailboxAck, mailboxKey, submission, validate } from './validation.ts';
 
 export function doctorRoutes(relay: Relay) {
-  return new Hono()
-    .get('/supporters', validate('query', directoryQuery), async (c) => {
-      const { county, specialty, language, modality } = c.req.valid('query');
-      const filter = {
-        ...(county === undefined ? {} : { county }),
-        ...(specialty === undefined ? {} : { specialty }),
-        ...(language === undefined ? {} : { language }),
-        ...(modality === undefined ? {} : { modality }),
-      };
-      return c.json({ supporters: await listDirectory(relay, filter) });
-    })
-    .get('/supporters/:id', async (c) => {
-      const supporter = await readDirectoryEntry(relay, c.req.param('id'));
-      if (supporter === null)
-        throw notFound('supporter_not_found', 'No active supporter has this id.');
-      return c.json(supporter);
-    })
-    .get('/pow', (c) => c.json(issueChallenge(relay)))
-    .post('/messages', validate('json', submission), async (c) => {
-      const { message, created } = await submitMessage(relay, c.req.valid('json'));
-      return c.json(message, created ? 202 : 200);
-    })
-    .post('/mailbox/open', validate('json', mailboxKey), async (c) =>
-      c.json(await openMailbox(relay, c.req.valid('json'))),
-    )
-    .post('/mailbox/ack', validate('json', mailboxAck), async (c) => {
-      const { replyIds, ...key } = c.req.valid('json');
-      return c.json(await acknowledgeReplies(relay, key, replyIds));
-    });
+  return (
+    new Hono()
+      .get('/supporters', validate('query', directoryQuery), async (c) => {
+        const { county, specialty, language, modality } = c.req.valid('query');
+        const filter = {
+          ...(county === undefined ? {} : { county }),
+          ...(specialty === undefined ? {} : { specialty }),
+          ...(language === undefined ? {} : { language }),
+          ...(modality === undefined ? {} : { modality }),
+        };
+        return c.json({ supporters: await listDirectory(relay, filter) });
+      })
+      .get('/supporters/:id', async (c) => {
+        const supporter = await readDirectoryEntry(relay, c.req.param('id'));
+        if (supporter === null)
+          throw notFound('supporter_not_found', 'No active supporter has this id.');
+        return c.json(supporter);
+      })
+      .get('/pow', (c) => c.json(issueChallenge(relay)))
+      // What the pages need to know about this relay (public, the same for everyone).
+      .get('/site', (c) =>
+        c.json({
+          emergencyNumbers: relay.config.emergencyNumbers,
+          powDifficulty: relay.config.powDifficulty,
+          maxTextChars: 8000,
+        }),
+      )
+      .post('/messages', validate('json', submission), async (c) => {
+        const { message, created } = await submitMessage(relay, c.req.valid('json'));
+        return c.json(message, created ? 202 : 200);
+      })
+      .post('/mailbox/open', validate('json', mailboxKey), async (c) =>
+        c.json(await openMailbox(relay, c.req.valid('json'))),
+      )
+      .post('/mailbox/ack', validate('json', mailboxAck), async (c) => {
+        const { replyIds, ...key } = c.req.valid('json');
+        return c.json(await acknowledgeReplies(relay, key, replyIds));
+      })
+  );
 }
