@@ -31,7 +31,8 @@ async function main(): Promise<void> {
     relay,
     version: packageJson.version,
     startedAt,
-    assets: serveStatic({ root: fileURLToPath(new URL('../web/public', import.meta.url)) }),
+    // The web client, bundled into web/dist by `npm start` (scripts/build-web.ts).
+    assets: serveStatic({ root: fileURLToPath(new URL('../web/dist', import.meta.url)) }),
     logError,
   });
 

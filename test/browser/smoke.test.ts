@@ -1,0 +1,41 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  openPage,
+  type RunningRelay,
+  saveScreenshot,
+  startRelay,
+} from './support.ts';
+
+let relay: RunningRelay;
+let browser: Browser;
+beforeAll(async () => {
+  relay = await startRelay();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await relay?.close();
+});
+
+describe('every page', () => {
+  it.each([
+    ['/', 'home'],
+    ['/write', 'write'],
+    ['/mailbox', 'mailbox'],
+    ['/supporter/join', 'join'],
+    ['/supporter', 'supporter'],
+  ])('%s loads its script and styles with no CSP violation and no error', async (path, page) => {
+    const watched = await openPage(browser);
+    const response = await watched.page.goto(`${relay.url}${path}`);
+    expect(response?.status()).toBe(200);
+    await expect.poll(() => watched.page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await watched.page.getAttribute('body', 'data-page')).toBe(page);
+    expect(watched.cspViolations).toEqual([]);
+    expect(watched.pageErrors).toEqual([]);
+    expect(watched.requests.every((r) => r.url.startsWith(relay.url))).toBe(true);
+    await saveScreenshot(watched.page, `smoke-${page}`);
+    await watched.context.close();
+  });
+});

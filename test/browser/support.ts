@@ -1,0 +1,160 @@
+/**
+ * Browser tests: the real relay (Node assembly on a temporary libSQL file,
+ * fake clock) serving the built web client on 127.0.0.1, driven by Debian's
+ * Chromium through playwright-core. Helpers collect what a test must check
+ * on every page: CSP violations, every request the page made, axe findings,
+ * and a screenshot kept as an artefact in test-results/screenshots.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { createApp } from '../../src/app.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+const root = new URL('../..', import.meta.url).pathname;
+export const SCREENSHOTS = join(root, 'test-results/screenshots');
+
+export interface RunningRelay {
+  url: string;
+  harness: Harness;
+  close(): Promise<void>;
+}
+
+/** Starts the relay with the built web client (web/dist, built by test/global-setup.ts). */
+export async function startRelay(env: Record<string, string> = {}): Promise<RunningRelay> {
+  const harness = await createHarness({ env });
+  const app = createApp({
+    relay: harness.relay,
+    version: 'test',
+    startedAt: harness.clock.now(),
+    assets: serveStatic({ root: join(root, 'web/dist') }),
+    logError: (error) => harness.errors.push(error),
+  });
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    harness,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        server.close(() => {
+          harness.dispose();
+          resolve();
+        });
+      }),
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface CapturedRequest {
+  method: string;
+  url: string;
+  body: string | null;
+}
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  /** `securitypolicyviolation` events seen on any page of this context. */
+  cspViolations: string[];
+  /** Every request the pages made, with URL and body. */
+  requests: CapturedRequest[];
+  /** Uncaught errors and console errors. */
+  pageErrors: string[];
+}
+
+/**
+ * A fresh browser profile (context) with one page, watched for CSP
+ * violations, requests and errors.
+ */
+export async function openPage(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: options.locale ?? 'en-GB',
+    acceptDownloads: true,
+  });
+  const cspViolations: string[] = [];
+  const requests: CapturedRequest[] = [];
+  const pageErrors: string[] = [];
+  await context.exposeBinding('__reportCspViolation', (_source, text: string) => {
+    cspViolations.push(text);
+  });
+  // Init scripts are injected by the browser, not the page, so the CSP does not apply to them.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCspViolation: (text: string) => void })
+        .__reportCspViolation;
+      report(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  context.on('request', (request) => {
+    requests.push({ method: request.method(), url: request.url(), body: request.postData() });
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  return { page, context, cspViolations, requests, pageErrors };
+}
+
+const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+export interface AxeFinding {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core in the page and returns its serious and critical findings. */
+export async function seriousAxeFindings(page: Page): Promise<AxeFinding[]> {
+  // evaluate() runs through the DevTools protocol, outside the page's CSP.
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (options: object) => Promise<unknown> } }).axe;
+    return (await axe.run({ resultTypes: ['violations'] })) as {
+      violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+    };
+  });
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+}
+
+/** Saves a full-page screenshot as a test artefact. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

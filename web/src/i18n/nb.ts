@@ -1,0 +1,30 @@
+/** @module Norsk bokmål: every key of the English catalogue, checked by the type. */
+import { doctorNb } from './doctor.nb';
+import type { MessageKey } from './en';
+import { supporterNb } from './supporter.nb';
+
+export const nb: Record<MessageKey, string> = {
+  ...doctorNb,
+  ...supporterNb,
+  'title.home': 'Kollegastøtte for leger · peer-relay',
+  'title.write': 'Skriv til en kollegastøtte · peer-relay',
+  'title.mailbox': 'Dine svar · peer-relay',
+  'title.join': 'Bli kollegastøtte · peer-relay',
+  'title.supporter': 'Innboks for kollegastøtter · peer-relay',
+  'layout.skip': 'Hopp til innholdet',
+  'layout.brand': 'Kollegastøtte for leger',
+  'layout.nav': 'Nettsted',
+  'layout.nav.directory': 'Finn en kollegastøtte',
+  'layout.nav.mailbox': 'Les svar',
+  'layout.language': 'Språk',
+  'layout.emergency.label': 'Ikke en akuttjeneste',
+  'layout.emergency.title': 'Dette er ikke en akuttjeneste.',
+  'layout.emergency.default': 'Ved akutt fare, ring 113. Utenom kontortid: legevakt 116 117.',
+  'layout.emergency.emergency': 'Ved akutt fare, ring {number}.',
+  'layout.emergency.out-of-hours': 'Utenom kontortid: legevakt {number}.',
+  'layout.emergency.crisis-line': 'Krisetelefon: {number}.',
+  'layout.footer':
+    'Ingen konto, ingen informasjonskapsler, ingen journal. Meldinger krypteres på enheten din.',
+  'error.network': 'Fikk ikke kontakt med tjenesten. Sjekk forbindelsen og prøv igjen.',
+  'error.generic': 'Noe gikk galt. Ingenting ble sendt. Prøv igjen.',
+};

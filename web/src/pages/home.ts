@@ -1,0 +1,4 @@
+/** @module The home page. */
+import { initPage } from '../ui/page';
+
+initPage();

@@ -1,0 +1,4 @@
+/** @module The join page. */
+import { initPage } from '../ui/page';
+
+initPage();

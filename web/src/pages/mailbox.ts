@@ -1,0 +1,4 @@
+/** @module The mailbox page. */
+import { initPage } from '../ui/page';
+
+initPage();

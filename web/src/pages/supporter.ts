@@ -1,0 +1,4 @@
+/** @module The supporter page. */
+import { initPage } from '../ui/page';
+
+initPage();

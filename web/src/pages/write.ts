@@ -1,0 +1,4 @@
+/** @module The write page. */
+import { initPage } from '../ui/page';
+
+initPage();

@@ -1,0 +1,53 @@
+/**
+ * @module
+ * What every page does first: choose and apply the language, wire the
+ * language switch, and show this relay's emergency numbers.
+ */
+import { api, type SiteInfo } from '../api';
+import { applyTranslations, detectLanguage, setLanguage, t } from '../i18n';
+
+let site: Promise<SiteInfo | null> | undefined;
+
+/** The relay's public settings, fetched once per page. */
+export function siteInfo(): Promise<SiteInfo | null> {
+  site ??= api<SiteInfo>('GET', '/api/v1/site').catch(() => null);
+  return site;
+}
+
+function showEmergencyNumbers(info: SiteInfo | null): void {
+  const target = document.querySelector<HTMLElement>('[data-emergency-numbers]');
+  if (!target || !info || info.emergencyNumbers.length === 0) return;
+  target.removeAttribute('data-i18n');
+  target.textContent = info.emergencyNumbers
+    .map((entry) => t(`layout.emergency.${entry.kind}`, { number: entry.number }))
+    .join(' ');
+}
+
+/** Sets up the shared parts of a page; call once at the top of each page script. */
+export function initPage(): void {
+  setLanguage(detectLanguage());
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
+    button.addEventListener('click', () => setLanguage(button.dataset.lang === 'nb' ? 'nb' : 'en'));
+  }
+  void siteInfo().then(showEmergencyNumbers);
+  document.addEventListener('languagechange', () => {
+    applyTranslations();
+    void siteInfo().then(showEmergencyNumbers);
+  });
+}
+
+/** Reads a message aloud to screen readers through the page's live region. */
+export function announce(message: string): void {
+  const region = document.querySelector<HTMLElement>('[data-announcer]');
+  if (region) region.textContent = message;
+}
+
+/** The element matching `selector`, which the page's HTML guarantees. */
+export function required<T extends Element = HTMLElement>(
+  selector: string,
+  root: ParentNode = document,
+): T {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`page is missing ${selector}`);
+  return found;
+}
