@@ -36,6 +36,10 @@ export interface Config {
   publicUrl: string;
   /** Leading zero bits required of an anonymous submission's proof of work. */
   powDifficulty: number;
+  /** Submissions per minute (this instance) above which the proof-of-work difficulty rises. */
+  powSurgePerMinute: number;
+  /** Submissions per clock hour, across all supporters, before `429 relay_busy`. */
+  submissionsPerHour: number;
   /** Queued messages one supporter may have before new ones get `429 inbox_full`. */
   inboxCap: number;
   /** Failed logins per login and hour before `429`. */
@@ -80,6 +84,8 @@ export function loadConfig(env: Env): Config {
     serverSecret: secret(env, 'SERVER_SECRET'),
     publicUrl,
     powDifficulty: integer(env, 'POW_DIFFICULTY', 16, 0, 32),
+    powSurgePerMinute: integer(env, 'POW_SURGE_PER_MINUTE', 30, 1, 1_000_000),
+    submissionsPerHour: integer(env, 'SUBMISSIONS_PER_HOUR', 2000, 1, 10_000_000),
     inboxCap: integer(env, 'INBOX_CAP', 200, 1, 100_000),
     loginFailureLimit: integer(env, 'LOGIN_FAILURE_LIMIT', 10, 1, 1000),
     emergencyNumbers: emergencyNumbers(env),

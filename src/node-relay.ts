@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { type LibsqlStore, openLibsql } from './db/libsql.ts';
 import { loadOperatorToken, loadServerSecret } from './domain/bootstrap.ts';
 import type { Relay } from './domain/relay.ts';
+import { SubmissionLoad } from './domain/submission-load.ts';
 import { type Clock, systemClock } from './time.ts';
 
 export interface NodeRelay {
@@ -46,6 +47,7 @@ export async function openNodeRelay(
     config,
     secret,
     operatorTokenHash: operator.hash,
+    load: new SubmissionLoad(config.powSurgePerMinute),
     // Deleted ciphertext must not linger in the -wal file: checkpoint soon after.
     afterDeletion() {
       deletedSinceCheckpoint = true;

@@ -41,7 +41,7 @@ function appWithAssets(h: Harness, errors: unknown[] = []): Hono {
     relay: h.relay,
     version: 'test',
     startedAt: h.clock.now(),
-    assets: serveStatic({ root: 'web/public' }),
+    assets: serveStatic({ root: 'web/dist' }),
     logError: (error) => errors.push(error),
   });
 }
@@ -215,12 +215,12 @@ describe('security headers on every kind of response', () => {
     });
   }
 
-  it('serves the home page as HTML from web/public only when assets are passed', async () => {
+  it('serves the home page as HTML from the built web client only when assets are passed', async () => {
     const h = await start();
     const page = await requestApp(appWithAssets(h), 'GET', '/');
     expect(page.status).toBe(200);
     expect(page.headers.get('Content-Type')).toMatch(/^text\/html/);
-    expect(page.text).toContain('<title>peer-relay</title>');
+    expect(page.text).toContain('<script type="module" src="/assets/home.js"></script>');
     // The bare app has no pages: "/" is an unknown route there.
     expectError(await h.request('GET', '/'), 404, 'not_found');
   });

@@ -34,6 +34,16 @@ export async function countPending(
   return row?.n ?? 0;
 }
 
+/** Messages received in one hour, across all supporters (the global ceiling). */
+export async function countReceivedInHour(db: Database, hour: number): Promise<number> {
+  const row = await db
+    .select({ n: count() })
+    .from(messages)
+    .where(eq(messages.receivedHour, hour))
+    .get();
+  return row?.n ?? 0;
+}
+
 /**
  * Stores a message and creates its mailbox, or extends the mailbox's life if
  * it exists with the same read-token hash, in one batch.

@@ -82,6 +82,7 @@ export const messages = sqliteTable(
     index('messages_supporter_status').on(table.supporterId, table.status),
     index('messages_mailbox').on(table.mailboxId),
     index('messages_status_expires').on(table.status, table.expiresHour),
+    index('messages_received').on(table.receivedHour),
   ],
 );
 

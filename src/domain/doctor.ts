@@ -9,6 +9,7 @@ import { capabilityHash, ciphertextId, constantTimeEqual, toB64, utf8 } from '..
 import { countEvent, countSupporterEvent } from '../db/counters.ts';
 import {
   countPending,
+  countReceivedInHour,
   extendMailbox,
   findMailbox,
   findMessage,
@@ -22,7 +23,7 @@ import { deleteReplies, listReplies } from '../db/replies.ts';
 import type { MessageStatus } from '../db/schema.ts';
 import { findSupporter } from '../db/supporters.ts';
 import { conflict, forbidden, notFound, rateLimited } from '../errors.ts';
-import { dayOf, isoHour } from '../time.ts';
+import { dayOf, HOUR_SECONDS, isoHour } from '../time.ts';
 import { type Proof, spendProofOfWork } from './proof-of-work.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
 import { effectiveStatus } from './supporter-view.ts';
@@ -102,6 +103,15 @@ export async function submitMessage(
       3600,
     );
   }
+  if ((await countReceivedInHour(db, hour)) >= relay.config.submissionsPerHour) {
+    await countEvent(db, dayOf(relay.clock.now()), 'rate_limited');
+    const retryAfter = hour + HOUR_SECONDS - Math.floor(relay.clock.now().getTime() / 1000);
+    throw rateLimited(
+      'relay_busy',
+      'The relay is receiving more messages than usual. Please try again later.',
+      retryAfter,
+    );
+  }
   const expiresHour = expiryHour(relay, relay.config.lifetimes.messageHours);
   if ((await spendProofOfWork(relay, submission.pow, id)) === 'retry') {
     // The same submission is being stored by a request still in flight.
@@ -139,6 +149,7 @@ export async function submitMessage(
       'This ciphertext was already submitted from another mailbox.',
     );
   }
+  relay.load.record(relay.clock.now());
   const day = dayOf(relay.clock.now());
   await db.batch([
     countEvent(db, day, 'submitted'),

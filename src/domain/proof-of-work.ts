@@ -24,7 +24,7 @@ import {
 import { spendChallenge } from '../db/access.ts';
 import { badRequest } from '../errors.ts';
 import { HOUR_SECONDS, hourOf } from '../time.ts';
-import type { Relay } from './relay.ts';
+import { currentDifficulty, type Relay } from './relay.ts';
 
 const VERSION = 1;
 const SIGNED_LENGTH = 22;
@@ -51,7 +51,7 @@ function seconds(relay: Relay): number {
 
 /** A fresh challenge at the configured difficulty, valid for five minutes. */
 export function issueChallenge(relay: Relay): Challenge {
-  const difficulty = relay.config.powDifficulty;
+  const difficulty = currentDifficulty(relay);
   const signed = new Uint8Array(SIGNED_LENGTH);
   const view = new DataView(signed.buffer);
   view.setUint8(0, VERSION);
@@ -78,7 +78,7 @@ export async function spendProofOfWork(
   spentOn: string,
 ): Promise<'spent' | 'retry'> {
   if (proof === undefined) {
-    if (relay.config.powDifficulty === 0) return 'spent';
+    if (currentDifficulty(relay) === 0) return 'spent';
     throw badPow('A proof of work is required: fetch a challenge from /api/v1/pow and solve it.');
   }
   const challenge = fromB64(proof.challenge);

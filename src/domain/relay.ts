@@ -8,6 +8,7 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { type Clock, HOUR_SECONDS, hourOf } from '../time.ts';
+import type { SubmissionLoad } from './submission-load.ts';
 
 export interface Relay {
   db: Database;
@@ -17,8 +18,15 @@ export interface Relay {
   secret: Uint8Array;
   /** Hash of the operator token (`capabilityHash`). */
   operatorTokenHash: string;
+  /** This instance's submission rate, which raises the proof-of-work difficulty in a surge. */
+  load: SubmissionLoad;
   /** Called after ciphertext was deleted, so the host can checkpoint the WAL soon. */
   afterDeletion: () => void;
+}
+
+/** Leading zero bits a new submission's proof of work must have now. */
+export function currentDifficulty(relay: Relay): number {
+  return Math.min(32, relay.config.powDifficulty + relay.load.surgeBits(relay.clock.now()));
 }
 
 /** The current hour, as stored. */

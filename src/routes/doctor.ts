@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { listDirectory, readDirectoryEntry } from '../domain/directory.ts';
 import { acknowledgeReplies, openMailbox, submitMessage } from '../domain/doctor.ts';
 import { issueChallenge } from '../domain/proof-of-work.ts';
-import type { Relay } from '../domain/relay.ts';
+import { currentDifficulty, type Relay } from '../domain/relay.ts';
 import { notFound } from '../errors.ts';
 import { directoryQuery, mailboxAck, mailboxKey, submission, validate } from './validation.ts';
 
@@ -31,7 +31,7 @@ export function doctorRoutes(relay: Relay) {
       .get('/site', (c) =>
         c.json({
           emergencyNumbers: relay.config.emergencyNumbers,
-          powDifficulty: relay.config.powDifficulty,
+          powDifficulty: currentDifficulty(relay),
           maxTextChars: 8000,
         }),
       )

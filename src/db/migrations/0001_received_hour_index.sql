@@ -1,0 +1,1 @@
+CREATE INDEX `messages_received` ON `messages` (`received_hour`);

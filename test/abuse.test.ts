@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SubmissionLoad } from '../src/domain/submission-load.ts';
+import { solveProofOfWork } from '../web/src/protocol/index.ts';
+import {
+  createHarness,
+  firstContactBody,
+  type Harness,
+  joinSupporter,
+  newDoctor,
+} from './support/harness.ts';
+
+let harness: Harness | undefined;
+afterEach(() => {
+  harness?.dispose();
+  harness = undefined;
+});
+
+async function submitWithProof(h: Harness, body: Record<string, unknown>) {
+  const pow = await h.request('GET', '/api/v1/pow');
+  const nonce = await solveProofOfWork(pow.body.challenge, pow.body.difficulty);
+  return h.request('POST', '/api/v1/messages', {
+    body: { ...body, pow: { challenge: pow.body.challenge, nonce } },
+  });
+}
+
+describe('proof-of-work difficulty under a surge', () => {
+  it('adds one bit past the threshold and one per doubling, capped, and falls back', () => {
+    const load = new SubmissionLoad(10);
+    const t0 = new Date('2026-11-27T14:00:05Z');
+    for (let i = 0; i < 10; i++) load.record(t0);
+    expect(load.surgeBits(t0)).toBe(0);
+    load.record(t0);
+    expect(load.surgeBits(t0)).toBe(1);
+    for (let i = 0; i < 9; i++) load.record(t0);
+    expect(load.surgeBits(t0)).toBe(2); // 20 a minute: one doubling past 10
+    for (let i = 0; i < 5000; i++) load.record(t0);
+    expect(load.surgeBits(t0)).toBe(8);
+    // The next minute still remembers the surge; two minutes later it has passed.
+    expect(load.surgeBits(new Date('2026-11-27T14:01:30Z'))).toBe(8);
+    expect(load.surgeBits(new Date('2026-11-27T14:02:01Z'))).toBe(0);
+  });
+
+  it('raises the difficulty /pow asks for when submissions exceed the threshold, then lowers it', async () => {
+    harness = await createHarness({ env: { POW_DIFFICULTY: '2', POW_SURGE_PER_MINUTE: '3' } });
+    const supporter = await joinSupporter(harness);
+    expect((await harness.request('GET', '/api/v1/pow')).body.difficulty).toBe(2);
+    for (let i = 0; i < 4; i++) {
+      const { body } = await firstContactBody(await newDoctor(), supporter, `surge ${i}`);
+      expect((await submitWithProof(harness, body)).status).toBe(202);
+    }
+    expect((await harness.request('GET', '/api/v1/pow')).body.difficulty).toBe(3);
+    expect((await harness.request('GET', '/api/v1/site')).body.powDifficulty).toBe(3);
+    harness.clock.advanceHours(1);
+    expect((await harness.request('GET', '/api/v1/pow')).body.difficulty).toBe(2);
+  });
+
+  it('requires a proof during a surge even when the configured difficulty is 0', async () => {
+    harness = await createHarness({ env: { POW_DIFFICULTY: '0', POW_SURGE_PER_MINUTE: '1' } });
+    const supporter = await joinSupporter(harness);
+    for (let i = 0; i < 2; i++) {
+      const { body } = await firstContactBody(await newDoctor(), supporter, `calm ${i}`);
+      expect((await harness.request('POST', '/api/v1/messages', { body })).status).toBe(202);
+    }
+    const { body } = await firstContactBody(await newDoctor(), supporter, 'in the surge');
+    const refused = await harness.request('POST', '/api/v1/messages', { body });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('bad_pow');
+    expect((await submitWithProof(harness, body)).status).toBe(202);
+  });
+});
+
+describe('global submission ceiling', () => {
+  it('answers 429 relay_busy past the hourly ceiling, keeps the proof unspent, and opens again next hour', async () => {
+    harness = await createHarness({
+      env: { SUBMISSIONS_PER_HOUR: '2', POW_SURGE_PER_MINUTE: '1000' },
+    });
+    const a = await joinSupporter(harness);
+    const b = await joinSupporter(harness);
+    for (const supporter of [a, b]) {
+      const { body } = await firstContactBody(await newDoctor(), supporter);
+      expect((await harness.request('POST', '/api/v1/messages', { body })).status).toBe(202);
+    }
+    const { body } = await firstContactBody(await newDoctor(), b, 'third this hour');
+    const busy = await harness.request('POST', '/api/v1/messages', { body });
+    expect(busy.status).toBe(429);
+    expect(busy.body.error.code).toBe('relay_busy');
+    expect(busy.headers.get('Retry-After')).toBe('2100'); // 14:25 → 15:00
+    const inbox = await harness.request('GET', '/api/v1/inbox', { token: b.token });
+    expect(inbox.body.messages).toHaveLength(1);
+    const health = await harness.request('GET', '/api/v1/admin/health', {
+      token: 'operator-token-for-tests-0123456789abcdef',
+    });
+    expect(health.body.last30Days.rate_limited).toBe(1);
+
+    harness.clock.advanceHours(1);
+    expect((await harness.request('POST', '/api/v1/messages', { body })).status).toBe(202);
+  });
+});
