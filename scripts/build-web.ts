@@ -8,11 +8,14 @@
  *
  * Run by `npm start` and by the browser tests; `npm run build` prints sizes.
  */
+import { createHash } from 'node:crypto';
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -46,42 +49,110 @@ export interface BuildResult {
   files: { path: string; bytes: number; gzipBytes: number }[];
 }
 
+/**
+ * Builds into a fresh folder and then swaps it in, so a relay or a test run
+ * serving `outdir` never sees a half-written build.
+ */
 export async function buildWeb(outdir = join(web, 'dist')): Promise<BuildResult> {
-  rmSync(outdir, { recursive: true, force: true });
-  mkdirSync(join(outdir, 'assets'), { recursive: true });
+  const staging = `${outdir}.building-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(join(staging, 'assets'), { recursive: true });
   const entryPoints = [
     ...PAGES.map(({ name }) => ({ in: join(web, 'src/pages', `${name}.ts`), out: name })),
     ...WORKER_ENTRIES.map((name) => ({ in: join(web, 'src/workers', `${name}.ts`), out: name })),
     { in: join(web, 'styles/main.css'), out: 'main' },
   ];
-  await esbuild.build({
+  const { metafile } = await esbuild.build({
     entryPoints,
-    outdir: join(outdir, 'assets'),
+    outdir: join(staging, 'assets'),
     bundle: true,
     splitting: true,
     format: 'esm',
     target: 'es2022',
     minify: true,
     sourcemap: false,
+    metafile: true,
     chunkNames: 'chunks/[name]-[hash]',
     legalComments: 'none',
     logLevel: 'warning',
     // libsodium.js mentions Node built-ins behind runtime checks it never takes in a browser.
     external: ['crypto', 'path', 'fs'],
   });
-  cpSync(join(web, 'public'), outdir, { recursive: true });
+  cpSync(join(web, 'public'), staging, { recursive: true });
   const layout = readFileSync(join(web, 'pages/layout.html'), 'utf8');
+  const sri = (asset: string) => integrity(readFileSync(join(staging, asset)));
   for (const page of PAGES) {
     const main = readFileSync(join(web, 'pages', `${page.name}.html`), 'utf8');
+    const script = `assets/${page.name}.js`;
+    // The browser checks each of these against the build before running it.
+    const preloads = staticImports(metafile, script)
+      .map((chunk) => `<link rel="modulepreload" href="/${chunk}" integrity="${sri(chunk)}" />`)
+      .join('\n    ');
     const html = layout
       .replaceAll('{{title}}', page.title)
       .replaceAll('{{page}}', page.name)
+      .replace('{{script-integrity}}', sri(script))
+      .replace('{{style-integrity}}', sri('assets/main.css'))
+      .replace('{{preloads}}', preloads)
       .replace('{{main}}', main.trim());
-    const dir = join(outdir, page.route);
+    const dir = join(staging, page.route);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'index.html'), html);
   }
+  const files = listFiles(staging);
+  writeAssetManifest(staging, files);
+  const retired = `${outdir}.old-${process.pid}`;
+  if (existsSync(outdir)) renameSync(outdir, retired);
+  renameSync(staging, outdir);
+  rmSync(retired, { recursive: true, force: true });
   return { outdir, files: listFiles(outdir) };
+}
+
+/** `sha384-…`: the Subresource Integrity form of a file's digest. */
+function integrity(content: Buffer): string {
+  return `sha384-${createHash('sha384').update(content).digest('base64')}`;
+}
+
+/** Chunks an entry imports statically (transitively), as paths relative to the build. */
+function staticImports(metafile: esbuild.Metafile, entry: string): string[] {
+  const prefix = Object.keys(metafile.outputs)[0]?.split('assets/')[0] ?? '';
+  const seen = new Set<string>();
+  const visit = (output: string) => {
+    for (const imported of metafile.outputs[output]?.imports ?? []) {
+      if (imported.kind !== 'import-statement' || seen.has(imported.path)) continue;
+      seen.add(imported.path);
+      visit(imported.path);
+    }
+  };
+  visit(`${prefix}${entry}`);
+  return [...seen].map((path) => path.slice(prefix.length));
+}
+
+/**
+ * `/.well-known/peer-relay-assets.json`: the SHA-256 of every file the relay
+ * serves from this build, so anyone can compare what their browser received
+ * with the published build (README, "Checking the code you run").
+ */
+function writeAssetManifest(dir: string, files: BuildResult['files']): void {
+  const assets = files.map((file) => {
+    const content = readFileSync(join(dir, file.path));
+    return {
+      path: `/${file.path}`,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      integrity: integrity(content),
+      bytes: file.bytes,
+    };
+  });
+  mkdirSync(join(dir, '.well-known'), { recursive: true });
+  writeFileSync(
+    join(dir, '.well-known/peer-relay-assets.json'),
+    `${JSON.stringify({ version: packageVersion(), assets }, null, 2)}\n`,
+  );
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 function listFiles(dir: string, base = dir): BuildResult['files'] {
@@ -98,6 +169,12 @@ function listFiles(dir: string, base = dir): BuildResult['files'] {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const result = await buildWeb();
   if (process.argv.includes('--report')) {
+    const manifest = JSON.parse(
+      readFileSync(join(result.outdir, '.well-known/peer-relay-assets.json'), 'utf8'),
+    ) as { assets: { path: string; sha256: string; integrity: string }[] };
+    for (const asset of manifest.assets)
+      console.log(`${asset.sha256}  ${asset.path}  ${asset.integrity}`);
+    console.log('');
     for (const file of result.files) {
       console.log(
         `${file.path.padEnd(48)} ${String(file.bytes).padStart(9)} B  ${String(file.gzipBytes).padStart(8)} B gzip`,

@@ -1,2 +1,244 @@
 /** @module English strings of the supporter pages (keys prefixed by page name). */
-export const supporterEn = {} as const;
+export const supporterEn = {
+  // ---- Join (/supporter/join) ----
+  'join.heading': 'Join as a peer supporter',
+  'join.lead':
+    'You have been invited to answer doctors who seek peer support. Fill in your entry for the directory and choose a passphrase. Your key is made here, in this browser.',
+  'join.noInvite':
+    'This page needs the invite link you were sent. Open the link exactly as you received it, or ask the operator for a new one.',
+  'join.account.legend': 'Your login',
+  'join.login.label': 'Login name',
+  'join.login.hint':
+    '3 to 64 letters or digits; you may also use . _ @ + and -. Only you and the relay see it.',
+  'join.email.label': 'E-mail for notifications (optional)',
+  'join.email.hint':
+    'We only write that a message is waiting, never who wrote or what. Leave it empty if you prefer to check yourself.',
+  'join.profile.legend': 'Your entry in the directory',
+  'join.profile.hint': 'Doctors see this when they choose whom to write to.',
+  'join.name.label': 'Name',
+  'join.county.label': 'County',
+  'join.town.label': 'Town',
+  'join.specialties.label': 'Specialties',
+  'join.specialties.hint': 'Add one at a time, or several separated by commas. Up to 12.',
+  'join.specialties.add': 'Add',
+  'join.specialties.remove': 'Remove {item}',
+  'join.languages.legend': 'Languages you can talk in',
+  'join.language.nb': 'Norwegian',
+  'join.language.en': 'English',
+  'join.language.sv': 'Swedish',
+  'join.language.da': 'Danish',
+  'join.language.de': 'German',
+  'join.language.fr': 'French',
+  'join.language.es': 'Spanish',
+  'join.language.pl': 'Polish',
+  'join.otherLanguages.label': 'Other languages (optional)',
+  'join.otherLanguages.hint': 'Separate them with commas.',
+  'join.modalities.legend': 'Ways you can meet',
+  'join.about.label': 'About you (optional)',
+  'join.about.hint':
+    'A few plain sentences: your work, and what you can offer as a peer supporter.',
+  'join.passphrase.legend': 'Your passphrase',
+  'join.passphrase.intro':
+    'Your passphrase protects the key that opens messages to you. Nobody can reset it: if you lose it, the operator must invite you again, and messages still waiting for you cannot be read. Several random words are both strong and easy to remember.',
+  'join.passphrase.label': 'Passphrase',
+  'join.passphrase.show': 'Show passphrase',
+  'join.strength.empty': 'Choose a passphrase of at least five words, or let the page suggest one.',
+  'join.strength.level0': 'Very weak.',
+  'join.strength.level1': 'Weak.',
+  'join.strength.level2': 'Not strong enough yet.',
+  'join.strength.level3': 'Strong.',
+  'join.strength.level4': 'Very strong.',
+  'join.strength.weak': 'About {bits} bits of guesswork; at least 60 are needed.',
+  'join.strength.good': 'About {bits} bits of guesswork. Good.',
+  'join.strength.problem.empty': 'The passphrase is empty.',
+  'join.strength.problem.short':
+    'Too easy to guess. Use five or more words that do not belong together, or let the page suggest a passphrase.',
+  'join.strength.problem.common':
+    'It contains a well-known password or phrase, such as "password123". Those are guessed first.',
+  'join.strength.problem.personal':
+    'It contains your login, name, e-mail or town. Those are guessed first.',
+  'join.strength.problem.repeated': 'It repeats words or characters.',
+  'join.strength.problem.sequence': 'It contains a simple sequence such as "1234" or "qwerty".',
+  'join.suggest': 'Suggest a passphrase',
+  'join.suggestion.intro': 'Suggested passphrase (five words chosen at random in this browser):',
+  'join.suggestion.hint':
+    'Write it on paper or keep it in a password manager, then type it again below. Press the button again for another one.',
+  'join.suggestion.announce':
+    'A passphrase has been suggested and is shown below the button. Type it again in the next field.',
+  'join.confirm.label': 'Type the passphrase again',
+  'join.submit': 'Create my account',
+  'join.progress.check': 'Checking that this browser encrypts correctly…',
+  'join.progress.keys': 'Making your key…',
+  'join.progress.vault': 'Protecting your key with your passphrase. This takes a few seconds…',
+  'join.progress.register': 'Registering…',
+  'join.error.login':
+    'Choose a login of 3 to 64 characters: letters, digits, and . _ @ + or - only.',
+  'join.error.email': 'This e-mail address does not look complete. Check it, or leave it empty.',
+  'join.error.name': 'Please write your name.',
+  'join.error.county': 'Please write your county.',
+  'join.error.town': 'Please write your town.',
+  'join.error.specialties': 'Please list at most 12 specialties.',
+  'join.error.languages': 'Choose at least one language (at most 12 in all).',
+  'join.error.modalities': 'Choose at least one way to meet.',
+  'join.error.weak':
+    'This passphrase is too easy to guess. See the advice above, or use a suggested one.',
+  'join.error.confirm': 'The two passphrases are not the same. Please type it again.',
+  'join.error.argon2':
+    'This browser does not compute the passphrase protection correctly, so your key cannot be kept safe here. Please use another browser, such as a current Firefox, Chrome, Edge or Safari.',
+  'join.error.inviteUsed':
+    'This invite has already been used. Each invite works once. Please ask the operator for a new one; everything you filled in is still here.',
+  'join.error.inviteExpired':
+    'This invite has expired. Please ask the operator for a new one; everything you filled in is still here.',
+  'join.error.inviteUnknown':
+    'This invite link is not known here. Check that you opened the whole link, or ask the operator for a new one.',
+  'join.error.loginTaken': 'That login is already taken. Please choose another one and try again.',
+  'join.error.loginTakenField': 'This login is taken. Please choose another.',
+  'join.error.invalid': 'Some details were not accepted. Please check the form and try again.',
+  'join.error.busy': 'The relay is busy. Please wait a minute and try again.',
+  'join.error.generic': 'Something went wrong. Your details are still here; please try again.',
+  'join.done.heading': 'Welcome. You have joined.',
+  'join.done.listed': 'Your entry is now in the directory, and doctors can write to you.',
+  'join.done.fingerprint': 'Your key fingerprint',
+  'join.done.fingerprintHint':
+    'A doctor may ask you to read these digits aloud, to be sure that messages reach you and nobody else. You also find them in your inbox.',
+  'join.done.next': 'Next steps',
+  'join.done.step1':
+    'Log in to your inbox with your login and passphrase. Any browser works; nothing is stored on this one.',
+  'join.done.step2':
+    'When you are unavailable, set yourself as away in the inbox. Doctors then see that you are away and write to someone else.',
+  'join.done.step3': 'Keep your passphrase safe. Nobody can reset it for you.',
+  'join.done.inbox': 'Go to your inbox',
+
+  // ---- Inbox (/supporter) ----
+  'supporter.heading': 'Supporter inbox',
+  'supporter.modality.in-person': 'In person',
+  'supporter.modality.phone': 'Phone',
+  'supporter.modality.video': 'Video',
+  'supporter.cancel': 'Cancel',
+  'supporter.login.heading': 'Log in',
+  'supporter.login.intro':
+    'Messages to you are opened here, in this browser, with your passphrase. The relay cannot read them.',
+  'supporter.login.login': 'Login name',
+  'supporter.login.passphrase': 'Passphrase',
+  'supporter.login.memoryOnly':
+    'You stay logged in only while this page is open. Reloading or closing it logs you out, so nothing readable is left behind.',
+  'supporter.login.submit': 'Log in',
+  'supporter.login.loggedOut': 'You have logged out. Nothing readable is left on this page.',
+  'supporter.login.sessionEnded': 'Your session has ended. Please log in again.',
+  'supporter.login.error.missing': 'Please fill in both your login name and your passphrase.',
+  'supporter.login.error.credentials':
+    'Login or passphrase not correct. Please check both and try again.',
+  'supporter.login.error.tooMany':
+    'Too many attempts for this login. Please try again later, at the latest in an hour.',
+  'supporter.login.error.inactive':
+    'Your account has been paused by the operator. Please contact them.',
+  'supporter.login.error.argon2':
+    'This browser does not compute the passphrase protection correctly, so your key cannot be opened safely here. Please use another browser.',
+  'supporter.login.error.parameters':
+    'The relay sent unsafe login settings, so your passphrase was not used. Please contact the operator.',
+  'supporter.login.error.keyMismatch':
+    'Your key does not match the one in the directory. Please contact the operator before you answer anyone.',
+  'supporter.login.error.generic': 'Something went wrong while logging in. Please try again.',
+  'supporter.progress.check': 'Checking that this browser encrypts correctly…',
+  'supporter.progress.derive':
+    'Working out your keys from the passphrase. This takes a few seconds…',
+  'supporter.progress.unlock': 'Opening your key…',
+  'supporter.me.heading': 'You',
+  'supporter.me.name': 'Logged in as {name}.',
+  'supporter.me.fingerprint': 'Your key fingerprint:',
+  'supporter.logout': 'Log out',
+  'supporter.memoryNote':
+    'Reloading or closing this page logs you out. Your conversations stay encrypted in this browser until they are deleted.',
+  'supporter.conversations.heading': 'Conversations',
+  'supporter.conversations.none': 'No conversations yet. New messages appear here.',
+  'supporter.refresh': 'Check for new messages',
+  'supporter.inbox.checking': 'Checking for new messages…',
+  'supporter.inbox.noneNew': 'No new messages.',
+  'supporter.inbox.newCount': 'New messages: {count}.',
+  'supporter.inbox.failed': 'New messages could not be fetched. Please try again.',
+  'supporter.warning.noStore':
+    'This browser does not let the page keep conversations (perhaps a private window). New messages stay on the relay until they can be kept here.',
+  'supporter.warning.notSaved':
+    'New messages could not be saved in this browser, so they were left on the relay. You can read them now; they will be fetched again next time.',
+  'supporter.warning.unopenable':
+    'Messages that could not be opened: {count}. They may not have been written for your key. They stay on the relay until they expire.',
+  'supporter.conversation.title': 'Conversation begun {date}',
+  'supporter.conversation.count': 'Messages in this conversation: {count}',
+  'supporter.conversation.unsaved':
+    'Not everything in this conversation is saved in this browser. New messages stay on the relay until they can be saved; a reply you sent is lost when you log out.',
+  'supporter.conversation.delete': 'Delete from this browser',
+  'supporter.conversation.deleteConfirm':
+    'Delete this conversation from this browser? This cannot be undone. The relay has no copy.',
+  'supporter.conversation.deleteYes': 'Yes, delete it',
+  'supporter.conversation.deleted': 'The conversation has been deleted from this browser.',
+  'supporter.prefs.modalities': 'Would like to talk',
+  'supporter.prefs.noModalities': 'No preference given',
+  'supporter.prefs.when': 'Times that suit them',
+  'supporter.prefs.noWhen': 'Not given',
+  'supporter.prefs.contact': 'Contact detail',
+  'supporter.prefs.noContact': 'None given: answer here with a reply',
+  'supporter.entry.firstContact': 'First message',
+  'supporter.entry.followUp': 'Follow-up',
+  'supporter.entry.yourReply': 'Your reply',
+  'supporter.entry.written': '· written {time}',
+  'supporter.entry.sent': '· sent {time}',
+  'supporter.entry.new': 'New',
+  'supporter.reply.open': 'Reply',
+  'supporter.reply.label': 'Your reply',
+  'supporter.reply.hint':
+    'The text starts from a template that explains what peer support is. Change it as you like, and replace the words in square brackets with a time you can offer.',
+  'supporter.reply.send': 'Send reply',
+  'supporter.reply.sending': 'Sending…',
+  'supporter.reply.sentAnnounce': 'Your reply has been sent.',
+  'supporter.reply.error.empty': 'Please write a reply first.',
+  'supporter.reply.error.placeholder':
+    'Please replace the words in square brackets with a day and time you can offer, or remove them.',
+  'supporter.reply.error.long': 'The reply is too long. Please shorten it.',
+  'supporter.reply.error.mailboxGone':
+    'This doctor’s mailbox no longer exists, so the reply cannot be delivered. Mailboxes are deleted 30 days after their last use.',
+  'supporter.reply.error.generic': 'The reply could not be sent. Please try again.',
+  'supporter.template.greeting':
+    'Thank you for writing to me. I am {name}, a doctor and a trained peer supporter.',
+  'supporter.template.framework':
+    'This is support from a colleague, not treatment: I will not be your doctor, and nothing is written in any medical record. What you tell me stays between us. We can have up to three conversations.',
+  'supporter.template.meetingPreferred': 'You would like to talk {ways}.',
+  'supporter.template.meetingOpen':
+    'We can meet in person, or talk by phone or by video, whichever suits you best.',
+  'supporter.template.suggest': 'Would {placeholder} suit you? If not, just tell me what would.',
+  'supporter.template.placeholder': '[write a day and time]',
+  'supporter.template.closing': 'Warm regards,\n{name}',
+  'supporter.template.way.in-person': 'in person',
+  'supporter.template.way.phone': 'by phone',
+  'supporter.template.way.video': 'by video',
+  'supporter.availability.heading': 'Your availability',
+  'supporter.availability.currentAvailable':
+    'You are shown as available. Doctors can write to you.',
+  'supporter.availability.currentAway':
+    'You are shown as away. Doctors cannot write to you until you change this.',
+  'supporter.availability.currentAwayUntil':
+    'You are shown as away until {time}. Doctors can write to you again from then.',
+  'supporter.availability.legend': 'Can doctors write to you now?',
+  'supporter.availability.available': 'Yes, I am available',
+  'supporter.availability.away': 'No, I am away',
+  'supporter.availability.until': 'Back from (optional)',
+  'supporter.availability.untilHint':
+    'Doctors see when you expect to answer again. While you are away they cannot send you new messages, so nobody waits in vain.',
+  'supporter.availability.save': 'Save availability',
+  'supporter.availability.saved': 'Saved.',
+  'supporter.availability.error.past': 'Please choose a time in the future, or leave it empty.',
+  'supporter.availability.error.generic': 'Your availability could not be saved. Please try again.',
+  'supporter.storage.heading': 'Kept in this browser',
+  'supporter.storage.intro':
+    'Opened messages and your replies are kept here, encrypted with your key, because the relay deletes each message once you have it. A conversation is deleted from this browser when nothing has happened in it for the number of days you choose.',
+  'supporter.storage.days': 'Delete conversations after this many days without activity',
+  'supporter.storage.save': 'Save',
+  'supporter.storage.saved': 'Saved: {days} days.',
+  'supporter.storage.savedSessionOnly':
+    'Set to {days} days for now. This browser would not store the setting.',
+  'supporter.storage.invalid': 'Please choose a whole number of days from 1 to 365.',
+  'supporter.storage.deleteAll': 'Delete all conversations from this browser',
+  'supporter.storage.deleteAllConfirm':
+    'Delete every conversation from this browser? This cannot be undone. The relay has no copy.',
+  'supporter.storage.deleteAllYes': 'Yes, delete all',
+  'supporter.storage.deletedAll': 'All conversations have been deleted from this browser.',
+} as const;

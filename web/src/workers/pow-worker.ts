@@ -2,7 +2,7 @@
  * @module
  * Solves a proof-of-work challenge off the main thread, so the compose page
  * stays responsive. Messages in: `{ challenge, difficulty }`; out:
- * `{ progress: { hashes } }` while working and `{ nonce }` or `{ error }` at the end.
+ * `{ progress: { attempts, expectedAttempts } }` while working and `{ nonce }` or `{ error }` at the end.
  */
 import { solveProofOfWork } from '../protocol/pow';
 

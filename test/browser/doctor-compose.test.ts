@@ -1,0 +1,287 @@
+/**
+ * The compose page when things are not simple: a supporter who is away, an
+ * inbox that is full, a key that does not match its fingerprint, a device
+ * whose crypto fails, and a doctor who uses only the keyboard.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  deriveMailbox,
+  newSupporterKeys,
+  parseReplyCode,
+  toB64,
+} from '../../web/src/protocol/index.ts';
+import { joinWithProfile, solvedProof, submit } from '../support/doctor-helpers.ts';
+import { firstContactBody, newDoctor, type TestSupporter } from '../support/harness.ts';
+import {
+  acceptRelayRefusals,
+  apiRequests,
+  CHEN_AWAY_UNTIL,
+  checkPage,
+  type Directory,
+  poll,
+  seedDirectory,
+  shownReplyCode,
+  tabTo,
+} from './doctor-helpers.ts';
+import { launchBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
+
+let relay: RunningRelay;
+let browser: Browser;
+let directory: Directory;
+let dina: TestSupporter;
+beforeAll(async () => {
+  // An inbox holds one undelivered message, so a second one to Bjørn is refused.
+  relay = await startRelay({ INBOX_CAP: '1', POW_DIFFICULTY: '4' });
+  directory = await seedDirectory(relay.harness);
+  dina = await joinWithProfile(relay.harness, {
+    name: 'Dina Holm',
+    county: 'Nordland',
+    town: 'Bodø',
+    specialties: [],
+    languages: ['nb'],
+    modalities: ['phone'],
+  });
+  const { body } = await firstContactBody(await newDoctor(), directory.bjorn);
+  const filled = await submit(relay.harness, { ...body, pow: await solvedProof(relay.harness) });
+  expect(filled.status).toBe(202);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await relay?.close();
+});
+
+function submissions(requests: { method: string; url: string; body: string | null }[]) {
+  return apiRequests(requests).filter(
+    (r) => r.method === 'POST' && new URL(r.url).pathname === '/api/v1/messages',
+  );
+}
+
+describe('the compose page', () => {
+  it('warns before sending to a supporter who is away, then explains the refusal and retries the same submission', async () => {
+    const watched = await openPage(browser);
+    const { page, requests } = watched;
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${relay.url}/write?to=${directory.chen.id}`);
+    await page.locator('#write-compose').waitFor();
+    const until = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(
+      new Date(CHEN_AWAY_UNTIL),
+    );
+    expect(await page.locator('#write-away').textContent()).toContain(
+      `Chen Li is away until ${until}. The service does not take messages`,
+    );
+    await page.getByRole('textbox', { name: 'Your message' }).fill('Could we talk by video?');
+    await page.getByRole('button', { name: 'Encrypt and send' }).click();
+
+    // First a question, and nothing sent.
+    const confirm = page.locator('#write-confirm-away');
+    await confirm.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('write-confirm-title');
+    expect(await confirm.textContent()).toContain('Would you rather choose another supporter?');
+    expect(
+      await confirm.getByRole('link', { name: 'Choose another supporter' }).getAttribute('href'),
+    ).toBe('/?lang=en');
+    expect(apiRequests(requests).map((r) => new URL(r.url).pathname)).not.toContain('/api/v1/pow');
+    expect(submissions(requests)).toEqual([]);
+    await checkPage(watched, 'doctor-write-away-confirm');
+
+    // Trying anyway: the relay refuses (409 supporter_away) and the page says so kindly.
+    await page.getByRole('button', { name: 'Try to send anyway' }).click();
+    const error = page.locator('#write-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain(
+      'Chen Li is away and cannot receive messages just now. Nothing was sent.',
+    );
+    expect(
+      await error.getByRole('link', { name: 'Choose a supporter from the list' }).isVisible(),
+    ).toBe(true);
+    expect(await page.locator('#write-sent').isHidden()).toBe(true);
+    expect(acceptRelayRefusals(watched, 409)).toBe(1);
+    await checkPage(watched, 'doctor-write-away-refused');
+
+    // Sending again resends exactly the same submission: same ciphertext,
+    // same mailbox, same proof; never a new reply code behind the doctor's back.
+    await page.getByRole('button', { name: 'Encrypt and send' }).click();
+    await poll(() => submissions(requests).length).toBe(2);
+    const [first, second] = submissions(requests);
+    expect(second?.body).toBe(first?.body);
+    await poll(() => acceptRelayRefusals(watched, 409)).toBe(1);
+    await checkPage(watched, 'doctor-write-away-retried');
+    await watched.context.close();
+  });
+
+  it('suggests another supporter when the inbox is full', async () => {
+    const watched = await openPage(browser);
+    const { page } = watched;
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${relay.url}/write?to=${directory.bjorn.id}`);
+    await page.locator('#write-compose').waitFor();
+    await page.getByRole('textbox', { name: 'Your message' }).fill('Hello, are you there?');
+    await page.getByRole('button', { name: 'Encrypt and send' }).click();
+    const error = page.locator('#write-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain(
+      'Bjørn Dahl has many messages waiting just now, so nothing was sent. Another supporter can probably answer you sooner.',
+    );
+    expect(
+      await error
+        .getByRole('link', { name: 'Choose a supporter from the list' })
+        .getAttribute('href'),
+    ).toBe('/?lang=en');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('write-error-text');
+    expect(acceptRelayRefusals(watched, 429)).toBe(1);
+    await checkPage(watched, 'doctor-write-inbox-full');
+    await watched.context.close();
+  });
+
+  it('refuses to write to a key that does not match its fingerprint', async () => {
+    const watched = await openPage(browser);
+    const { page, requests } = watched;
+    page.setDefaultTimeout(10_000);
+    // A relay that swaps the key but keeps the fingerprint it showed before.
+    const other = toB64((await newSupporterKeys()).publicKey);
+    await page.route(`**/api/v1/supporters/${directory.anne.id}`, async (route) => {
+      const response = await route.fetch();
+      const entry = await response.json();
+      await route.fulfill({ response, json: { ...entry, boxPublicKey: other } });
+    });
+    await page.goto(`${relay.url}/write?to=${directory.anne.id}`);
+    const missing = page.locator('#write-missing');
+    await missing.waitFor();
+    expect(await missing.textContent()).toContain(
+      'We could not check this supporter’s encryption key',
+    );
+    expect(await page.locator('#write-compose').isHidden()).toBe(true);
+    expect(submissions(requests)).toEqual([]);
+    await checkPage(watched, 'doctor-write-bad-key');
+    await watched.context.close();
+  });
+
+  it('sends nothing when encryption fails on the device', async () => {
+    const watched = await openPage(browser);
+    const { page, requests } = watched;
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${relay.url}/write?to=${directory.anne.id}`);
+    await page.locator('#write-compose').waitFor();
+    // No randomness, no reply code: libsodium's random source fails.
+    await page.evaluate(() => {
+      const scope = window as unknown as { realRandom: Crypto['getRandomValues'] };
+      scope.realRandom = crypto.getRandomValues;
+      crypto.getRandomValues = () => {
+        throw new Error('no entropy');
+      };
+    });
+    await page
+      .getByRole('textbox', { name: 'Your message' })
+      .fill('This must not leave the device.');
+    await page.getByRole('button', { name: 'Encrypt and send' }).click();
+    const error = page.locator('#write-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain(
+      'Your message could not be encrypted on this device, so nothing was sent.',
+    );
+    const paths = apiRequests(requests).map((r) => new URL(r.url).pathname);
+    expect(paths).not.toContain('/api/v1/pow');
+    expect(paths).not.toContain('/api/v1/messages');
+    // axe needs randomness of its own.
+    await page.evaluate(() => {
+      crypto.getRandomValues = (
+        window as unknown as { realRandom: Crypto['getRandomValues'] }
+      ).realRandom;
+    });
+    await checkPage(watched, 'doctor-write-crypto-failed');
+    await watched.context.close();
+  });
+
+  it('can be written and sent with the keyboard alone, up to the reply code and on to the mailbox', async () => {
+    const watched = await openPage(browser);
+    const { page } = watched;
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${relay.url}/write?to=${directory.anne.id}`);
+    await page.locator('#write-compose').waitFor();
+
+    await tabTo(page, '#write-text');
+    await page.keyboard.type('Written without a mouse.');
+    await tabTo(page, '#write-modality-options input[value="video"]');
+    await page.keyboard.press('Space');
+    await tabTo(page, '#write-when');
+    await page.keyboard.type('Mornings');
+    await tabTo(page, '#write-send');
+    // The focus is visible.
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe(
+      'solid',
+    );
+    await checkPage(watched, 'doctor-write-keyboard');
+    await page.keyboard.press('Enter');
+
+    await page.locator('#write-sent').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('write-sent-title');
+    await shownReplyCode(page);
+    await tabTo(page, '#write-saved');
+    await page.keyboard.press('Space');
+    await tabTo(page, '#write-done');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/mailbox\?lang=en$/);
+    await checkPage(watched, 'doctor-write-keyboard-done');
+    await watched.context.close();
+  });
+
+  it('says kindly when the supporter is not in the list', async () => {
+    const watched = await openPage(browser);
+    const { page } = watched;
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${relay.url}/write?to=nobody-here`);
+    const missing = page.locator('#write-missing');
+    await missing.waitFor();
+    expect(await missing.textContent()).toContain('This supporter is not in the list any more.');
+    expect(
+      await missing.getByRole('link', { name: 'Choose a supporter from the list' }).isVisible(),
+    ).toBe(true);
+    expect(acceptRelayRefusals(watched, 404)).toBe(1);
+    await checkPage(watched, 'doctor-write-unknown-supporter');
+    await watched.context.close();
+  });
+
+  it('after a lost answer, sending again resends the same message and shows the code it was stored under', async () => {
+    const watched = await openPage(browser);
+    const { page, requests } = watched;
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${relay.url}/write?to=${dina.id}`);
+    await page.locator('#write-compose').waitFor();
+    // The first submission reaches the relay and is stored, but its answer is lost.
+    let lost = false;
+    await page.route('**/api/v1/messages', async (route) => {
+      if (lost) return route.continue();
+      lost = true;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('textbox', { name: 'Your message' }).fill('Is this arriving?');
+    await page.getByRole('button', { name: 'Encrypt and send' }).click();
+    const error = page.locator('#write-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('The service could not be reached.');
+    expect(await page.getByRole('textbox', { name: 'Your message' }).inputValue()).toBe(
+      'Is this arriving?',
+    );
+    expect(acceptRelayRefusals(watched, 'ERR_CONNECTION_RESET')).toBe(1);
+    await checkPage(watched, 'doctor-write-network-error');
+
+    await page.getByRole('button', { name: 'Encrypt and send' }).click();
+    await page.locator('#write-sent').waitFor();
+    const code = await shownReplyCode(page);
+    const [first, second] = submissions(requests);
+    expect(second?.body).toBe(first?.body);
+    // One message, stored once, under the code the doctor now holds.
+    const inbox = await relay.harness.request('GET', '/api/v1/inbox', { token: dina.token });
+    expect(inbox.body.messages).toHaveLength(1);
+    const mailbox = await deriveMailbox(parseReplyCode(code)!);
+    const opened = await relay.harness.request('POST', '/api/v1/mailbox/open', {
+      body: { id: mailbox.mailboxId, readToken: mailbox.readToken },
+    });
+    expect(opened.body.sent).toHaveLength(1);
+    await checkPage(watched, 'doctor-write-network-retried');
+    await watched.context.close();
+  });
+});
