@@ -39,6 +39,7 @@ export const PAGES = [
   { name: 'mailbox', route: '/mailbox', title: 'Your replies' },
   { name: 'join', route: '/supporter/join', title: 'Join as a peer supporter' },
   { name: 'supporter', route: '/supporter', title: 'Supporter inbox' },
+  { name: 'operator', route: '/operator', title: 'Operator' },
 ] as const;
 /** Web Worker entry points. */
 export const WORKER_ENTRIES = ['pow-worker'] as const;

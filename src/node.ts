@@ -1,8 +1,10 @@
 /**
  * @module
  * Node entry point: `npm start`. Serves the relay and the web client on
- * 127.0.0.1:8787 over the embedded libSQL file, runs the expiry sweep every
- * minute, and shuts down cleanly on SIGINT/SIGTERM. No access log is kept.
+ * 127.0.0.1:8787 over the embedded libSQL file, runs the scheduled work (the
+ * expiry sweep, operator alerts, supporter notifications; e-mail when
+ * SMTP_URL is set) every minute, and shuts down cleanly on SIGINT/SIGTERM.
+ * No access log is kept. src/worker.ts is the same relay on Cloudflare Workers.
  */
 
 import { fileURLToPath } from 'node:url';
@@ -11,17 +13,12 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import packageJson from '../package.json' with { type: 'json' };
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { expireStaleRecords } from './domain/expiry.ts';
+import { runScheduledWork, ScheduledWorkError } from './domain/scheduler.ts';
+import { logError } from './log.ts';
 import { openNodeRelay } from './node-relay.ts';
+import { createNodeNotifier } from './notify/smtp.ts';
 
 const SWEEP_INTERVAL_MS = 60_000;
-
-/** Logs an unexpected error by kind and place only: its message could quote a request. */
-function logError(error: unknown): void {
-  const name = error instanceof Error ? error.name : typeof error;
-  const where = error instanceof Error ? (error.stack?.split('\n')[1]?.trim() ?? '') : '';
-  console.error(`peer-relay: unexpected ${name} ${where}`);
-}
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -36,12 +33,21 @@ async function main(): Promise<void> {
     logError,
   });
 
+  const notifier = createNodeNotifier(config.notifications.smtp);
+  // A run that is still delivering (slow SMTP) is not overlapped by the next.
+  let running = false;
   const sweep = async () => {
+    if (running) return;
+    running = true;
     try {
-      await expireStaleRecords(relay);
+      await runScheduledWork(relay, notifier, { intervalMinutes: 1, logError });
       await checkpointIfDeleted();
     } catch (error) {
-      logError(error);
+      // Each failed step's error was logged already; this names the steps.
+      if (error instanceof ScheduledWorkError) console.error(`peer-relay: ${error.message}`);
+      else logError(error);
+    } finally {
+      running = false;
     }
   };
   await sweep();

@@ -82,3 +82,40 @@ export async function supporterEventSince(
     .all();
   return new Map(rows.map((row) => [row.supporterId, Number(row.total)]));
 }
+
+/** One supporter's counts of `event` per month (`YYYY-MM`) from `sinceDay` on. */
+export async function supporterEventByMonth(
+  db: Database,
+  supporterId: string,
+  event: SupporterEvent,
+  sinceDay: string,
+): Promise<Map<string, number>> {
+  const month = sql<string>`substr(${supporterDailyCounts.day}, 1, 7)`;
+  const rows = await db
+    .select({ month, total: sql<number>`sum(${supporterDailyCounts.count})` })
+    .from(supporterDailyCounts)
+    .where(
+      and(
+        eq(supporterDailyCounts.supporterId, supporterId),
+        eq(supporterDailyCounts.event, event),
+        gte(supporterDailyCounts.day, sinceDay),
+      ),
+    )
+    .groupBy(month)
+    .all();
+  return new Map(rows.map((row) => [row.month, Number(row.total)]));
+}
+
+/** One event's count per day from `sinceDay` (inclusive) on. */
+export async function eventCountsSince(
+  db: Database,
+  event: CountedEvent,
+  sinceDay: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ day: dailyCounts.day, count: dailyCounts.count })
+    .from(dailyCounts)
+    .where(and(eq(dailyCounts.event, event), gte(dailyCounts.day, sinceDay)))
+    .all();
+  return new Map(rows.map((row) => [row.day, row.count]));
+}

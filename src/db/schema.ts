@@ -11,6 +11,8 @@ import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm
 export type Modality = 'in-person' | 'phone' | 'video';
 export type SupporterStatus = 'available' | 'away';
 export type MessageStatus = 'queued' | 'delivered' | 'expired';
+/** How a supporter is told that something waits: e-mail (SMTP) or a webhook. */
+export type NotificationChannel = 'email' | 'webhook';
 
 const bytes = (name: string) => blob(name, { mode: 'buffer' }).$type<Uint8Array>();
 
@@ -39,6 +41,16 @@ export const supporters = sqliteTable('supporters', {
   authKeyHash: text('auth_key_hash').notNull(),
   createdHour: integer('created_hour').notNull(),
   lastSeenHour: integer('last_seen_hour'),
+  /** E-mail a content-free notice to `email` when messages wait. */
+  notifyEmail: integer('notify_email', { mode: 'boolean' }).notNull().default(false),
+  /** POST a content-free notice here when messages wait; may hold a secret (an ntfy topic). */
+  notifyWebhookUrl: text('notify_webhook_url'),
+  /**
+   * Messages ever queued for this supporter: a counter that only grows, so
+   * that "more than the last notification covered" means "something new",
+   * without a message id or a time.
+   */
+  receivedCount: integer('received_count').notNull().default(0),
 });
 
 export const invites = sqliteTable('invites', {
@@ -149,6 +161,27 @@ export const loginFailures = sqliteTable(
     count: integer('count').notNull().default(0),
   },
   (table) => [primaryKey({ columns: [table.loginKey, table.hour] })],
+);
+
+/**
+ * Where each supporter's notifications stand, per channel (src/domain/notifications.ts).
+ * Nothing here refers to a message or a doctor: "something new waits" is the
+ * supporter's `received_count` exceeding the count the last notification
+ * covered, and times are whole hours.
+ */
+export const notificationState = sqliteTable(
+  'notification_state',
+  {
+    supporterId: text('supporter_id').notNull(),
+    channel: text('channel').$type<NotificationChannel>().notNull(),
+    /** The supporter's `received_count` when the last notification was delivered. */
+    coveredReceived: integer('covered_received').notNull().default(0),
+    /** No attempt before this hour: the end of the batching window, or of a failure's backoff. */
+    nextHour: integer('next_hour'),
+    /** Failed attempts since the last success: the exponent of the backoff. */
+    failures: integer('failures').notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.supporterId, table.channel] })],
 );
 
 /** Server-side settings generated at first start (server secret, operator token hash). */

@@ -1,5 +1,5 @@
-/** @module Key/value settings generated at first start. */
-import { eq } from 'drizzle-orm';
+/** @module Key/value settings: secrets generated at first start, and the operator alerts' state. */
+import { and, eq } from 'drizzle-orm';
 import type { Database } from './database.ts';
 import { settings } from './schema.ts';
 
@@ -22,4 +22,36 @@ export async function writeSetting(db: Database, key: string, value: string): Pr
     target: settings.key,
     set: { value },
   });
+}
+
+/**
+ * Replaces a setting only if it still holds `expected` (`null`: absent), so
+ * that of two runs acting on the same reading only one goes ahead.
+ *
+ * @returns whether this call made the change.
+ */
+export async function replaceSetting(
+  db: Database,
+  key: string,
+  expected: string | null,
+  value: string,
+): Promise<boolean> {
+  if (expected === null) {
+    const inserted = await db
+      .insert(settings)
+      .values({ key, value })
+      .onConflictDoNothing()
+      .returning({ key: settings.key });
+    return inserted.length === 1;
+  }
+  const updated = await db
+    .update(settings)
+    .set({ value })
+    .where(and(eq(settings.key, key), eq(settings.value, expected)))
+    .returning({ key: settings.key });
+  return updated.length === 1;
+}
+
+export async function deleteSetting(db: Database, key: string): Promise<void> {
+  await db.delete(settings).where(eq(settings.key, key));
 }

@@ -2,7 +2,8 @@
  * @module
  * Supporter accounts: joining with an invite, logging in with a key derived
  * from the passphrase (the relay never sees the passphrase), sessions,
- * profile, passphrase change and leaving. See PROTOCOL.md §5 and §6.
+ * profile and notification preferences, passphrase change and leaving.
+ * See PROTOCOL.md §5 and §6.
  */
 import {
   capabilityHash,
@@ -24,7 +25,8 @@ import {
 } from '../db/access.ts';
 import { countEvent } from '../db/counters.ts';
 import { expireMessagesOf } from '../db/messages.ts';
-import type { Modality, SupporterStatus } from '../db/schema.ts';
+import { deleteNotificationState, resetBackoff } from '../db/notifications.ts';
+import type { Modality, NotificationChannel, SupporterStatus } from '../db/schema.ts';
 import {
   deleteSessionsOf,
   findSupporter,
@@ -36,7 +38,16 @@ import {
   touchSupporter,
   updateSupporter,
 } from '../db/supporters.ts';
-import { conflict, forbidden, gone, notFound, rateLimited, unauthorized } from '../errors.ts';
+import {
+  badRequest,
+  conflict,
+  forbidden,
+  gone,
+  notFound,
+  rateLimited,
+  unauthorized,
+} from '../errors.ts';
+import { parseWebhookUrl } from '../notify/webhook.ts';
 import { dayOf, HOUR_SECONDS, isoHour } from '../time.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
 import { type Supporter, toSupporter } from './supporter-view.ts';
@@ -215,17 +226,28 @@ export async function logOut(relay: Relay, token: string): Promise<void> {
   await deleteSession(relay.db, capabilityHash(token));
 }
 
+/** How a supporter chose to be notified (src/domain/notifications.ts). */
+export interface NotifyPreferences {
+  /** E-mail to `email`. */
+  email: boolean;
+  webhookUrl: string | null;
+}
+
 /** What a supporter sees of their own account. */
 export interface Me extends Supporter {
   login: string;
   email?: string;
+  /** Present once a notification channel is chosen (like `email`, omitted when empty). */
+  notify?: NotifyPreferences;
 }
 
 export function toMe(row: SupporterRow, hour: number): Me {
+  const notifying = row.notifyEmail || row.notifyWebhookUrl !== null;
   return {
     ...toSupporter(row, hour),
     login: row.login ?? '',
     ...(row.email === null ? {} : { email: row.email }),
+    ...(notifying ? { notify: { email: row.notifyEmail, webhookUrl: row.notifyWebhookUrl } } : {}),
   };
 }
 
@@ -234,6 +256,8 @@ export type ProfileChanges = { [K in keyof Profile]?: Profile[K] | undefined } &
   status?: SupporterStatus | undefined;
   /** ISO 8601; null clears it. */
   awayUntil?: string | null | undefined;
+  /** `webhookUrl` null or "" turns the webhook off. */
+  notify?: { email?: boolean | undefined; webhookUrl?: string | null | undefined } | undefined;
 };
 
 export async function updateMe(
@@ -256,9 +280,64 @@ export async function updateMe(
         : Math.ceil(Date.parse(changes.awayUntil) / 3_600_000) * HOUR_SECONDS;
   }
   if (changes.status === 'available') set.awayUntilHour = null;
+  const changed = notificationChanges(relay, supporter, changes, set);
   const row = await updateSupporter(relay.db, supporter.id, set);
   if (row === null) throw notFound('supporter_not_found', 'This account no longer exists.');
+  // A new address gets a fresh start, without the old one's backoff.
+  for (const channel of changed) await resetBackoff(relay.db, supporter.id, channel);
   return toMe(row, hour);
+}
+
+/**
+ * Adds the notification preferences in `changes` to `set`, after checking
+ * them: e-mail needs an address and a relay that sends e-mail; a webhook URL
+ * must pass `parseWebhookUrl`. Clearing the e-mail address turns e-mail
+ * notifications off.
+ *
+ * @returns the channels whose address changed.
+ */
+function notificationChanges(
+  relay: Relay,
+  supporter: SupporterRow,
+  changes: ProfileChanges,
+  set: Partial<NewSupporter>,
+): NotificationChannel[] {
+  const changed: NotificationChannel[] = [];
+  const email = set.email !== undefined ? set.email : supporter.email;
+  const wantsEmail = changes.notify?.email;
+  if (wantsEmail === true) {
+    if (relay.config.notifications.smtp === undefined) {
+      throw badRequest(
+        'email_unavailable',
+        'This relay does not send e-mail. Choose a webhook for notifications instead.',
+      );
+    }
+    if (email === null) {
+      throw badRequest('email_missing', 'Add an e-mail address to be notified by e-mail.');
+    }
+  }
+  if (wantsEmail !== undefined) set.notifyEmail = wantsEmail;
+  if (email === null && supporter.notifyEmail) set.notifyEmail = false;
+  if (wantsEmail === true || (set.email !== undefined && set.email !== supporter.email)) {
+    changed.push('email');
+  }
+  const webhook = changes.notify?.webhookUrl;
+  if (webhook !== undefined) {
+    if (webhook === null || webhook === '') {
+      set.notifyWebhookUrl = null;
+    } else {
+      const url = parseWebhookUrl(webhook, relay.config.publicUrl);
+      if (url === null) {
+        throw badRequest(
+          'invalid_webhook_url',
+          'The webhook URL must be an https:// address of at most 1000 characters, without a user name or password.',
+        );
+      }
+      set.notifyWebhookUrl = url;
+    }
+    if (set.notifyWebhookUrl !== supporter.notifyWebhookUrl) changed.push('webhook');
+  }
+  return changed;
 }
 
 /** Changes the passphrase: a new vault and auth key, checked against the current key. Other sessions end. */
@@ -304,8 +383,11 @@ export async function leave(relay: Relay, supporter: SupporterRow): Promise<void
       vaultSalt: '',
       vaultCiphertext: '',
       authKeyHash: '',
+      notifyEmail: false,
+      notifyWebhookUrl: null,
     }),
     deleteSessionsOf(db, supporter.id),
+    deleteNotificationState(db, supporter.id),
   ]);
   const expired = await expireMessagesOf(db, supporter.id);
   if (expired.length > 0) {

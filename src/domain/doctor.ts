@@ -19,6 +19,7 @@ import {
   type MessageRow,
   mailboxWroteTo,
 } from '../db/messages.ts';
+import { countReceived } from '../db/notifications.ts';
 import { deleteReplies, listReplies } from '../db/replies.ts';
 import type { MessageStatus } from '../db/schema.ts';
 import { findSupporter } from '../db/supporters.ts';
@@ -155,6 +156,7 @@ export async function submitMessage(
     countEvent(db, day, 'submitted'),
     countSupporterEvent(db, supporter.id, day, 'received'),
     ...(firstContact ? [countSupporterEvent(db, supporter.id, day, 'first_contact')] : []),
+    countReceived(db, supporter.id),
   ]);
   return { message: { id, status: 'queued', expiresAt: isoHour(expiresHour) }, created: true };
 }

@@ -4,11 +4,14 @@
  * watch delivery health. Every figure is an aggregate or a per-supporter
  * count; nothing here can reveal content or anything about a doctor.
  */
+import { sql } from 'drizzle-orm';
 import { capabilityHash, newToken } from '../crypto.ts';
 import { insertInvite } from '../db/access.ts';
 import { dailyCountsSince, eventTotals, supporterEventSince } from '../db/counters.ts';
 import { pendingSummary } from '../db/messages.ts';
-import type { SupporterRow } from '../db/supporters.ts';
+import { listFailingChannels } from '../db/notifications.ts';
+import type { NotificationChannel, SupporterStatus } from '../db/schema.ts';
+import type { NewSupporter, SupporterRow } from '../db/supporters.ts';
 import {
   deleteSessionsOf,
   findSupporter,
@@ -16,11 +19,12 @@ import {
   updateSupporter,
 } from '../db/supporters.ts';
 import { notFound } from '../errors.ts';
-import { dayOf, hoursBetween, isoHour } from '../time.ts';
+import { dayOf, HOUR_SECONDS, hoursBetween, isoHour } from '../time.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
 import { effectiveStatus } from './supporter-view.ts';
 
 const DAY_MS = 86_400_000;
+const DAY_SECONDS = 24 * HOUR_SECONDS;
 
 /** Creates a single-use invite; the token travels only in the URL fragment. */
 export async function createInvite(
@@ -96,19 +100,54 @@ function toHealth(
   };
 }
 
+/** What an operator may change about a supporter (at least one field). */
+export interface SupporterChange {
+  active?: boolean | undefined;
+  status?: SupporterStatus | undefined;
+  /** ISO 8601 with a zone; null clears it. */
+  awayUntil?: string | null | undefined;
+}
+
+/**
+ * Changes a supporter on the operator's behalf: (de)activates them, and/or
+ * marks them away or available as they could themselves (`PATCH /me`).
+ * Deactivation ends their sessions at once. `status: 'away'` without
+ * `awayUntil` means away until further notice; `available` clears the date.
+ */
+export async function changeSupporter(
+  relay: Relay,
+  id: string,
+  change: SupporterChange,
+): Promise<SupporterHealth> {
+  const row = await findSupporter(relay.db, id);
+  if (row === null || row.left) throw notFound('supporter_not_found', 'No supporter has this id.');
+  const set: Partial<NewSupporter> = {};
+  if (change.active !== undefined) set.active = change.active;
+  if (change.status !== undefined) set.status = change.status;
+  if (change.awayUntil !== undefined) {
+    set.awayUntilHour =
+      change.awayUntil === null
+        ? null
+        : Math.ceil(Date.parse(change.awayUntil) / 3_600_000) * HOUR_SECONDS;
+  } else if (change.status === 'away') {
+    // An earlier date, perhaps long past, must not cut the new absence short.
+    set.awayUntilHour = null;
+  }
+  if (change.status === 'available') set.awayUntilHour = null;
+  await updateSupporter(relay.db, id, set);
+  if (change.active === false) await deleteSessionsOf(relay.db, id);
+  const health = (await listSupporterHealth(relay)).find((s) => s.id === id);
+  if (health === undefined) throw notFound('supporter_not_found', 'No supporter has this id.');
+  return health;
+}
+
 /** Activates or deactivates a supporter; deactivation ends their sessions at once. */
-export async function setSupporterActive(
+export function setSupporterActive(
   relay: Relay,
   id: string,
   active: boolean,
 ): Promise<SupporterHealth> {
-  const row = await findSupporter(relay.db, id);
-  if (row === null || row.left) throw notFound('supporter_not_found', 'No supporter has this id.');
-  await updateSupporter(relay.db, id, { active });
-  if (!active) await deleteSessionsOf(relay.db, id);
-  const health = (await listSupporterHealth(relay)).find((s) => s.id === id);
-  if (health === undefined) throw notFound('supporter_not_found', 'No supporter has this id.');
-  return health;
+  return changeSupporter(relay, id, { active });
 }
 
 export const DAILY_EVENTS = [
@@ -132,6 +171,24 @@ export interface HealthFigures {
   replyRate: number | null;
   supporters: { active: number; away: number; inactive: number };
   totals: Record<string, number>;
+  /** Failed notification and alert deliveries, and the supporter channels now retrying. */
+  notificationFailures: NotificationFailures;
+}
+
+export interface NotificationFailures {
+  /** Failed deliveries (supporter notifications and operator alerts) in the last 30 days. */
+  last30Days: number;
+  /**
+   * Supporter channels whose latest attempt failed, retried with backoff: a
+   * wrong SMTP_URL or a dead webhook shows here as failures that keep growing.
+   */
+  retrying: {
+    supporterId: string;
+    channel: NotificationChannel;
+    failures: number;
+    /** The hour of the next attempt. */
+    nextAttemptAt: string | null;
+  }[];
 }
 
 /** The operator's aggregate view (DESIGN.md "Operator health figures"). */
@@ -141,11 +198,12 @@ export async function healthFigures(relay: Relay): Promise<HealthFigures> {
   const days = Array.from({ length: 30 }, (_, i) =>
     dayOf(new Date(now.getTime() - (29 - i) * DAY_MS)),
   );
-  const [pending, counts, supporters, totals] = await Promise.all([
+  const [pending, counts, supporters, totals, failing] = await Promise.all([
     pendingSummary(relay.db, hour),
     dailyCountsSince(relay.db, days[0] ?? dayOf(now)),
     listAllSupporters(relay.db),
     eventTotals(relay.db),
+    listFailingChannels(relay.db),
   ]);
   const zero = () =>
     Object.fromEntries(DAILY_EVENTS.map((e) => [e, 0])) as Record<DailyEvent, number>;
@@ -185,7 +243,65 @@ export async function healthFigures(relay: Relay): Promise<HealthFigures> {
     totals: Object.fromEntries(
       [...totals].filter(([event]) => !event.startsWith('delivery_hours:')),
     ),
+    notificationFailures: {
+      last30Days: last30Days.notify_failed,
+      retrying: failing.map((row) => ({
+        supporterId: row.supporterId,
+        channel: row.channel,
+        failures: row.failures,
+        nextAttemptAt: row.nextHour === null ? null : isoHour(row.nextHour),
+      })),
+    },
   };
+}
+
+/** Default of `GET /admin/health?notSeenDays`. */
+export const NOT_SEEN_DAYS = 7;
+
+/**
+ * Active supporters not seen (logged in, fetched the inbox or replied) for
+ * `days` days or more, longest first, with whole days since. One who was
+ * never seen counts from the hour they joined.
+ */
+export async function supportersNotSeen(
+  relay: Relay,
+  days: number,
+): Promise<{ id: string; days: number }[]> {
+  const hour = nowHour(relay);
+  const rows = await listAllSupporters(relay.db);
+  return rows
+    .filter((row) => row.active)
+    .map((row) => ({
+      id: row.id,
+      seconds: hour - (row.lastSeenHour ?? row.createdHour),
+    }))
+    .filter((entry) => entry.seconds >= days * DAY_SECONDS)
+    .sort((a, b) => b.seconds - a.seconds || a.id.localeCompare(b.id))
+    .map((entry) => ({ id: entry.id, days: Math.floor(entry.seconds / DAY_SECONDS) }));
+}
+
+/**
+ * The database's size in bytes: SQLite's page count × page size (libSQL,
+ * Turso), or on D1, which refuses those pragmas, the `size_after` it reports
+ * with every result. Null if neither answers.
+ */
+export async function databaseSizeBytes(relay: Relay): Promise<number | null> {
+  const bytes = (value: unknown) =>
+    typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
+  try {
+    const [count] = await relay.db.values<[number]>(sql`PRAGMA page_count`);
+    const [size] = await relay.db.values<[number]>(sql`PRAGMA page_size`);
+    const total = bytes(Number(count?.[0]) * Number(size?.[0]));
+    if (total !== null) return total;
+  } catch {
+    // Not allowed here (D1): ask the driver below.
+  }
+  try {
+    const result = (await relay.db.run(sql`select 1`)) as { meta?: { size_after?: unknown } };
+    return bytes(result?.meta?.size_after);
+  } catch {
+    return null;
+  }
 }
 
 /** The smallest bucket at which the cumulative share reaches `q` (nearest-rank). */
@@ -252,6 +368,12 @@ export function metricsText(
     ['{state="away"}', figures.supporters.away],
     ['{state="inactive"}', figures.supporters.inactive],
   ]);
+  metric(
+    'peer_relay_notification_channels_failing',
+    'gauge',
+    'Supporter notification channels whose latest delivery failed.',
+    [['', figures.notificationFailures.retrying.length]],
+  );
   metric('peer_relay_database_up', 'gauge', 'Whether the database answered.', [['', 1]]);
   metric('peer_relay_uptime_seconds', 'gauge', 'Seconds since this instance started.', [
     ['', info.uptimeSeconds],

@@ -1,14 +1,17 @@
 /** @module Operator routes (Bearer operator token): invites, supporters, health. */
 import { Hono } from 'hono';
 import {
+  changeSupporter,
   createInvite,
+  databaseSizeBytes,
   healthFigures,
   listSupporterHealth,
-  setSupporterActive,
+  NOT_SEEN_DAYS,
+  supportersNotSeen,
 } from '../domain/operator.ts';
 import type { Relay } from '../domain/relay.ts';
 import { requireOperator } from './auth.ts';
-import { activeChange, inviteRequest, validate } from './validation.ts';
+import { healthQuery, inviteRequest, supporterChange, validate } from './validation.ts';
 
 export interface InstanceInfo {
   version: string;
@@ -26,15 +29,23 @@ export function operatorRoutes(relay: Relay, info: InstanceInfo) {
       c.json(await createInvite(relay, c.req.valid('json')), 201),
     )
     .get('/supporters', async (c) => c.json({ supporters: await listSupporterHealth(relay) }))
-    .patch('/supporters/:id', validate('json', activeChange), async (c) =>
-      c.json(await setSupporterActive(relay, c.req.param('id'), c.req.valid('json').active)),
+    .patch('/supporters/:id', validate('json', supporterChange), async (c) =>
+      c.json(await changeSupporter(relay, c.req.param('id'), c.req.valid('json'))),
     )
-    .get('/health', async (c) =>
-      c.json({
-        ...(await healthFigures(relay)),
+    .get('/health', validate('query', healthQuery), async (c) => {
+      const notSeenDays = c.req.valid('query').notSeenDays ?? NOT_SEEN_DAYS;
+      const [figures, sizeBytes, notSeen] = await Promise.all([
+        healthFigures(relay),
+        databaseSizeBytes(relay),
+        supportersNotSeen(relay, notSeenDays),
+      ]);
+      return c.json({
+        ...figures,
         database: { reachable: true },
+        databaseSizeBytes: sizeBytes,
+        supportersNotSeen: notSeen,
         version: info.version,
         uptimeSeconds: uptimeSeconds(relay, info),
-      }),
-    );
+      });
+    });
 }

@@ -1,4 +1,4 @@
-/** @module Supporter routes: joining, sessions, inbox, replies, own account. */
+/** @module Supporter routes: joining, sessions, inbox, replies, own account and counts. */
 import { Hono } from 'hono';
 import {
   changeVault,
@@ -10,6 +10,7 @@ import {
   toMe,
   updateMe,
 } from '../domain/accounts.ts';
+import { countsCsv, firstContactsByMonth } from '../domain/compensation.ts';
 import { acknowledgeInbox, fetchInbox, sendReply } from '../domain/inbox.ts';
 import { nowHour, type Relay } from '../domain/relay.ts';
 import { requireSupporter, type SupporterEnv } from './auth.ts';
@@ -59,6 +60,16 @@ export function supporterRoutes(relay: Relay) {
     .patch('/me', session, validate('json', meChanges), async (c) => {
       const { profile, ...changes } = c.req.valid('json');
       return c.json(await updateMe(relay, c.get('supporter'), { ...changes, ...profile }));
+    })
+    .get('/me/counts', session, async (c) =>
+      c.json(await firstContactsByMonth(relay, c.get('supporter'))),
+    )
+    .get('/me/counts.csv', session, async (c) => {
+      const { months } = await firstContactsByMonth(relay, c.get('supporter'));
+      return c.body(countsCsv(months), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="peer-relay-first-contacts.csv"',
+      });
     })
     .put('/me/vault', session, validate('json', vaultChange), async (c) => {
       await changeVault(relay, c.get('supporter'), c.get('sessionToken'), c.req.valid('json'));

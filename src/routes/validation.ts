@@ -40,7 +40,12 @@ function paddedCiphertext(overhead: number) {
   );
 }
 
-const shortText = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+// Control characters have no place in names or notes, and NUL would not survive
+// a round trip through the database driver; line breaks are allowed in `about`.
+const noControls = v.regex(/^\P{Cc}*$/u);
+const noControlsButLines = v.regex(/^(?:\P{Cc}|\n)*$/u);
+const shortText = (max: number) =>
+  v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max), noControls);
 const textList = (min: number, max: number) =>
   v.pipe(v.array(shortText(80)), v.minLength(min), v.maxLength(max));
 const modality = v.picklist(['in-person', 'phone', 'video']);
@@ -83,7 +88,7 @@ const profileEntries = {
   specialties: textList(0, 12),
   languages: textList(1, 12),
   modalities: v.pipe(v.array(modality), v.minLength(1), v.maxLength(3)),
-  about: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000))),
+  about: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000), noControlsButLines)),
 };
 
 export const profile = v.object(profileEntries);
@@ -130,6 +135,13 @@ const meEntries = {
   email: v.optional(v.nullable(v.union([email, v.literal('')]))),
   status: v.optional(v.picklist(['available', 'away'])),
   awayUntil: v.optional(v.nullable(isoDate)),
+  // The URL's rules (https, no credentials) are checked in the domain, which knows PUBLIC_URL.
+  notify: v.optional(
+    v.object({
+      email: v.optional(v.boolean()),
+      webhookUrl: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(1000)))),
+    }),
+  ),
 };
 /** `PATCH /me`: profile fields at the top level or under `profile`. */
 export const meChanges = v.object({ ...meEntries, profile: v.optional(optionalProfile) });
@@ -137,11 +149,40 @@ export const meChanges = v.object({ ...meEntries, profile: v.optional(optionalPr
 export const vaultChange = v.object({ authKey: b64(), newAuthKey: bytesLong(32), vault });
 
 export const inviteRequest = v.object({
-  note: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  note: v.optional(v.pipe(v.string(), v.maxLength(200), noControls)),
   expiresInDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(365))),
 });
 
-export const activeChange = v.object({ active: v.boolean() });
+/**
+ * `PATCH /admin/supporters/{id}`: activate or deactivate, and/or set the
+ * supporter's availability as `PATCH /me` does (`awayUntil` null clears it).
+ * At least one field.
+ */
+export const supporterChange = v.pipe(
+  v.object({
+    active: v.optional(v.boolean()),
+    status: v.optional(v.picklist(['available', 'away'])),
+    awayUntil: v.optional(v.nullable(isoDate)),
+  }),
+  v.check(
+    (change) =>
+      change.active !== undefined || change.status !== undefined || change.awayUntil !== undefined,
+  ),
+);
+
+/** `GET /admin/health?notSeenDays=N`: whole days, 1 to 365. */
+export const healthQuery = v.object({
+  notSeenDays: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,3}$/),
+      v.transform(Number),
+      v.integer(),
+      v.minValue(1),
+      v.maxValue(365),
+    ),
+  ),
+});
 
 export const directoryQuery = v.object({
   county: v.optional(v.pipe(v.string(), v.maxLength(80))),

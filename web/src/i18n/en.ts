@@ -1,9 +1,11 @@
 /**
  * @module
  * English catalogue: the source of every key. Keys are grouped by page
- * (`layout.`, `home.`, `write.`, `mailbox.`, `join.`, `supporter.`, `error.`).
+ * (`layout.`, `home.`, `write.`, `mailbox.`, `join.`, `supporter.`, `operator.`,
+ * `error.`).
  */
 import { doctorEn } from './doctor.en';
+import { operatorEn } from './operator.en';
 import { supporterEn } from './supporter.en';
 
 const layoutEn = {
@@ -29,6 +31,6 @@ const layoutEn = {
   'error.generic': 'Something went wrong. Nothing was sent. Please try again.',
 } as const;
 
-export const en = { ...layoutEn, ...doctorEn, ...supporterEn };
+export const en = { ...layoutEn, ...doctorEn, ...supporterEn, ...operatorEn };
 
 export type MessageKey = keyof typeof en;

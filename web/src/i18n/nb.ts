@@ -1,11 +1,13 @@
 /** @module Norsk bokmål: every key of the English catalogue, checked by the type. */
 import { doctorNb } from './doctor.nb';
 import type { MessageKey } from './en';
+import { operatorNb } from './operator.nb';
 import { supporterNb } from './supporter.nb';
 
 export const nb: Record<MessageKey, string> = {
   ...doctorNb,
   ...supporterNb,
+  ...operatorNb,
   'title.home': 'Kollegastøtte for leger · peer-relay',
   'title.write': 'Skriv til en kollegastøtte · peer-relay',
   'title.mailbox': 'Dine svar · peer-relay',

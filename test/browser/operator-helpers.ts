@@ -1,0 +1,154 @@
+/**
+ * Helpers for the operator-page browser tests: a relay seeded through the
+ * API with known traffic (deliveries at fake-clock offsets, a reply, an
+ * expiry, supporters not seen for days), the operator API's own answers to
+ * compare the page with, and entering the token.
+ */
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import {
+  ackInbox,
+  admin,
+  logIn,
+  postReply,
+  submitFirstContact,
+} from '../support/account-helpers.ts';
+import {
+  type Harness,
+  joinSupporter,
+  newDoctor,
+  OPERATOR_TOKEN,
+  type TestSupporter,
+} from '../support/harness.ts';
+
+export { OPERATOR_TOKEN };
+
+export const TOKEN_KEY = 'peer-relay.operator-token';
+
+export interface SeededRelay {
+  anne: TestSupporter;
+  bjorn: TestSupporter;
+  chen: TestSupporter;
+}
+
+async function freshToken(harness: Harness, supporter: TestSupporter): Promise<string> {
+  const session = await logIn(harness, supporter.login, supporter.authKey);
+  expect(session.status, session.text).toBe(200);
+  return session.body.token;
+}
+
+/**
+ * From 2026-11-27 14:25 (fake clock): Anne gets 4 messages, Bjørn 2, Chen 1,
+ * and Dag (who then leaves, so his message expires) 1. Anne picks up two
+ * after 2 hours and one after 5, Bjørn one after 5; Anne replies to one.
+ * Then 8 days pass and only Anne logs in again, so Bjørn (seen 5 hours in)
+ * and Chen (not since joining) are "not seen" for 8 days. Waiting: Anne 1,
+ * Bjørn 1, Chen 1.
+ */
+export async function seedRelay(harness: Harness): Promise<SeededRelay> {
+  const anne = await joinSupporter(harness, {
+    login: 'anne',
+    profile: { name: 'Anne Berg', county: 'Vestland', town: 'Bergen' },
+  });
+  const bjorn = await joinSupporter(harness, {
+    login: 'bjorn',
+    profile: { name: 'Bjørn Dahl', county: 'Oslo', town: 'Oslo' },
+  });
+  const chen = await joinSupporter(harness, {
+    login: 'chen',
+    profile: { name: 'Chen Li', county: 'Troms', town: 'Tromsø' },
+  });
+  const dag = await joinSupporter(harness, {
+    login: 'dag',
+    profile: { name: 'Dag Eide', county: 'Rogaland', town: 'Stavanger' },
+  });
+
+  const toAnne = [];
+  for (let i = 0; i < 4; i++) {
+    toAnne.push(await submitFirstContact(harness, await newDoctor(), anne, `to anne ${i}`));
+  }
+  const toBjorn = [
+    await submitFirstContact(harness, await newDoctor(), bjorn, 'to bjorn 0'),
+    await submitFirstContact(harness, await newDoctor(), bjorn, 'to bjorn 1'),
+  ];
+  await submitFirstContact(harness, await newDoctor(), chen, 'to chen');
+  await submitFirstContact(harness, await newDoctor(), dag, 'to dag');
+  const left = await harness.request('DELETE', '/api/v1/me', { token: dag.token });
+  expect(left.status).toBe(200);
+
+  harness.clock.advanceHours(2);
+  // As the inbox page does: fetch (which marks the supporter seen), then acknowledge.
+  const ack = async (supporter: TestSupporter, ids: string[]) => {
+    const inbox = await harness.request('GET', '/api/v1/inbox', { token: supporter.token });
+    expect(inbox.status).toBe(200);
+    const response = await ackInbox(harness, supporter.token, ids);
+    expect(response.body).toEqual({ deleted: ids.length });
+  };
+  await ack(anne, [toAnne[0]!.id, toAnne[1]!.id]);
+  harness.clock.advanceHours(3);
+  await ack(anne, [toAnne[2]!.id]);
+  await ack(bjorn, [toBjorn[0]!.id]);
+  const reply = await postReply(harness, anne, toAnne[0]!.message);
+  expect(reply.response.status).toBe(202);
+
+  harness.clock.advanceHours(8 * 24);
+  anne.token = await freshToken(harness, anne);
+  return { anne, bjorn, chen };
+}
+
+/** What the operator API says now, to compare the page with. */
+export async function operatorFigures(harness: Harness) {
+  const health = await admin(harness, 'GET', '/api/v1/admin/health');
+  const supporters = await admin(harness, 'GET', '/api/v1/admin/supporters');
+  expect(health.status).toBe(200);
+  expect(supporters.status).toBe(200);
+  return {
+    // biome-ignore lint/suspicious/noExplicitAny: the test reads the JSON as the API gives it.
+    health: health.body as any,
+    supporters: supporters.body.supporters as {
+      id: string;
+      name: string;
+      pendingCount: number;
+      deliveredLast30d: number;
+      active: boolean;
+      status: string;
+    }[],
+  };
+}
+
+/** Types the token into the form and waits for the figures. */
+export async function enterToken(
+  page: Page,
+  token: string,
+  label = 'Operator token',
+): Promise<void> {
+  await page.getByRole('textbox', { name: label, exact: true }).fill(token);
+  await page.locator('#operator-token-submit').click();
+}
+
+/** The operator token this tab keeps, if any. */
+export function storedToken(page: Page): Promise<string | null> {
+  return page.evaluate((key) => sessionStorage.getItem(key), TOKEN_KEY);
+}
+
+/** The text of a summary tile's value and its raw figure. */
+export async function tileValue(
+  page: Page,
+  name: string,
+): Promise<{ text: string; raw: string | null }> {
+  const value = page.locator(`[data-tile="${name}"] .operator-tile-value`);
+  return {
+    text: ((await value.textContent()) ?? '').trim(),
+    raw: await value.getAttribute('data-value'),
+  };
+}
+
+/** Supporter names in the backlog table, top to bottom. */
+export function backlogNames(page: Page): Promise<string[]> {
+  return page.locator('#operator-backlog-rows tr[data-id] .operator-name').allTextContents();
+}
+
+/** Nothing is wider than the screen (no sideways scrolling of the page). */
+export function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}

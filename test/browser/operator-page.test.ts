@@ -1,0 +1,429 @@
+/**
+ * The operator page in real Chromium against the real relay (fake clock),
+ * seeded through the API: the token form (a wrong token, then the right
+ * one, kept in sessionStorage only), every figure compared with the
+ * operator API's own answers, the charts and their table, sorting the
+ * backlog, marking a supporter away and deactivating another (checked in
+ * the public directory), creating and copying an invite (which then works),
+ * reload, forgetting the token, a token the relay no longer accepts, and
+ * the page in Norwegian on a phone (marking available, reactivating). Every state: no CSP violation, no page
+ * error, no serious axe finding, a screenshot.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { register, registrationFor, tableRows } from '../support/account-helpers.ts';
+import { acceptRelayRefusals, checkPage, poll } from './doctor-helpers.ts';
+import {
+  backlogNames,
+  enterToken,
+  fitsWidth,
+  OPERATOR_TOKEN,
+  operatorFigures,
+  type SeededRelay,
+  seedRelay,
+  storedToken,
+  TOKEN_KEY,
+  tileValue,
+} from './operator-helpers.ts';
+import {
+  launchBrowser,
+  openPage as openWatchedPage,
+  type RunningRelay,
+  startRelay,
+  type WatchedPage,
+} from './support.ts';
+
+let relay: RunningRelay;
+let browser: Browser;
+let seeded: SeededRelay;
+beforeAll(async () => {
+  relay = await startRelay();
+  seeded = await seedRelay(relay.harness);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await relay?.close();
+});
+
+const opened: WatchedPage[] = [];
+async function openPage(...args: Parameters<typeof openWatchedPage>): Promise<WatchedPage> {
+  const watched = await openWatchedPage(...args);
+  watched.page.setDefaultTimeout(10_000);
+  opened.push(watched);
+  return watched;
+}
+afterEach(async () => {
+  for (const watched of opened.splice(0)) await watched.context.close();
+});
+
+const directoryIds = async () =>
+  (
+    (await relay.harness.request('GET', '/api/v1/supporters')).body.supporters as { id: string }[]
+  ).map((s) => s.id);
+
+describe('the operator page', () => {
+  it('opens with the token, shows the API’s figures, sorts, marks away, deactivates, invites, survives a reload and forgets the token', async () => {
+    const watched = await openPage(browser);
+    const { page, context } = watched;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: relay.url });
+    await page.goto(`${relay.url}/operator`);
+    await page.locator('#operator-token-form').waitFor();
+    expect(await page.title()).toBe('Operator · peer-relay');
+    // Not in the public navigation; robots are asked to stay away.
+    expect(await page.locator('header nav a[href^="/operator"]').count()).toBe(0);
+    const robots = await (await fetch(`${relay.url}/robots.txt`)).text();
+    expect(robots).toContain('Disallow: /operator');
+    await checkPage(watched, 'operator-token');
+
+    // A wrong token: a clear message, nothing kept.
+    await enterToken(page, 'not-the-operator-token-0123456789abcdef');
+    await poll(() => page.locator('#operator-token-error').textContent()).toBe(
+      'The relay did not accept this token. Check it and try again.',
+    );
+    expect(await page.locator('#operator-token').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#operator-dashboard').isHidden()).toBe(true);
+    expect(await storedToken(page)).toBeNull();
+    expect(acceptRelayRefusals(watched, 401)).toBe(1);
+    await checkPage(watched, 'operator-token-wrong');
+
+    // The right one: kept for this tab only, once the relay has accepted it.
+    await enterToken(page, OPERATOR_TOKEN);
+    await page.locator('#operator-dashboard').waitFor();
+    expect(await storedToken(page)).toBe(OPERATOR_TOKEN);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+
+    // Every figure equals the operator API's.
+    const { health, supporters } = await operatorFigures(relay.harness);
+    expect(health.pendingMessages).toBe(3);
+    expect(await tileValue(page, 'pending')).toEqual({ text: '3', raw: '3' });
+    expect(health.oldestPendingHours).toBe(8 * 24 + 5);
+    expect(await tileValue(page, 'oldest')).toEqual({ text: '8 days, 5 hours', raw: '197' });
+    expect(health.deliveryHours).toEqual({ median: 2, p90: 5 });
+    expect(await tileValue(page, 'median')).toEqual({ text: '2 hours', raw: '2' });
+    expect(await tileValue(page, 'p90')).toEqual({ text: '5 hours', raw: '5' });
+    expect(health.replyRate).toBe(0.25);
+    expect(await tileValue(page, 'replyRate')).toEqual({ text: '25%', raw: '0.25' });
+    expect(await page.locator('[data-tile="replyRate"] .operator-tile-hint').textContent()).toBe(
+      '1 of 4 delivered messages answered, last 30 days',
+    );
+    expect(await tileValue(page, 'failures')).toEqual({
+      text: String(health.notificationFailures.last30Days),
+      raw: String(health.notificationFailures.last30Days),
+    });
+    expect(await tileValue(page, 'supporters')).toEqual({ text: '3', raw: '3' });
+    expect(await page.locator('[data-tile="supporters"] .operator-tile-hint').textContent()).toBe(
+      '0 away, 0 deactivated',
+    );
+    expect(health.databaseSizeBytes).toBeGreaterThan(0);
+    const database = await tileValue(page, 'database');
+    expect(database.raw).toBe(String(health.databaseSizeBytes));
+    expect(database.text).toMatch(/^\d+(\.\d)? (kB|MB)$/);
+    expect(await tileValue(page, 'version')).toEqual({ text: 'test', raw: 'test' });
+    expect(health.uptimeSeconds).toBe(197 * 3600);
+    expect(await tileValue(page, 'uptime')).toEqual({
+      text: '8 days, 5 hours',
+      raw: String(197 * 3600),
+    });
+
+    // The charts: one per series, labelled in words, on one scale; the table has every number.
+    const label = (series: string) =>
+      page.locator(`figure[data-series="${series}"] svg`).getAttribute('aria-label');
+    expect(health.last30Days).toMatchObject({ delivered: 4, expired: 1, replied: 1 });
+    expect(await label('delivered')).toBe(
+      'Delivered per day from 6 Nov to 5 Dec: 4 in all, at most 4 on one day (27 Nov).',
+    );
+    expect(await label('expired')).toBe(
+      'Expired unread per day from 6 Nov to 5 Dec: 1 in all, at most 1 on one day (27 Nov).',
+    );
+    expect(await label('replied')).toBe(
+      'Replied per day from 6 Nov to 5 Dec: 1 in all, at most 1 on one day (27 Nov).',
+    );
+    expect(await page.locator('figure[data-series="delivered"] rect').count()).toBe(1);
+    expect(await page.locator('figure svg[role="img"]').count()).toBe(3);
+    const rows = await page
+      .locator('#operator-days-table tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [
+          tr.getAttribute('data-day'),
+          ...[...tr.querySelectorAll('td')].map((td) => Number(td.textContent)),
+        ]),
+      );
+    expect(rows).toEqual(
+      health.daily.map(
+        (d: { day: string; delivered: number; expired: number; replied: number }) => [
+          d.day,
+          d.delivered,
+          d.expired,
+          d.replied,
+        ],
+      ),
+    );
+    expect(await page.locator('#operator-days-table tfoot td').allTextContents()).toEqual([
+      '4',
+      '1',
+      '1',
+    ]);
+
+    // The backlog: the API's numbers, most waiting first (ties by name).
+    const { anne, bjorn, chen } = seeded;
+    for (const supporter of supporters) {
+      const row = page.locator(`#operator-backlog-rows tr[data-id="${supporter.id}"]`);
+      const cells = await row.locator('td').allTextContents();
+      expect({ name: supporter.name, waiting: cells[1], delivered: cells[3] }).toEqual({
+        name: supporter.name,
+        waiting: String(supporter.pendingCount),
+        delivered: String(supporter.deliveredLast30d),
+      });
+    }
+    expect(await backlogNames(page)).toEqual(['Anne Berg', 'Bjørn Dahl', 'Chen Li']);
+    expect(await page.locator('th[data-sort-key="pending"]').getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+
+    // Not seen for 7 days (the default): Bjørn and Chen, 8 days each.
+    expect(health.supportersNotSeen).toEqual([
+      { id: chen.id, days: 8 },
+      { id: bjorn.id, days: 8 },
+    ]);
+    const unseen = await page.locator('#operator-unseen-list li').allTextContents();
+    expect(unseen).toHaveLength(2);
+    expect(unseen[0]).toMatch(/^Chen Li: 8 days, last seen /);
+    expect(unseen[1]).toMatch(/^Bjørn Dahl: 8 days, last seen /);
+    expect(await page.locator('#operator-notify-retrying').textContent()).toBe(
+      'No supporter’s notification channel is failing now.',
+    );
+    await checkPage(watched, 'operator-dashboard');
+
+    await page.getByText('Show the numbers').click();
+    await page.locator('#operator-days-table').waitFor();
+    await checkPage(watched, 'operator-dashboard-numbers');
+
+    // Fewer days: everyone not seen for 1 day or more (Anne was seen this hour).
+    await page.getByLabel('Not seen for at least this many days').fill('1');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await poll(() => page.locator('#operator-unseen-list li').count()).toBe(2);
+    await page.getByLabel('Not seen for at least this many days').fill('9');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await poll(() => page.locator('#operator-unseen-summary').textContent()).toBe(
+      'Every active supporter has been seen in the last 9 days.',
+    );
+
+    // Sorting: header buttons, aria-sort on the header, by keyboard too.
+    const sortBy = (column: string) => page.locator(`th[data-sort-key="${column}"] button`).click();
+    await sortBy('name');
+    expect(await page.locator('th[data-sort-key="name"]').getAttribute('aria-sort')).toBe(
+      'ascending',
+    );
+    expect(await page.locator('th[data-sort-key="pending"]').getAttribute('aria-sort')).toBeNull();
+    expect(await backlogNames(page)).toEqual(['Anne Berg', 'Bjørn Dahl', 'Chen Li']);
+    await page.locator('th[data-sort-key="name"] button').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('th[data-sort-key="name"]').getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+    expect(await backlogNames(page)).toEqual(['Chen Li', 'Bjørn Dahl', 'Anne Berg']);
+    await sortBy('delivered');
+    expect(await page.locator('th[data-sort-key="delivered"]').getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+    expect(await backlogNames(page)).toEqual(['Anne Berg', 'Bjørn Dahl', 'Chen Li']);
+    await sortBy('lastSeen');
+    expect(await backlogNames(page)).toEqual(['Chen Li', 'Bjørn Dahl', 'Anne Berg']);
+    await checkPage(watched, 'operator-sorted');
+
+    // Mark Bjørn away until a date: the directory shows it.
+    await page.getByRole('button', { name: 'Mark away: Bjørn Dahl' }).click();
+    const until = page.getByLabel('Back on (optional)');
+    await until.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('operator-away-until');
+    await checkPage(watched, 'operator-away-form');
+    await until.fill('2026-12-20');
+    await page.locator('.operator-away-form button[type="submit"]').click();
+    await poll(() => page.locator('#operator-action-status').textContent()).toBe(
+      'Bjørn Dahl is marked away until 20 December 2026.',
+    );
+    const expectedUntil = await page.evaluate(() =>
+      new Date('2026-12-20T00:00:00').toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    );
+    const entry = await relay.harness.request('GET', `/api/v1/supporters/${bjorn.id}`);
+    expect(entry.body).toMatchObject({ status: 'away', awayUntil: expectedUntil });
+    const bjornRow = page.locator(`#operator-backlog-rows tr[data-id="${bjorn.id}"]`);
+    expect(await bjornRow.getAttribute('data-state')).toBe('away');
+    expect(await bjornRow.locator('.operator-state').textContent()).toBe('Away until 20 Dec 2026');
+    expect(await page.locator('[data-tile="supporters"] .operator-tile-hint').textContent()).toBe(
+      '1 away, 0 deactivated',
+    );
+    await checkPage(watched, 'operator-marked-away');
+
+    // Deactivate Chen, after a confirmation: gone from the directory.
+    await page.getByRole('button', { name: 'Deactivate: Chen Li' }).click();
+    const confirm = page.locator('.operator-confirm');
+    await confirm.waitFor();
+    expect(await confirm.locator('p').textContent()).toContain('Deactivate Chen Li?');
+    await checkPage(watched, 'operator-deactivate-confirm');
+    // Cancelling changes nothing and returns focus to the button.
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await confirm.count()).toBe(0);
+    expect(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null),
+    ).toBe('Deactivate: Chen Li');
+    expect(await directoryIds()).toContain(chen.id);
+    await page.getByRole('button', { name: 'Deactivate: Chen Li' }).click();
+    await page.getByRole('button', { name: 'Yes, deactivate' }).click();
+    await poll(() => page.locator('#operator-action-status').textContent()).toBe(
+      'Chen Li is deactivated.',
+    );
+    expect((await directoryIds()).sort()).toEqual([anne.id, bjorn.id].sort());
+    const chenRow = page.locator(`#operator-backlog-rows tr[data-id="${chen.id}"]`);
+    expect(await chenRow.locator('.operator-state').textContent()).toBe('Deactivated');
+    expect(await chenRow.getByRole('button').allTextContents()).toEqual(['Reactivate']);
+    expect(await tileValue(page, 'supporters')).toEqual({ text: '2', raw: '2' });
+    await checkPage(watched, 'operator-deactivated');
+
+    // An invite: note and days; the link is shown, copied, and works once.
+    await page.getByLabel('Note (optional)').fill('Bergen group, December');
+    await page.getByLabel('Valid for this many days').fill('3');
+    await page.getByRole('button', { name: 'Create invite link' }).click();
+    const link = page.getByLabel('Invite link (Bergen group, December)');
+    await link.waitFor();
+    const url = await link.inputValue();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:8787\/supporter\/join#invite=[A-Za-z0-9_-]{43}$/);
+    expect(
+      await page.evaluate(() => document.activeElement?.classList.contains('operator-link')),
+    ).toBe(true);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await poll(() => page.locator('.operator-copy-status').textContent()).toBe('Copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    const invites = (await tableRows(relay.harness, 'invites')) as { note: string | null }[];
+    expect(invites.filter((row) => row.note === 'Bergen group, December')).toHaveLength(1);
+    const token = new URL(url).hash.slice('#invite='.length);
+    expect(await page.locator('.operator-invite .hint').textContent()).toMatch(
+      /^Works once, until 8 December 2026\.$/,
+    );
+    await checkPage(watched, 'operator-invite');
+    const joined = await registrationFor(relay.harness, { login: 'eva', invite: token });
+    expect((await register(relay.harness, joined.body)).status).toBe(201);
+
+    // Reload: the token is still there for this tab; the invite link is not.
+    await page.reload();
+    await page.locator('#operator-dashboard').waitFor();
+    expect(await storedToken(page)).toBe(OPERATOR_TOKEN);
+    expect(await page.locator('#operator-login').isHidden()).toBe(true);
+    expect(await page.locator('.operator-invite').count()).toBe(0);
+    await poll(() => page.locator('#operator-backlog-rows tr[data-id]').count()).toBe(4);
+
+    // Forget the token: gone from the tab, back to the form.
+    await page.getByRole('button', { name: 'Forget token' }).click();
+    await page.locator('#operator-token-form').waitFor();
+    expect(await storedToken(page)).toBeNull();
+    expect(await page.locator('#operator-dashboard').isHidden()).toBe(true);
+    expect(await page.locator('#operator-login-notice').textContent()).toBe(
+      'The token is forgotten. This tab no longer holds it.',
+    );
+    expect(await page.locator('#operator-backlog-rows tr').count()).toBe(0);
+    await checkPage(watched, 'operator-forgotten');
+    await page.reload();
+    await page.locator('#operator-token-form').waitFor();
+    expect(await page.locator('#operator-dashboard').isHidden()).toBe(true);
+
+    // A saved token the relay no longer accepts (rotated): asked again, and dropped.
+    await page.evaluate(
+      (key) => sessionStorage.setItem(key, 'an-old-operator-token-0123456789abcdefgh'),
+      TOKEN_KEY,
+    );
+    await page.reload();
+    await poll(() => page.locator('#operator-login-notice').textContent()).toBe(
+      'The relay no longer accepts the saved token. Please enter it again.',
+    );
+    expect(await storedToken(page)).toBeNull();
+    expect(acceptRelayRefusals(watched, 401)).toBe(1);
+    await checkPage(watched, 'operator-token-rotated');
+
+    // The token travelled only in the Authorization header, and only to the relay.
+    for (const request of watched.requests) {
+      expect(request.url.startsWith(relay.url), request.url).toBe(true);
+      expect(request.url).not.toContain(OPERATOR_TOKEN);
+    }
+  });
+
+  it('works in Norwegian on a phone: figures, marking available, reactivating after a confirmation, the wide backlog scrolling inside its own box', async () => {
+    const watched = await openPage(browser, {
+      locale: 'nb-NO',
+      viewport: { width: 360, height: 780 },
+    });
+    const { page } = watched;
+    await page.goto(`${relay.url}/operator`);
+    await page.locator('#operator-token-form').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
+    expect(await page.locator('h1').textContent()).toBe('Operatør');
+    expect(await fitsWidth(page)).toBe(true);
+    await checkPage(watched, 'operator-token-nb-phone');
+
+    await enterToken(page, OPERATOR_TOKEN, 'Operatørtoken');
+    await page.locator('#operator-dashboard').waitFor();
+    expect(await page.title()).toBe('Operatør · peer-relay');
+    expect(await page.locator('[data-tile="pending"] dt').textContent()).toBe(
+      'Meldinger som venter',
+    );
+    const rate = await tileValue(page, 'replyRate');
+    expect(rate.raw).toBe('0.25');
+    // Intl puts a (narrow) no-break space before the per cent sign in Norwegian.
+    expect(rate.text).toMatch(/^25\s%$/);
+    expect(await tileValue(page, 'median')).toEqual({ text: '2 timer', raw: '2' });
+    expect(
+      await page.locator('figure[data-series="delivered"] svg').getAttribute('aria-label'),
+    ).toBe('Levert per dag fra 6. nov. til 5. des.: 4 i alt, høyst 4 på én dag (27. nov.).');
+    expect(await page.locator('th[data-sort-key="pending"] button').textContent()).toBe('Venter');
+    expect(
+      await page.getByRole('button', { name: 'Sett som tilgjengelig: Bjørn Dahl' }).count(),
+    ).toBe(1);
+    expect(await fitsWidth(page)).toBe(true);
+    // The backlog is wider than the phone: it scrolls inside its box (its buttons take focus).
+    const region = page
+      .locator('.operator-table-wrap')
+      .filter({ has: page.locator('#operator-backlog') });
+    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await checkPage(watched, 'operator-dashboard-nb-phone');
+    await page.getByText('Vis tallene').click();
+    await page.locator('#operator-days-table').waitFor();
+    expect(await page.locator('#operator-days-table caption').textContent()).toBe(
+      'Levert, utløpt og besvart per dag',
+    );
+    // The table of numbers fits the phone without scrolling sideways.
+    expect(
+      await page.locator('#operator-days-wrap').evaluate((el) => el.scrollWidth <= el.clientWidth),
+    ).toBe(true);
+    expect(await fitsWidth(page)).toBe(true);
+    await checkPage(watched, 'operator-numbers-nb-phone');
+
+    // Bjørn back to available, and Chen reactivated after a confirmation, in Norwegian.
+    const { bjorn, chen } = seeded;
+    await page.getByRole('button', { name: 'Sett som tilgjengelig: Bjørn Dahl' }).click();
+    await poll(() => page.locator('#operator-action-status').textContent()).toBe(
+      'Bjørn Dahl er satt som tilgjengelig.',
+    );
+    const entry = await relay.harness.request('GET', `/api/v1/supporters/${bjorn.id}`);
+    expect(entry.body.status).toBe('available');
+    expect(entry.body).not.toHaveProperty('awayUntil');
+    await page.getByRole('button', { name: 'Aktiver igjen: Chen Li' }).click();
+    expect(await page.locator('.operator-confirm p').textContent()).toBe(
+      'Aktivere Chen Li igjen? De vises for legene igjen og kan logge inn.',
+    );
+    await checkPage(watched, 'operator-reactivate-confirm-nb-phone');
+    await page.getByRole('button', { name: 'Ja, aktiver igjen' }).click();
+    await poll(() => page.locator('#operator-action-status').textContent()).toBe(
+      'Chen Li er aktiv igjen.',
+    );
+    expect(await directoryIds()).toContain(chen.id);
+    expect(await fitsWidth(page)).toBe(true);
+
+    // The language switch re-renders what the script built.
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.locator('[data-tile="pending"] dt').textContent()).toBe('Messages waiting');
+    expect(await tileValue(page, 'replyRate')).toEqual({ text: '25%', raw: '0.25' });
+    expect(await page.locator('th[data-sort-key="pending"] button').textContent()).toBe('Waiting');
+    await checkPage(watched, 'operator-dashboard-en-phone');
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * The Cloudflare Workers deployment, seen from Node: the edge configuration,
+ * the deployable bundle (`npm run cf:build`), `npm run db:migrate` for Turso,
+ * and the rules every server module keeps so that it runs in workerd (no
+ * libsodium) and learns nothing about a doctor (no request metadata). The
+ * Worker itself runs in workerd in test/protocol/workerd.test.ts and
+ * test/workers/.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { createClient } from '@libsql/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildWorkerBundle, WORKER_SIZE_LIMIT } from '../scripts/cf-build.ts';
+import { ConfigError, loadEdgeDatabase } from '../src/config.ts';
+import { logError } from '../src/log.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+let dir: string | undefined;
+afterEach(() => {
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+  vi.restoreAllMocks();
+});
+
+describe('the Worker chooses its database from the configuration', () => {
+  it('uses the D1 binding when DATABASE_URL is unset', () => {
+    expect(loadEdgeDatabase({})).toEqual({ kind: 'd1' });
+    expect(loadEdgeDatabase({ DATABASE_URL: '  ' })).toEqual({ kind: 'd1' });
+  });
+
+  it.each([
+    'libsql://relay-example.turso.io',
+    'https://relay-example.turso.io',
+    'http://127.0.0.1:8080',
+  ])('uses libSQL over HTTP for %s, with the auth token', (url) => {
+    expect(loadEdgeDatabase({ DATABASE_URL: url, DATABASE_AUTH_TOKEN: 'token' })).toEqual({
+      kind: 'libsql',
+      url,
+      authToken: 'token',
+    });
+  });
+
+  it.each([
+    ['a local file', 'file:./data/relay.db'],
+    ['a WebSocket URL', 'wss://relay-example.turso.io'],
+    ['no URL at all', 'relay-example.turso.io'],
+  ])('refuses %s with a sentence naming DATABASE_URL', (_, url) => {
+    expect(() => loadEdgeDatabase({ DATABASE_URL: url })).toThrow(ConfigError);
+    expect(() => loadEdgeDatabase({ DATABASE_URL: url })).toThrow(/DATABASE_URL must be a libsql/);
+  });
+});
+
+describe('logging an unexpected error', () => {
+  it('keeps the kind and the first frame, never a line of the message (a failed query lists its parameters)', () => {
+    const lines: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      lines.push(args.join(' '));
+    });
+    const error = new Error(
+      'Failed query: insert into settings (key, value) values (?, ?)\nparams: server_secret,c2VjcmV0LXZhbHVl',
+    );
+    error.name = 'DrizzleQueryError';
+    logError(error);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^peer-relay: unexpected DrizzleQueryError at /);
+    expect(lines[0]).not.toMatch(/params|server_secret|c2VjcmV0|insert/);
+  });
+});
+
+/** Source text without comments (which may well mention what the code must not do). */
+function codeOf(file: string): string {
+  return readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+}
+
+function serverModules(): string[] {
+  const walk = (path: string): string[] =>
+    readdirSync(path, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory()
+        ? walk(join(path, entry.name))
+        : entry.name.endsWith('.ts')
+          ? [join(path, entry.name)]
+          : [],
+    );
+  return walk(join(root, 'src'));
+}
+
+describe('server modules', () => {
+  it('never import libsodium, whose WebAssembly workerd cannot compile at run time', () => {
+    const offenders = serverModules().filter((file) => /libsodium/.test(codeOf(file)));
+    expect(offenders.map((file) => relative(root, file))).toEqual([]);
+  });
+
+  it('never read request.cf, the client address or the user agent', () => {
+    const metadata =
+      /\.cf\b|cf-connecting-ip|cf-ipcountry|true-client-ip|x-forwarded-for|x-real-ip|remoteAddress|getConnInfo|(header|get)\(\s*['"]user-agent['"]/i;
+    const offenders = serverModules().filter((file) => metadata.test(codeOf(file)));
+    expect(offenders.map((file) => relative(root, file))).toEqual([]);
+  });
+});
+
+describe('wrangler.toml', () => {
+  it('keeps Cloudflare from logging requests, sends pages through the Worker and holds no secret', async () => {
+    const { experimental_readRawConfig } = await import('wrangler');
+    const { rawConfig } = experimental_readRawConfig({ config: join(root, 'wrangler.toml') });
+    expect(rawConfig.observability).toEqual({
+      enabled: false,
+      logs: { enabled: false, invocation_logs: false },
+      traces: { enabled: false },
+    });
+    expect(rawConfig.logpush).not.toBe(true);
+    expect(rawConfig.tail_consumers ?? []).toEqual([]);
+    expect(rawConfig.send_metrics).toBe(false);
+    expect(rawConfig.assets).toMatchObject({ binding: 'ASSETS', run_worker_first: true });
+    expect(rawConfig.triggers?.crons).toEqual(['*/5 * * * *']);
+    expect(rawConfig.d1_databases?.[0]).toMatchObject({
+      binding: 'DB',
+      migrations_dir: 'src/db/migrations',
+    });
+    const secrets = [
+      'OPERATOR_TOKEN',
+      'SERVER_SECRET',
+      'DATABASE_AUTH_TOKEN',
+      'OPERATOR_ALERT_WEBHOOK',
+    ];
+    expect(Object.keys(rawConfig.vars ?? {}).filter((name) => secrets.includes(name))).toEqual([]);
+  });
+});
+
+describe('npm run cf:build', () => {
+  it('bundles the Worker without libsodium or WebAssembly, well inside the Workers size limit', () => {
+    dir = mkdtempSync(join(tmpdir(), 'peer-relay-cf-build-'));
+    const bundle = buildWorkerBundle(dir);
+    const code = readFileSync(bundle.path, 'utf8');
+    expect(code).not.toMatch(/libsodium/);
+    expect(code).not.toMatch(/WebAssembly\.(compile|instantiate)/);
+    expect(bundle.gzipBytes).toBeLessThan(WORKER_SIZE_LIMIT.free / 10);
+    expect(bundle.assets.files).toBeGreaterThan(0);
+  });
+});
+
+describe('npm run db:migrate', () => {
+  it('brings a libSQL database up to date with src/db/migrations and says so', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'peer-relay-migrate-'));
+    const url = `file:${join(dir, 'relay.db')}`;
+    const output = execFileSync('node', ['--import', 'tsx', 'src/cli/migrate.ts'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: url },
+    });
+    expect(output).toContain('is up to date');
+    const client = createClient({ url });
+    const tables = await client.execute("select name from sqlite_master where type = 'table'");
+    client.close();
+    expect(tables.rows.map((row) => row.name)).toEqual(
+      expect.arrayContaining([
+        'messages',
+        'mailboxes',
+        'replies',
+        'settings',
+        '__drizzle_migrations',
+      ]),
+    );
+  });
+});
