@@ -32,6 +32,7 @@ import {
   type Harness,
   joinSupporter,
   newDoctor,
+  OPERATOR_TOKEN,
 } from './support/harness.ts';
 
 let harness: Harness;
@@ -945,6 +946,28 @@ describe('GET /api/v1/site', () => {
         powDifficulty: 5,
         maxTextChars: 8000,
       });
+    } finally {
+      harness.dispose();
+    }
+  });
+});
+
+describe('counting submissions', () => {
+  it('counts identical submissions racing each other once, in the same commit as the message', async () => {
+    const harness = await createHarness();
+    try {
+      const supporter = await joinSupporter(harness);
+      const { body } = await firstContactBody(await newDoctor(), supporter, 'racing');
+      const answers = await Promise.all(
+        [1, 2, 3, 4].map(() => harness.request('POST', '/api/v1/messages', { body })),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 202]);
+      const health = await harness.request('GET', '/api/v1/admin/health', {
+        token: OPERATOR_TOKEN,
+      });
+      expect(health.body.last30Days.submitted).toBe(1);
+      const counts = await harness.request('GET', '/api/v1/me/counts', { token: supporter.token });
+      expect(counts.body.months.at(-1)).toEqual({ month: '2026-11', firstContacts: 1 });
     } finally {
       harness.dispose();
     }

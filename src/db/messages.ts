@@ -1,5 +1,6 @@
 /** @module Doctor-to-supporter messages and the mailboxes they come from. */
 import { and, asc, count, eq, inArray, lte, min, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from './database.ts';
 import { mailboxes, messages, replies } from './schema.ts';
 
@@ -54,6 +55,8 @@ export async function insertMessage(
   db: Database,
   message: typeof messages.$inferInsert,
   mailbox: MailboxRow,
+  /** Counter updates committed in the same transaction, so a crash cannot split them off. */
+  counters: BatchItem<'sqlite'>[] = [],
 ): Promise<boolean> {
   const [, inserted] = await db.batch([
     db
@@ -65,6 +68,7 @@ export async function insertMessage(
         setWhere: sql`${mailboxes.readTokenHash} = excluded.read_token_hash`,
       }),
     db.insert(messages).values(message).onConflictDoNothing().returning({ id: messages.id }),
+    ...counters,
   ]);
   return inserted.length === 1;
 }

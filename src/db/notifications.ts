@@ -53,10 +53,10 @@ export async function listFailingChannels(db: Database): Promise<NotificationSta
 }
 
 /** One more message was queued for the supporter (in the submission's batch). */
-export function countReceived(db: Database, supporterId: string) {
+export function countReceived(db: Database, supporterId: string, amount = 1) {
   return db
     .update(supporters)
-    .set({ receivedCount: sql`${supporters.receivedCount} + 1` })
+    .set({ receivedCount: sql`${supporters.receivedCount} + ${amount}` })
     .where(eq(supporters.id, supporterId));
 }
 

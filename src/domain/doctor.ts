@@ -124,6 +124,13 @@ export async function submitMessage(
   }
 
   const firstContact = !(await mailboxWroteTo(db, submission.mailbox.id, supporter.id));
+  const day = dayOf(relay.clock.now());
+  const counters = (amount: number) => [
+    countEvent(db, day, 'submitted', amount),
+    countSupporterEvent(db, supporter.id, day, 'received', amount),
+    ...(firstContact ? [countSupporterEvent(db, supporter.id, day, 'first_contact', amount)] : []),
+    countReceived(db, supporter.id, amount),
+  ];
   const created = await insertMessage(
     db,
     {
@@ -140,9 +147,13 @@ export async function submitMessage(
       readTokenHash: capabilityHash(submission.mailbox.readToken),
       expiresHour: expiryHour(relay, relay.config.lifetimes.mailboxHours),
     },
+    counters(1),
   );
   if (!created) {
-    // A concurrent identical submission won the race: answer as a resubmission.
+    // A concurrent identical submission won the race: its counts stand, ours are
+    // taken back, and this request is answered as a resubmission.
+    const [first, ...rest] = counters(-1);
+    if (first) await db.batch([first, ...rest]);
     const raced = await findStoredSubmission(relay, id, submission.mailbox);
     if (raced) return { message: raced, created: false };
     throw conflict(
@@ -151,13 +162,6 @@ export async function submitMessage(
     );
   }
   relay.load.record(relay.clock.now());
-  const day = dayOf(relay.clock.now());
-  await db.batch([
-    countEvent(db, day, 'submitted'),
-    countSupporterEvent(db, supporter.id, day, 'received'),
-    ...(firstContact ? [countSupporterEvent(db, supporter.id, day, 'first_contact')] : []),
-    countReceived(db, supporter.id),
-  ]);
   return { message: { id, status: 'queued', expiresAt: isoHour(expiresHour) }, created: true };
 }
 
