@@ -291,7 +291,7 @@ export function renderMarkdown(results: Results): string {
           `${fmtRatio(ratio(t.relayCycle.summary.requestsPerSecond.median, t.minimalCycle.summary.requestsPerSecond.median))} minimal cycle`,
         ),
         scenarioRow(
-          'Diagnostic: relay submit, bundled, plain node (no tsx)',
+          'Diagnostic: relay submit from sources under tsx',
           t.relayBundledSubmit.summary,
           vsB(t.relayBundledSubmit.summary),
         ),
@@ -347,7 +347,9 @@ export function renderMarkdown(results: Results): string {
   );
 
   const cold = results.coldStart.summary;
-  out.push('\n**Cold start**, spawn of `node --import tsx …` to the first 200 from `/readyz`.\n');
+  out.push(
+    '\n**Cold start**, spawn of `node <bundle>.mjs` (as `npm start` runs the relay; hello world bundled the same way) to the first 200 from `/readyz`.\n',
+  );
   out.push(
     table(
       ['Start', 'ms', 'vs hello world'],
@@ -364,12 +366,12 @@ export function renderMarkdown(results: Results): string {
           fmtRatio(ratio(cold.relayExisting.median, cold.hello.median)),
         ],
         [
-          'Diagnostic: relay bundled, plain node, fresh database',
+          'Diagnostic: relay from sources under tsx, fresh database',
           fmtSummary(cold.relayBundledFresh),
           fmtRatio(ratio(cold.relayBundledFresh.median, cold.hello.median)),
         ],
         [
-          'Diagnostic: relay bundled, plain node, existing database',
+          'Diagnostic: relay from sources under tsx, existing database',
           fmtSummary(cold.relayBundledExisting),
           fmtRatio(ratio(cold.relayBundledExisting.median, cold.hello.median)),
         ],

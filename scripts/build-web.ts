@@ -167,21 +167,24 @@ function listFiles(dir: string, base = dir): BuildResult['files'] {
   });
 }
 
+/** Prints every asset's SHA-256 and SRI digest, then sizes raw and gzipped. */
+export function reportBuild(result: BuildResult): void {
+  const manifest = JSON.parse(
+    readFileSync(join(result.outdir, '.well-known/peer-relay-assets.json'), 'utf8'),
+  ) as { assets: { path: string; sha256: string; integrity: string }[] };
+  for (const asset of manifest.assets)
+    console.log(`${asset.sha256}  ${asset.path}  ${asset.integrity}`);
+  console.log('');
+  for (const file of result.files) {
+    console.log(
+      `${file.path.padEnd(48)} ${String(file.bytes).padStart(9)} B  ${String(file.gzipBytes).padStart(8)} B gzip`,
+    );
+  }
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const result = await buildWeb();
-  if (process.argv.includes('--report')) {
-    const manifest = JSON.parse(
-      readFileSync(join(result.outdir, '.well-known/peer-relay-assets.json'), 'utf8'),
-    ) as { assets: { path: string; sha256: string; integrity: string }[] };
-    for (const asset of manifest.assets)
-      console.log(`${asset.sha256}  ${asset.path}  ${asset.integrity}`);
-    console.log('');
-    for (const file of result.files) {
-      console.log(
-        `${file.path.padEnd(48)} ${String(file.bytes).padStart(9)} B  ${String(file.gzipBytes).padStart(8)} B gzip`,
-      );
-    }
-  }
+  if (process.argv.includes('--report')) reportBuild(result);
   console.log(
     `web client built in ${relative(root, result.outdir)}/ (${result.files.length} files)`,
   );

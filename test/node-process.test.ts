@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildServer } from '../scripts/build-server.ts';
 import { capabilityHash } from '../src/crypto.ts';
 import {
   deriveMailbox,
@@ -24,6 +25,7 @@ import {
 } from '../web/src/protocol/index.ts';
 import { placeholderVault, sampleProfile } from './support/harness.ts';
 import {
+  bundlePath,
   filesContaining,
   freePort,
   getOnNewConnection,
@@ -203,6 +205,16 @@ describe('first start', () => {
     expect(statSync(dbPath).isFile()).toBe(true);
     expect((await call(relay, 'GET', '/readyz')).body).toEqual({ status: 'ready' });
     expect((await stop(relay)).code).toBe(0);
+  });
+
+  it('starts from the production bundle as npm start runs it, serves pages and stops cleanly', async () => {
+    await buildServer(bundlePath);
+    const relay = await startRelay(await relayEnv(), 'bundle');
+    expect((await call(relay, 'GET', '/readyz')).body).toEqual({ status: 'ready' });
+    const page = await fetch(`${relay.baseUrl}/write`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/assets/write.js');
+    expect(await stop(relay)).toEqual({ code: 0, signal: null });
   });
 
   it('also starts through node_modules/.bin/tsx and stops cleanly on SIGTERM', async () => {

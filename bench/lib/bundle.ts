@@ -1,36 +1,30 @@
 /**
  * @module
- * A diagnostic build of the relay: src/node.ts bundled by esbuild into one
- * ES module run by plain `node`, without tsx. Comparing it with the relay as
- * `npm start` runs it shows what loading the sources through tsx costs in
- * start-up time and memory. Only the native `libsql` package stays outside
- * the bundle; the migrations are copied next to it, where src/db/libsql.ts
- * looks for them (`./migrations` beside the module).
+ * The builds the servers under test run from, made the way production makes
+ * them: the relay is dist/node.mjs from scripts/build-server.ts (what
+ * `npm start` runs with plain node), and Hono's hello world is bundled the
+ * same way, so both baselines and the product start without a TypeScript
+ * loader and their cold starts compare like with like.
  */
-import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { buildServer, SERVER_BUNDLE } from '../../scripts/build-server.ts';
 import { ROOT } from './processes.ts';
 
-/** The bundle's entry, relative to the project root. */
-export const RELAY_BUNDLE = 'bench/out/relay-bundle/node.mjs';
+/** The relay as `npm start` runs it, relative to the project root. */
+export const RELAY_BUNDLE = SERVER_BUNDLE;
+/** Baseline A, bundled like the relay. */
+export const HELLO_BUNDLE = 'bench/out/hello/hello.mjs';
 
 export async function bundleRelay(): Promise<void> {
-  const outdir = join(ROOT, 'bench/out/relay-bundle');
-  rmSync(outdir, { recursive: true, force: true });
+  await buildServer(join(ROOT, RELAY_BUNDLE));
   await esbuild.build({
-    entryPoints: [join(ROOT, 'src/node.ts')],
-    outfile: join(ROOT, RELAY_BUNDLE),
+    entryPoints: [join(ROOT, 'bench/servers/hello.ts')],
+    outfile: join(ROOT, HELLO_BUNDLE),
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['libsql'],
     logLevel: 'warning',
-    // Bundled CommonJS dependencies call require(); give the ES module one.
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    },
   });
-  cpSync(join(ROOT, 'src/db/migrations'), join(outdir, 'migrations'), { recursive: true });
 }

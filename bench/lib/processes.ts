@@ -134,7 +134,8 @@ export async function startServer(spec: ServerSpec): Promise<ServerProcess> {
   const port = await freePort();
   const nodeArgs = [
     ...(spec.nodeFlags ?? []),
-    ...(spec.plainNode ? [] : ['--import', 'tsx']),
+    // The profiling preloads are TypeScript, so they bring tsx even to a plain-node entry.
+    ...(spec.plainNode && (spec.preload ?? []).length === 0 ? [] : ['--import', 'tsx']),
     ...(spec.preload ?? []).flatMap((module) => ['--import', module]),
     spec.entry,
   ];

@@ -1,11 +1,10 @@
 /**
  * @module
- * Cold start: from spawning `node --import tsx <entry>` (as `npm start` runs
- * the relay, without the web build) to the first 200 from `/readyz`, for
- * the relay on a fresh database (migrations, secrets, first sweep), on an
- * existing one, and for Hono's hello world with the same launcher. One
- * untimed launch of each comes first, so every timed launch finds the
- * files in the page cache and tsx's transform cache warm.
+ * Cold start: from spawning `node dist/node.mjs` (as `npm start` runs the
+ * relay, after its build) to the first 200 from `/readyz`, for the relay on
+ * a fresh database (migrations, secrets, first sweep), on an existing one,
+ * and for Hono's hello world bundled the same way. One untimed launch of
+ * each comes first, so every timed launch finds the files in the page cache.
  */
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

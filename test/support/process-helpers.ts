@@ -59,7 +59,8 @@ export interface RelayProcess {
   signal(signal: NodeJS.Signals): void;
 }
 
-export type Launcher = 'node-import-tsx' | 'tsx-bin';
+/** How the relay is started: from its sources (tests), or as `npm start` runs it (the bundle). */
+export type Launcher = 'node-import-tsx' | 'tsx-bin' | 'bundle';
 
 const started = new Set<ChildProcess>();
 
@@ -76,6 +77,9 @@ export function relayEnv(values: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...values };
 }
 
+/** Where tests build the bundle (scripts/build-server.ts): beside dist/, so it finds web/dist the same way, without racing `npm start`. */
+export const bundlePath = `${PROJECT_ROOT}dist-test/node.mjs`;
+
 /** Starts `src/node.ts` as a child process; does not wait for it to listen. */
 export function spawnRelay(
   env: Record<string, string>,
@@ -84,7 +88,9 @@ export function spawnRelay(
   const [command, args] =
     launcher === 'tsx-bin'
       ? [`${PROJECT_ROOT}node_modules/.bin/tsx`, ['src/node.ts']]
-      : [process.execPath, ['--import', 'tsx', 'src/node.ts']];
+      : launcher === 'bundle'
+        ? [process.execPath, [bundlePath]]
+        : [process.execPath, ['--import', 'tsx', 'src/node.ts']];
   const child = spawn(command, args, {
     cwd: PROJECT_ROOT,
     env: relayEnv(env),

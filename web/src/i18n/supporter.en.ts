@@ -241,4 +241,16 @@ export const supporterEn = {
     'Delete every conversation from this browser? This cannot be undone. The relay has no copy.',
   'supporter.storage.deleteAllYes': 'Yes, delete all',
   'supporter.storage.deletedAll': 'All conversations have been deleted from this browser.',
+  'supporter.counts.heading': 'First contacts per month',
+  'supporter.counts.intro':
+    'How many new conversations doctors began with you each month. These are counts only: nothing in them links to a doctor, a message or a conversation.',
+  'supporter.counts.caption': 'First contacts per month, most recent first',
+  'supporter.counts.month': 'Month',
+  'supporter.counts.number': 'Number',
+  'supporter.counts.none': 'No counts yet.',
+  'supporter.counts.loading': 'Loading the counts…',
+  'supporter.counts.failed': 'The counts could not be loaded. Please try again later.',
+  'supporter.counts.export': 'Export (CSV)',
+  'supporter.counts.exported': 'The file has been downloaded.',
+  'supporter.counts.exportFailed': 'The file could not be downloaded. Please try again.',
 } as const;

@@ -245,4 +245,16 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
     'Slette alle samtaler fra nettleseren? Det kan ikke angres. Tjenesten har ingen kopi.',
   'supporter.storage.deleteAllYes': 'Ja, slett alle',
   'supporter.storage.deletedAll': 'Alle samtaler er slettet fra denne nettleseren.',
+  'supporter.counts.heading': 'Førstegangshenvendelser per måned',
+  'supporter.counts.intro':
+    'Hvor mange nye samtaler leger har startet med deg hver måned. Dette er bare tall: Ingenting i dem kan knyttes til en lege, en melding eller en samtale.',
+  'supporter.counts.caption': 'Førstegangshenvendelser per måned, nyeste først',
+  'supporter.counts.month': 'Måned',
+  'supporter.counts.number': 'Antall',
+  'supporter.counts.none': 'Ingen tall ennå.',
+  'supporter.counts.loading': 'Henter tallene …',
+  'supporter.counts.failed': 'Klarte ikke å hente tallene. Prøv igjen senere.',
+  'supporter.counts.export': 'Eksporter (CSV)',
+  'supporter.counts.exported': 'Filen er lastet ned.',
+  'supporter.counts.exportFailed': 'Klarte ikke å laste ned filen. Prøv igjen.',
 };

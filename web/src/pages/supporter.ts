@@ -10,6 +10,8 @@
  * has succeeded, because the relay deletes a message at acknowledgement.
  * Replies are encrypted to the doctor's reply key and kept locally too.
  * Logging out ends the session, zeroes the keys and empties the page.
+ * The page also shows the supporter's first contacts per month (counts
+ * only, for compensation) and exports them as the relay's CSV.
  */
 import { api, RelayError, type Supporter } from '../api';
 import { boxPublicKeyOf } from '../crypto/libsodium';
@@ -26,6 +28,12 @@ import {
   unlockVault,
   type VaultRecord,
 } from '../protocol';
+import {
+  attachmentName,
+  downloadBlob,
+  type MonthlyCount,
+  renderCounts,
+} from '../supporter/compensation-view';
 import {
   type Conversation,
   DEFAULT_RETENTION_DAYS,
@@ -44,7 +52,7 @@ import {
   type SentEntry,
   settingsFromRecord,
 } from '../supporter/conversations';
-import { formatDateTime, localize, relocalize, unlocalize } from '../supporter/dom';
+import { el, formatDateTime, localize, relocalize, unlocalize } from '../supporter/dom';
 import { isLoadFailure } from '../supporter/errors';
 import { conversationId, type Draft, renderConversations } from '../supporter/inbox-view';
 import { type LocalStore, openLocalStore } from '../supporter/local-store';
@@ -82,6 +90,9 @@ const retentionInput = required<HTMLInputElement>('#retention-days');
 const retentionStatus = required('#retention-status');
 const deleteAllButton = required<HTMLButtonElement>('#delete-all');
 const deleteAllConfirm = required('#delete-all-confirm');
+const countsBox = required('#counts');
+const countsExport = required<HTMLButtonElement>('#counts-export');
+const countsStatus = required('#counts-status');
 
 interface SessionResponse {
   token: string;
@@ -108,6 +119,8 @@ const drafts = new Map<string, Draft>();
 let confirmingDelete: string | null = null;
 let retentionDays = DEFAULT_RETENTION_DAYS;
 const warnings = new Map<MessageKey, Record<string, string | number>>();
+/** The last counts fetched, kept to redraw the month names on a language switch. */
+let counts: MonthlyCount[] | null = null;
 
 /** A RelayError 401 on a supporter call: the session has ended. */
 class SessionEnded extends Error {}
@@ -321,6 +334,7 @@ async function enterInbox(): Promise<void> {
   required<HTMLElement>('h1').focus();
   announce(t('supporter.me.name', { name: session.supporter.name }));
   await refreshInbox();
+  await loadCounts();
 }
 
 /**
@@ -410,7 +424,10 @@ async function refreshInbox(): Promise<void> {
   }
 }
 
-refreshButton.addEventListener('click', () => void refreshInbox());
+refreshButton.addEventListener('click', () => {
+  // New first contacts change this month's count too.
+  void refreshInbox().then(loadCounts);
+});
 
 // ---- Conversations: reply and delete -------------------------------------
 
@@ -687,6 +704,71 @@ required<HTMLButtonElement>('#delete-all-yes').addEventListener('click', () => {
   })();
 });
 
+// ---- Compensation counts ------------------------------------------------
+
+function renderCountsBox(): void {
+  if (counts) renderCounts(countsBox, counts);
+}
+
+async function loadCounts(): Promise<void> {
+  if (!session) return;
+  const current = session;
+  if (!counts) countsBox.replaceChildren(el('p', { key: 'supporter.counts.loading' }));
+  try {
+    const response = await call<{ months: MonthlyCount[] }>('GET', '/api/v1/me/counts');
+    if (session !== current) return;
+    counts = response.months;
+    renderCountsBox();
+  } catch (error) {
+    if (error instanceof SessionEnded || session !== current) return;
+    if (!counts) countsBox.replaceChildren(el('p', { key: 'supporter.counts.failed' }));
+  }
+}
+
+/**
+ * Downloads the relay's CSV as it is (the same counts, in the relay's
+ * format). `api()` speaks JSON only, so this one is a plain fetch, with the
+ * token in the header and no cookies, like every other call.
+ */
+async function exportCounts(): Promise<void> {
+  if (!session) return;
+  const current = session;
+  countsExport.disabled = true;
+  unlocalize(countsStatus);
+  try {
+    let response: Response;
+    try {
+      response = await fetch('/api/v1/me/counts.csv', {
+        headers: { Accept: 'text/csv', Authorization: `Bearer ${current.token}` },
+        credentials: 'omit',
+        cache: 'no-store',
+        referrerPolicy: 'no-referrer',
+      });
+    } catch {
+      localize(countsStatus, 'error.network');
+      return;
+    }
+    if (response.status === 401) {
+      if (session === current) endSession('supporter.login.sessionEnded');
+      return;
+    }
+    if (!response.ok) throw new Error(`status ${response.status}`);
+    const blob = await response.blob();
+    if (session !== current) return;
+    downloadBlob(
+      blob,
+      attachmentName(response.headers.get('Content-Disposition'), 'peer-relay-first-contacts.csv'),
+    );
+    localize(countsStatus, 'supporter.counts.exported');
+  } catch {
+    if (session === current) localize(countsStatus, 'supporter.counts.exportFailed');
+  } finally {
+    countsExport.disabled = false;
+  }
+}
+
+countsExport.addEventListener('click', () => void exportCounts());
+
 // ---- Logging out ----------------------------------------------------------
 
 /** Zeroes the keys, forgets every decrypted text and returns to the login form. */
@@ -705,7 +787,10 @@ function endSession(reason: MessageKey | null): void {
   confirmingDelete = null;
   warnings.clear();
   retentionDays = DEFAULT_RETENTION_DAYS;
+  counts = null;
   conversationsBox.replaceChildren();
+  countsBox.replaceChildren();
+  countsExport.disabled = false;
   inboxWarning.replaceChildren();
   inboxWarning.hidden = true;
   for (const node of [
@@ -714,6 +799,7 @@ function endSession(reason: MessageKey | null): void {
     inboxStatus,
     availabilityStatus,
     retentionStatus,
+    countsStatus,
   ]) {
     unlocalize(node);
   }
@@ -766,4 +852,5 @@ document.addEventListener('languagechange', () => {
   }
   renderMe();
   render();
+  renderCountsBox();
 });

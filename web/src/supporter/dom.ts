@@ -131,7 +131,8 @@ export function setFieldError(
   else control.removeAttribute('aria-describedby');
 }
 
-function locale(): string {
+/** The BCP 47 locale of the page's language, for `Intl`. */
+export function locale(): string {
   return language() === 'nb' ? 'nb-NO' : 'en-GB';
 }
 

@@ -1,0 +1,214 @@
+/**
+ * The whole chain through the web pages, in real Chromium, with no party
+ * played through the API: an operator invite, a supporter joining through
+ * the link (suggested passphrase), a doctor in a separate profile choosing
+ * them in the directory and writing, the supporter logging in on yet another
+ * fresh profile and replying with the template, the doctor reading the reply
+ * with the code in a fresh profile and following up, and the follow-up
+ * joining the supporter's conversation. The privacy claim is checked on the
+ * doctor's profiles: no request carries the text, the contact detail or the
+ * reply code.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { joinWithProfile } from '../support/doctor-helpers.ts';
+import {
+  apiRequests,
+  checkPage,
+  expectNoneCarry,
+  PROFILES,
+  poll,
+  shownReplyCode,
+} from './doctor-helpers.ts';
+import {
+  launchBrowser,
+  openPage as openWatchedPage,
+  type RunningRelay,
+  startRelay,
+  type WatchedPage,
+} from './support.ts';
+import {
+  ARGON2_TIMEOUT,
+  createInviteUrl,
+  eventually,
+  fillProfile,
+  logInThroughPage,
+  refreshInbox,
+} from './supporter-helpers.ts';
+
+let relay: RunningRelay;
+let browser: Browser;
+beforeAll(async () => {
+  // Difficulty 8: the doctor's Web Worker really has to search.
+  relay = await startRelay({ POW_DIFFICULTY: '8' });
+  // Two other supporters, so that filtering the directory has something to leave out.
+  await joinWithProfile(relay.harness, PROFILES.anne);
+  await joinWithProfile(relay.harness, PROFILES.bjorn);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await relay?.close();
+});
+
+// Every profile is closed after the test, pass or fail.
+const opened: WatchedPage[] = [];
+async function openPage(...args: Parameters<typeof openWatchedPage>): Promise<WatchedPage> {
+  const watched = await openWatchedPage(...args);
+  watched.page.setDefaultTimeout(15_000);
+  opened.push(watched);
+  return watched;
+}
+afterEach(async () => {
+  for (const watched of opened.splice(0)) await watched.context.close();
+});
+
+const SUPPORTER = {
+  login: 'ingrid-e2e',
+  name: 'Ingrid Haugen',
+  county: 'Nordland',
+  town: 'Bodø',
+  specialties: ['Psychiatry'],
+  languages: ['nb', 'en'],
+  modalities: ['phone', 'video'],
+  about: 'Psychiatrist in Bodø.',
+};
+// Unique for this run, so finding it anywhere can only mean this test leaked it.
+const SENTINEL = `sentinel-${randomUUID()}`;
+const TEXT = `I keep replaying a night shift and cannot sleep. ${SENTINEL}`;
+const CONTACT = 'ring me on 415 55 678';
+const FOLLOW_UP = `Thursday suits me. Thank you. followup-${randomUUID()}`;
+
+function conversation(watched: WatchedPage) {
+  return watched.page.locator('#conversations article.conversation');
+}
+
+describe('the whole chain through the pages', () => {
+  it(
+    'invite → join → doctor writes → supporter replies → doctor reads and follows up → supporter sees the follow-up',
+    async () => {
+      // 1. The operator invites (API, operator token).
+      const invite = await createInviteUrl(relay);
+
+      // 2. Context A: the supporter joins through the link with the suggested passphrase.
+      const joiner = await openPage(browser);
+      await joiner.page.goto(invite.url);
+      await eventually(() => joiner.page.evaluate(() => location.hash)).toBe('');
+      await fillProfile(joiner.page, SUPPORTER);
+      await joiner.page.locator('#join-suggest').click();
+      const passphrase = (await joiner.page.locator('#join-suggested-text').textContent()) ?? '';
+      expect(passphrase).toMatch(/^[a-z]+( [a-z]+){4}$/);
+      await joiner.page.locator('#join-confirm').fill(passphrase);
+      await joiner.page.locator('#join-submit').click();
+      await joiner.page.locator('#joined').waitFor({ state: 'visible', timeout: ARGON2_TIMEOUT });
+      const fingerprint = (await joiner.page.locator('#joined-fingerprint').textContent()) ?? '';
+      expect(fingerprint).toMatch(/^\d{5}( \d{5}){4}$/);
+      await checkPage(joiner, 'e2e-supporter-joined');
+      await joiner.context.close();
+
+      // 3. Context B: a doctor filters the directory, writes and keeps the code.
+      const doctor = await openPage(browser);
+      await doctor.page.goto(`${relay.url}/`);
+      const cards = doctor.page.locator('#directory-list > li');
+      await poll(() => cards.count()).toBe(3);
+      await doctor.page.selectOption('#filter-county', 'Nordland');
+      await doctor.page.selectOption('#filter-modality', 'video');
+      await poll(() => cards.locator('h3').allTextContents()).toEqual(['Ingrid Haugen']);
+      expect(await cards.locator('.fingerprint').textContent()).toBe(fingerprint);
+      await checkPage(doctor, 'e2e-doctor-directory-filtered');
+      await doctor.page.getByRole('link', { name: 'Write to Ingrid Haugen' }).click();
+      await doctor.page.locator('#write-compose').waitFor();
+      expect(await doctor.page.locator('#write-recipient .fingerprint').textContent()).toBe(
+        fingerprint,
+      );
+      await doctor.page.getByRole('textbox', { name: 'Your message' }).fill(TEXT);
+      await doctor.page.getByLabel('By phone').check();
+      await doctor.page.getByLabel('How can they reach you?').fill(CONTACT);
+      await checkPage(doctor, 'e2e-doctor-write');
+      await doctor.page.getByRole('button', { name: 'Encrypt and send' }).click();
+      await doctor.page.locator('#write-sent').waitFor({ timeout: 30_000 });
+      const code = await shownReplyCode(doctor.page);
+      await checkPage(doctor, 'e2e-doctor-reply-code');
+      await doctor.page.getByLabel('I have saved my reply code').check();
+      await doctor.page.getByRole('button', { name: 'Done' }).click();
+      await doctor.page.waitForURL(/\/mailbox\?lang=en$/);
+      const codeSecrets = [
+        code,
+        code.replaceAll('-', ''),
+        code.toLowerCase(),
+        code.replaceAll('-', '').toLowerCase(),
+      ];
+      expect(
+        apiRequests(doctor.requests).some(
+          (r) => r.method === 'POST' && r.url.endsWith('/api/v1/messages'),
+        ),
+      ).toBe(true);
+      expectNoneCarry(doctor.requests, [TEXT, SENTINEL, CONTACT, '415 55 678', ...codeSecrets]);
+      expect(doctor.cspViolations).toEqual([]);
+      expect(doctor.pageErrors).toEqual([]);
+      await doctor.context.close();
+
+      // 4. Context C: the supporter logs in on a fresh profile, reads and replies.
+      const supporter = await openPage(browser);
+      await logInThroughPage(supporter.page, relay, { login: SUPPORTER.login, passphrase });
+      expect(await supporter.page.locator('#me-fingerprint').textContent()).toBe(fingerprint);
+      const thread = conversation(supporter);
+      await eventually(() => thread.count()).toBe(1);
+      expect(await thread.textContent()).toContain(TEXT);
+      expect(await thread.textContent()).toContain(CONTACT);
+      await thread.getByRole('button', { name: 'Reply' }).click();
+      const textarea = thread.locator('textarea');
+      const template = await textarea.inputValue();
+      expect(template).toContain('I am Ingrid Haugen');
+      expect(template).toContain('[write a day and time]');
+      const replyText = template.replace('[write a day and time]', 'Thursday at 18:30');
+      await textarea.fill(replyText);
+      await thread.getByRole('button', { name: 'Send reply' }).click();
+      await eventually(() => thread.locator('.entry-sent').count()).toBe(1);
+      expect(await thread.locator('.entry-sent .entry-text').textContent()).toBe(replyText);
+      await checkPage(supporter, 'e2e-supporter-replied');
+
+      // 5. Context D: the doctor, on a fresh profile, opens the mailbox with the code.
+      const reader = await openPage(browser);
+      await reader.page.goto(`${relay.url}/mailbox`);
+      await reader.page.getByRole('textbox', { name: 'Reply code' }).fill(code);
+      await reader.page.getByRole('button', { name: 'Open my replies' }).click();
+      await reader.page.locator('#mailbox-view').waitFor();
+      const reply = reader.page.locator('#mailbox-replies > li');
+      await poll(() => reply.count()).toBe(1);
+      expect(await reply.locator('h3').textContent()).toBe('Reply from Ingrid Haugen');
+      expect(await reply.locator('.doctor-reply-text').textContent()).toBe(replyText);
+      expect(await reply.textContent()).toContain(fingerprint);
+      expect(await reader.page.locator('#mailbox-sent [data-status]').allTextContents()).toEqual([
+        'Delivered',
+      ]);
+      await checkPage(reader, 'e2e-doctor-mailbox-reply');
+
+      await reply.getByRole('button', { name: 'Write back to Ingrid Haugen' }).click();
+      await reply.getByLabel('Your message to Ingrid Haugen').fill(FOLLOW_UP);
+      await reply.getByRole('button', { name: 'Encrypt and send' }).click();
+      await poll(() => reply.locator('[role="status"]').textContent()).toContain('Sent.');
+      await poll(async () =>
+        (await reader.page.locator('#mailbox-sent [data-status]').allTextContents()).sort(),
+      ).toEqual(['Delivered', 'Waiting']);
+      await checkPage(reader, 'e2e-doctor-mailbox-follow-up');
+      expectNoneCarry(reader.requests, [FOLLOW_UP, replyText, ...codeSecrets]);
+
+      // 6. Context C again: the follow-up joins the same conversation.
+      await refreshInbox(supporter.page);
+      await eventually(() => thread.locator('.entry').count()).toBe(3);
+      expect(await conversation(supporter).count()).toBe(1);
+      const last = thread.locator('.entry-received').last();
+      expect(await last.textContent()).toContain(FOLLOW_UP);
+      expect(await last.textContent()).toContain('Follow-up');
+      await checkPage(supporter, 'e2e-supporter-inbox-thread');
+
+      // Nothing went anywhere but the relay.
+      for (const watched of [supporter, reader]) {
+        expect(watched.requests.every((r) => r.url.startsWith(relay.url))).toBe(true);
+      }
+    },
+    4 * ARGON2_TIMEOUT,
+  );
+});
