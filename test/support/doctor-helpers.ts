@@ -8,7 +8,6 @@ import {
   type DoctorMessage,
   fromB64,
   leadingZeroBits,
-  newSupporterKeys,
   openDoctorMessage,
   sealFollowUp,
   sealReplyTo,
@@ -17,11 +16,11 @@ import {
 } from '../../web/src/protocol/index.ts';
 import {
   type ApiResponse,
-  createInvite,
   firstContactBody,
   type Harness,
+  joinSupporter,
   OPERATOR_TOKEN,
-  placeholderVault,
+  type sampleProfile,
   type TestDoctor,
   type TestSupporter,
 } from './harness.ts';
@@ -49,38 +48,8 @@ export interface ProfileInput {
  * Like `joinSupporter`, but with the whole profile given, so a test can
  * register a supporter without an `about` text.
  */
-export async function joinWithProfile(
-  harness: Harness,
-  profile: ProfileInput,
-): Promise<TestSupporter> {
-  const invite = await createInvite(harness);
-  const keys = await newSupporterKeys();
-  const authKey = randomB64(32);
-  const login = `supporter-${randomB64(6)
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, 'x')}`;
-  const registered = await harness.request('POST', '/api/v1/supporters', {
-    body: {
-      invite,
-      login,
-      profile,
-      boxPublicKey: toB64(keys.publicKey),
-      vault: placeholderVault(),
-      authKey,
-    },
-  });
-  if (registered.status !== 201) throw new Error(`register failed: ${registered.text}`);
-  const session = await harness.request('POST', '/api/v1/session', { body: { login, authKey } });
-  if (session.status !== 200) throw new Error(`login failed: ${session.text}`);
-  return {
-    id: registered.body.id,
-    login,
-    token: session.body.token,
-    authKey,
-    publicKey: keys.publicKey,
-    secretKey: keys.secretKey,
-    name: profile.name,
-  };
+export function joinWithProfile(harness: Harness, profile: ProfileInput): Promise<TestSupporter> {
+  return joinSupporter(harness, { profile: profile as typeof sampleProfile, wholeProfile: true });
 }
 
 export function submit(harness: Harness, body: unknown): Promise<ApiResponse> {

@@ -169,13 +169,20 @@ export async function createInvite(harness: Harness): Promise<string> {
 /** Invites, registers and logs in a supporter with real keys. */
 export async function joinSupporter(
   harness: Harness,
-  overrides: { login?: string; profile?: Partial<typeof sampleProfile> } = {},
+  overrides: {
+    login?: string;
+    profile?: Partial<typeof sampleProfile>;
+    /** Use `profile` as the whole profile instead of overriding the sample's fields. */
+    wholeProfile?: boolean;
+  } = {},
 ): Promise<TestSupporter> {
   const invite = await createInvite(harness);
   const keys = await newSupporterKeys();
   const authKey = toB64(crypto.getRandomValues(new Uint8Array(32)));
   const login = overrides.login ?? `supporter-${Math.random().toString(36).slice(2, 10)}`;
-  const profile = { ...sampleProfile, ...overrides.profile };
+  const profile = overrides.wholeProfile
+    ? (overrides.profile as typeof sampleProfile)
+    : { ...sampleProfile, ...overrides.profile };
   const registered = await harness.request('POST', '/api/v1/supporters', {
     body: {
       invite,
