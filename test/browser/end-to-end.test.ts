@@ -202,6 +202,9 @@ describe('the whole chain through the pages', () => {
       const last = thread.locator('.entry-received').last();
       expect(await last.textContent()).toContain(FOLLOW_UP);
       expect(await last.textContent()).toContain('Follow-up');
+      // Only what this check brought in is marked new, not the first message already answered.
+      expect(await thread.locator('.entry .badge').count()).toBe(1);
+      expect(await last.locator('.badge').count()).toBe(1);
       await checkPage(supporter, 'e2e-supporter-inbox-thread');
 
       // Nothing went anywhere but the relay.

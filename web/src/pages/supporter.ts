@@ -374,6 +374,8 @@ async function refreshInbox(): Promise<void> {
     if (session !== current) return;
     if (unopenable > 0) warnings.set('supporter.warning.unopenable', { count: unopenable });
     else warnings.delete('supporter.warning.unopenable');
+    // "New" marks what this check brought in, not everything since logging in.
+    if (opened.length > 0) fresh.clear();
     for (const entry of opened) {
       if (!entries.has(entryKey(entry))) fresh.add(entryKey(entry));
       entries.set(entryKey(entry), entry);
