@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinWithProfile } from '../support/doctor-helpers.ts';
 import {
   apiRequests,
@@ -23,7 +23,7 @@ import {
 } from './doctor-helpers.ts';
 import {
   launchBrowser,
-  openPage as openWatchedPage,
+  pagesClosedAfterEach,
   type RunningRelay,
   startRelay,
   type WatchedPage,
@@ -52,17 +52,7 @@ afterAll(async () => {
   await relay?.close();
 });
 
-// Every profile is closed after the test, pass or fail.
-const opened: WatchedPage[] = [];
-async function openPage(...args: Parameters<typeof openWatchedPage>): Promise<WatchedPage> {
-  const watched = await openWatchedPage(...args);
-  watched.page.setDefaultTimeout(15_000);
-  opened.push(watched);
-  return watched;
-}
-afterEach(async () => {
-  for (const watched of opened.splice(0)) await watched.context.close();
-});
+const openPage = pagesClosedAfterEach(15_000);
 
 const SUPPORTER = {
   login: 'ingrid-e2e',

@@ -10,7 +10,7 @@
  * error, no serious axe finding, a screenshot.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { register, registrationFor, tableRows } from '../support/account-helpers.ts';
 import { acceptRelayRefusals, checkPage, poll } from './doctor-helpers.ts';
 import {
@@ -25,13 +25,7 @@ import {
   TOKEN_KEY,
   tileValue,
 } from './operator-helpers.ts';
-import {
-  launchBrowser,
-  openPage as openWatchedPage,
-  type RunningRelay,
-  startRelay,
-  type WatchedPage,
-} from './support.ts';
+import { launchBrowser, pagesClosedAfterEach, type RunningRelay, startRelay } from './support.ts';
 
 let relay: RunningRelay;
 let browser: Browser;
@@ -46,16 +40,7 @@ afterAll(async () => {
   await relay?.close();
 });
 
-const opened: WatchedPage[] = [];
-async function openPage(...args: Parameters<typeof openWatchedPage>): Promise<WatchedPage> {
-  const watched = await openWatchedPage(...args);
-  watched.page.setDefaultTimeout(10_000);
-  opened.push(watched);
-  return watched;
-}
-afterEach(async () => {
-  for (const watched of opened.splice(0)) await watched.context.close();
-});
+const openPage = pagesClosedAfterEach(10_000);
 
 const directoryIds = async () =>
   (

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 
@@ -120,6 +121,24 @@ export async function openPage(
     if (message.type() === 'error') pageErrors.push(message.text());
   });
   return { page, context, cspViolations, requests, pageErrors };
+}
+
+/**
+ * An `openPage` whose browser profiles are all closed after each test, pass
+ * or fail, so a failed test cannot leave a page (or Argon2id's memory) in use
+ * for the next one. Call it at the top level of a test file.
+ */
+export function pagesClosedAfterEach(defaultTimeoutMs?: number): typeof openPage {
+  const opened: WatchedPage[] = [];
+  afterEach(async () => {
+    for (const watched of opened.splice(0)) await watched.context.close();
+  });
+  return async (...args) => {
+    const watched = await openPage(...args);
+    if (defaultTimeoutMs !== undefined) watched.page.setDefaultTimeout(defaultTimeoutMs);
+    opened.push(watched);
+    return watched;
+  };
 }
 
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');

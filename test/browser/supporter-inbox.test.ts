@@ -8,14 +8,8 @@
  * logging out, and the Norwegian phone-sized inbox.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  openPage as openWatchedPage,
-  type RunningRelay,
-  startRelay,
-  type WatchedPage,
-} from './support.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, pagesClosedAfterEach, type RunningRelay, startRelay } from './support.ts';
 import {
   ARGON2_TIMEOUT,
   eventually,
@@ -40,15 +34,7 @@ afterAll(async () => {
   await relay?.close();
 });
 
-const opened: WatchedPage[] = [];
-async function openPage(...args: Parameters<typeof openWatchedPage>): Promise<WatchedPage> {
-  const watched = await openWatchedPage(...args);
-  opened.push(watched);
-  return watched;
-}
-afterEach(async () => {
-  for (const watched of opened.splice(0)) await watched.context.close();
-});
+const openPage = pagesClosedAfterEach();
 
 const PASSPHRASE = 'velvet harbor spindle oatmeal tundra';
 

@@ -7,15 +7,9 @@
  * phone-sized versions of the page.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint, fromB64 } from '../../web/src/protocol/index.ts';
-import {
-  launchBrowser,
-  openPage as openWatchedPage,
-  type RunningRelay,
-  startRelay,
-  type WatchedPage,
-} from './support.ts';
+import { launchBrowser, pagesClosedAfterEach, type RunningRelay, startRelay } from './support.ts';
 import {
   ARGON2_TIMEOUT,
   createInviteUrl,
@@ -39,17 +33,7 @@ afterAll(async () => {
   await relay?.close();
 });
 
-// Every browser profile a test opens is closed after it, pass or fail, so a
-// failed test cannot leave Argon2id's memory in use for the next one.
-const opened: WatchedPage[] = [];
-async function openPage(...args: Parameters<typeof openWatchedPage>): Promise<WatchedPage> {
-  const watched = await openWatchedPage(...args);
-  opened.push(watched);
-  return watched;
-}
-afterEach(async () => {
-  for (const watched of opened.splice(0)) await watched.context.close();
-});
+const openPage = pagesClosedAfterEach();
 
 const details = (login: string): JoinDetails => ({
   login,

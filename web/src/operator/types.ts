@@ -4,21 +4,12 @@
  * "Operator"). Only the fields the page shows are typed.
  */
 
-/** One supporter's entry in `GET /api/v1/admin/supporters`. */
-export interface SupporterHealth {
-  id: string;
-  name: string;
-  county: string;
-  town: string;
-  status: 'available' | 'away';
-  awayUntil: string | null;
-  active: boolean;
-  pendingCount: number;
-  oldestPendingHours: number | null;
-  deliveredLast30d: number;
-  lastSeen: string | null;
-  joinedAt: string;
-}
+/**
+ * One supporter's entry in `GET /api/v1/admin/supporters`: the server's own
+ * type, imported for its shape only (erased from the bundle), so the two
+ * cannot drift apart.
+ */
+export type { SupporterHealth } from '../../../src/domain/operator.ts';
 
 /** The per-day series the page draws. */
 export const SERIES = ['delivered', 'expired', 'replied'] as const;
