@@ -5,6 +5,7 @@
  */
 import { and, eq, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from './database.ts';
+import { prepared } from './prepared.ts';
 import { invites, loginFailures, sessions, spentChallenges, supporters } from './schema.ts';
 
 const INVITE_MEMORY_SECONDS = 30 * 24 * 3600;
@@ -18,20 +19,23 @@ export async function insertSession(
 
 /** The live session's supporter, if the token hash is known, unexpired and the supporter active. */
 export async function findSessionSupporter(db: Database, tokenHash: string, nowHour: number) {
-  const row = await db
+  return (await sessionSupporter(db).get({ tokenHash, nowHour })) ?? null;
+}
+
+const sessionSupporter = prepared((db) =>
+  db
     .select({ supporter: supporters, expiresHour: sessions.expiresHour })
     .from(sessions)
     .innerJoin(supporters, eq(supporters.id, sessions.supporterId))
     .where(
       and(
-        eq(sessions.tokenHash, tokenHash),
-        sql`${sessions.expiresHour} > ${nowHour}`,
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        sql`${sessions.expiresHour} > ${sql.placeholder('nowHour')}`,
         eq(supporters.active, true),
       ),
     )
-    .get();
-  return row ?? null;
-}
+    .prepare(),
+);
 
 export async function deleteSession(db: Database, tokenHash: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));

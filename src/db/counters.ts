@@ -21,14 +21,12 @@ export type CountedEvent =
 
 export type SupporterEvent = 'received' | 'first_contact' | 'delivered';
 
+// Counter updates are plain statements rather than query builders: they run
+// with every submission and acknowledgement (see prepared.ts).
+
 export function countEvent(db: Database, day: string, event: CountedEvent, amount = 1) {
-  return db
-    .insert(dailyCounts)
-    .values({ day, event, count: amount })
-    .onConflictDoUpdate({
-      target: [dailyCounts.day, dailyCounts.event],
-      set: { count: sql`${dailyCounts.count} + ${amount}` },
-    });
+  return db.run(sql`insert into ${dailyCounts} (day, event, count) values (${day}, ${event}, ${amount})
+    on conflict (day, event) do update set count = count + excluded.count`);
 }
 
 export function countSupporterEvent(
@@ -38,17 +36,9 @@ export function countSupporterEvent(
   event: SupporterEvent,
   amount = 1,
 ) {
-  return db
-    .insert(supporterDailyCounts)
-    .values({ supporterId, day, event, count: amount })
-    .onConflictDoUpdate({
-      target: [
-        supporterDailyCounts.supporterId,
-        supporterDailyCounts.day,
-        supporterDailyCounts.event,
-      ],
-      set: { count: sql`${supporterDailyCounts.count} + ${amount}` },
-    });
+  return db.run(sql`insert into ${supporterDailyCounts} (supporter_id, day, event, count)
+    values (${supporterId}, ${day}, ${event}, ${amount})
+    on conflict (supporter_id, day, event) do update set count = count + excluded.count`);
 }
 
 /** Counter rows from `sinceDay` (inclusive, `YYYY-MM-DD`) on. */

@@ -13,6 +13,7 @@ import { type Client, createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import type { Database } from './database.ts';
+import { openFileClient } from './libsql-file.ts';
 import * as schema from './schema.ts';
 
 export interface LibsqlStore {
@@ -36,17 +37,18 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
  */
 export async function openLibsql(url: string, authToken?: string): Promise<LibsqlStore> {
   const isFile = url.startsWith('file:');
-  if (isFile && !url.startsWith('file::memory:')) {
-    mkdirSync(dirname(fileURLToPath(new URL(url, `file://${process.cwd()}/`))), {
-      recursive: true,
-    });
+  let client: Client;
+  if (isFile) {
+    const path = url.startsWith('file::memory:')
+      ? ':memory:'
+      : fileURLToPath(new URL(url, `file://${process.cwd()}/`));
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    // One connection, so per-connection pragmas (synchronous, secure_delete)
+    // hold for every statement; writes are group-committed (src/db/libsql-file.ts).
+    client = openFileClient(path);
+  } else {
+    client = createClient(authToken === undefined ? { url } : { url, authToken });
   }
-  // One connection: per-connection pragmas (synchronous, secure_delete) then
-  // hold for every statement, and the relay never opens interactive
-  // transactions that would need a second one.
-  const client = createClient(
-    authToken === undefined ? { url, concurrency: 1 } : { url, authToken, concurrency: 1 },
-  );
   if (isFile) {
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA synchronous = FULL');

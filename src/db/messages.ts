@@ -1,19 +1,50 @@
 /** @module Doctor-to-supporter messages and the mailboxes they come from. */
-import { and, asc, count, eq, inArray, lte, min, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, lt, lte, min, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from './database.ts';
-import { mailboxes, messages, replies } from './schema.ts';
+import { prepared } from './prepared.ts';
+import { hourlyReceived, mailboxes, messages, replies } from './schema.ts';
 
 export type MessageRow = typeof messages.$inferSelect;
 export type MailboxRow = typeof mailboxes.$inferSelect;
 
+const messageById = prepared((db) =>
+  db
+    .select()
+    .from(messages)
+    .where(eq(messages.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 export async function findMessage(db: Database, id: string): Promise<MessageRow | null> {
-  return (await db.select().from(messages).where(eq(messages.id, id)).get()) ?? null;
+  return (await messageById(db).get({ id })) ?? null;
 }
 
+const mailboxById = prepared((db) =>
+  db
+    .select()
+    .from(mailboxes)
+    .where(eq(mailboxes.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 export async function findMailbox(db: Database, id: string): Promise<MailboxRow | null> {
-  return (await db.select().from(mailboxes).where(eq(mailboxes.id, id)).get()) ?? null;
+  return (await mailboxById(db).get({ id })) ?? null;
 }
+
+const pendingCount = prepared((db) =>
+  db
+    .select({ n: count() })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.supporterId, sql.placeholder('supporterId')),
+        eq(messages.status, 'queued'),
+        sql`${messages.expiresHour} > ${sql.placeholder('nowHour')}`,
+      ),
+    )
+    .prepare(),
+);
 
 /** Queued messages of one supporter still within their delivery deadline. */
 export async function countPending(
@@ -21,28 +52,31 @@ export async function countPending(
   supporterId: string,
   nowHour: number,
 ): Promise<number> {
-  const row = await db
-    .select({ n: count() })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.supporterId, supporterId),
-        eq(messages.status, 'queued'),
-        sql`${messages.expiresHour} > ${nowHour}`,
-      ),
-    )
-    .get();
-  return row?.n ?? 0;
+  return (await pendingCount(db).get({ supporterId, nowHour }))?.n ?? 0;
 }
+
+const receivedInHour = prepared((db) =>
+  db
+    .select({ n: hourlyReceived.count })
+    .from(hourlyReceived)
+    .where(eq(hourlyReceived.hour, sql.placeholder('hour')))
+    .prepare(),
+);
 
 /** Messages received in one hour, across all supporters (the global ceiling). */
 export async function countReceivedInHour(db: Database, hour: number): Promise<number> {
-  const row = await db
-    .select({ n: count() })
-    .from(messages)
-    .where(eq(messages.receivedHour, hour))
-    .get();
-  return row?.n ?? 0;
+  return (await receivedInHour(db).get({ hour }))?.n ?? 0;
+}
+
+/** Adds `amount` to the hour's count of received messages (a batch item). */
+export function countReceivedHour(db: Database, hour: number, amount: number) {
+  return db.run(sql`insert into ${hourlyReceived} (hour, count) values (${hour}, ${amount})
+    on conflict (hour) do update set count = count + excluded.count`);
+}
+
+/** Forgets the counts of hours before `hour`: only the current hour is ever checked. */
+export async function deleteHourlyCountsBefore(db: Database, hour: number): Promise<void> {
+  await db.delete(hourlyReceived).where(lt(hourlyReceived.hour, hour));
 }
 
 /**
@@ -58,16 +92,17 @@ export async function insertMessage(
   /** Counter updates committed in the same transaction, so a crash cannot split them off. */
   counters: BatchItem<'sqlite'>[] = [],
 ): Promise<boolean> {
+  // Plain statements, not query builders: built for every submission (see prepared.ts).
   const [, inserted] = await db.batch([
-    db
-      .insert(mailboxes)
-      .values(mailbox)
-      .onConflictDoUpdate({
-        target: mailboxes.id,
-        set: { expiresHour: sql`max(${mailboxes.expiresHour}, excluded.expires_hour)` },
-        setWhere: sql`${mailboxes.readTokenHash} = excluded.read_token_hash`,
-      }),
-    db.insert(messages).values(message).onConflictDoNothing().returning({ id: messages.id }),
+    db.run(sql`insert into ${mailboxes} (id, read_token_hash, expires_hour)
+      values (${mailbox.id}, ${mailbox.readTokenHash}, ${mailbox.expiresHour})
+      on conflict (id) do update set expires_hour = max(expires_hour, excluded.expires_hour)
+      where read_token_hash = excluded.read_token_hash`),
+    db.all<{ id: string }>(sql`insert into ${messages}
+      (id, supporter_id, mailbox_id, ciphertext, status, received_hour, expires_hour)
+      values (${message.id}, ${message.supporterId}, ${message.mailboxId}, ${message.ciphertext},
+        ${message.status}, ${message.receivedHour}, ${message.expiresHour})
+      on conflict do nothing returning id`),
     ...counters,
   ]);
   return inserted.length === 1;
@@ -81,8 +116,8 @@ export async function extendMailbox(db: Database, id: string, expiresHour: numbe
     .where(eq(mailboxes.id, id));
 }
 
-export async function listInbox(db: Database, supporterId: string, nowHour: number) {
-  return db
+const inboxOf = prepared((db) =>
+  db
     .select({
       id: messages.id,
       ciphertext: messages.ciphertext,
@@ -91,13 +126,17 @@ export async function listInbox(db: Database, supporterId: string, nowHour: numb
     .from(messages)
     .where(
       and(
-        eq(messages.supporterId, supporterId),
+        eq(messages.supporterId, sql.placeholder('supporterId')),
         eq(messages.status, 'queued'),
-        sql`${messages.expiresHour} > ${nowHour}`,
+        sql`${messages.expiresHour} > ${sql.placeholder('nowHour')}`,
       ),
     )
     .orderBy(asc(messages.receivedHour), asc(messages.id))
-    .all();
+    .prepare(),
+);
+
+export async function listInbox(db: Database, supporterId: string, nowHour: number) {
+  return inboxOf(db).all({ supporterId, nowHour });
 }
 
 /**
@@ -150,14 +189,22 @@ export async function mailboxWroteTo(
   mailboxId: string,
   supporterId: string,
 ): Promise<boolean> {
-  const row = await db
+  return (await wroteTo(db).get({ mailboxId, supporterId })) !== undefined;
+}
+
+const wroteTo = prepared((db) =>
+  db
     .select({ id: messages.id })
     .from(messages)
-    .where(and(eq(messages.mailboxId, mailboxId), eq(messages.supporterId, supporterId)))
+    .where(
+      and(
+        eq(messages.mailboxId, sql.placeholder('mailboxId')),
+        eq(messages.supporterId, sql.placeholder('supporterId')),
+      ),
+    )
     .limit(1)
-    .get();
-  return row !== undefined;
-}
+    .prepare(),
+);
 
 /** Queued messages past their deadline: ciphertext deleted, status `expired`. */
 export async function expireQueuedMessages(db: Database, nowHour: number) {

@@ -91,12 +91,22 @@ export const messages = sqliteTable(
     deliveredHour: integer('delivered_hour'),
   },
   (table) => [
-    index('messages_supporter_status').on(table.supporterId, table.status),
-    index('messages_mailbox').on(table.mailboxId),
+    // Covers the inbox-cap count, so it never reads a row (nor its ciphertext).
+    index('messages_supporter_pending').on(table.supporterId, table.status, table.expiresHour),
+    index('messages_mailbox').on(table.mailboxId, table.supporterId),
     index('messages_status_expires').on(table.status, table.expiresHour),
-    index('messages_received').on(table.receivedHour),
   ],
 );
+
+/**
+ * Messages received per hour across all supporters: the relay-wide ceiling
+ * (SUBMISSIONS_PER_HOUR) reads one row instead of counting the hour's
+ * messages. Past hours are swept (src/domain/expiry.ts).
+ */
+export const hourlyReceived = sqliteTable('hourly_received', {
+  hour: integer('hour').primaryKey(),
+  count: integer('count').notNull().default(0),
+});
 
 export const replies = sqliteTable(
   'replies',

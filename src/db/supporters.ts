@@ -1,13 +1,22 @@
 /** @module Supporter rows: directory, registration, profile, vault. */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from './database.ts';
+import { prepared } from './prepared.ts';
 import { invites, sessions, supporters } from './schema.ts';
 
 export type SupporterRow = typeof supporters.$inferSelect;
 export type NewSupporter = typeof supporters.$inferInsert;
 
+const supporterById = prepared((db) =>
+  db
+    .select()
+    .from(supporters)
+    .where(eq(supporters.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 export async function findSupporter(db: Database, id: string): Promise<SupporterRow | null> {
-  return (await db.select().from(supporters).where(eq(supporters.id, id)).get()) ?? null;
+  return (await supporterById(db).get({ id })) ?? null;
 }
 
 export async function findSupporterByLogin(
@@ -92,11 +101,21 @@ export async function updateSupporter(
 
 /** Marks the supporter seen this hour (the operator's "last seen"). */
 export async function touchSupporter(db: Database, id: string, hour: number): Promise<void> {
-  await db
-    .update(supporters)
-    .set({ lastSeenHour: hour })
-    .where(and(eq(supporters.id, id), sql`coalesce(${supporters.lastSeenHour}, 0) < ${hour}`));
+  await touch(db).run({ id, hour });
 }
+
+const touch = prepared((db) =>
+  db
+    .update(supporters)
+    .set({ lastSeenHour: sql`${sql.placeholder('hour')}` })
+    .where(
+      and(
+        eq(supporters.id, sql.placeholder('id')),
+        sql`coalesce(${supporters.lastSeenHour}, 0) < ${sql.placeholder('hour')}`,
+      ),
+    )
+    .prepare(),
+);
 
 /** Ends every session of a supporter (deactivation, passphrase change, leaving). */
 export function deleteSessionsOf(db: Database, supporterId: string, exceptTokenHash?: string) {

@@ -9,6 +9,7 @@ import { capabilityHash, ciphertextId, constantTimeEqual, toB64, utf8 } from '..
 import { countEvent, countSupporterEvent } from '../db/counters.ts';
 import {
   countPending,
+  countReceivedHour,
   countReceivedInHour,
   extendMailbox,
   findMailbox,
@@ -130,6 +131,7 @@ export async function submitMessage(
     countSupporterEvent(db, supporter.id, day, 'received', amount),
     ...(firstContact ? [countSupporterEvent(db, supporter.id, day, 'first_contact', amount)] : []),
     countReceived(db, supporter.id, amount),
+    countReceivedHour(db, hour, amount),
   ];
   const created = await insertMessage(
     db,

@@ -7,7 +7,11 @@
  */
 import { deleteExpiredAccess } from '../db/access.ts';
 import { countEvent } from '../db/counters.ts';
-import { deleteExpiredMailboxes, expireQueuedMessages } from '../db/messages.ts';
+import {
+  deleteExpiredMailboxes,
+  deleteHourlyCountsBefore,
+  expireQueuedMessages,
+} from '../db/messages.ts';
 import { deleteExpiredReplies } from '../db/replies.ts';
 import { dayOf } from '../time.ts';
 import { nowHour, type Relay } from './relay.ts';
@@ -20,8 +24,8 @@ export interface SweepResult {
 
 /**
  * Expires undelivered messages and unread replies, removes mailboxes past
- * their life, and drops expired sessions, invites, spent challenges and
- * login-failure counts.
+ * their life, and drops expired sessions, invites, spent challenges,
+ * login-failure counts and the received counts of past hours.
  */
 export async function expireStaleRecords(relay: Relay): Promise<SweepResult> {
   const { db } = relay;
@@ -31,6 +35,7 @@ export async function expireStaleRecords(relay: Relay): Promise<SweepResult> {
   const replies = await deleteExpiredReplies(db, hour);
   const mailboxes = await deleteExpiredMailboxes(db, hour);
   await deleteExpiredAccess(db, hour);
+  await deleteHourlyCountsBefore(db, hour);
   // Queued messages inside a mailbox that ended count as expired too.
   const expiredMessages =
     messages.length + mailboxes.messages.filter((m) => m.status === 'queued').length;

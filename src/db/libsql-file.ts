@@ -1,0 +1,337 @@
+/**
+ * @module
+ * The embedded libSQL file, driven through the native `libsql` binding (the
+ * engine under `@libsql/client`) with two things that client does not do and
+ * the relay's throughput needs (README "Performance"):
+ *
+ * - **Statement reuse.** Each SQL text is compiled once per process and the
+ *   prepared statement kept, instead of compiled again for every call.
+ * - **Group commit.** Writes (a `batch`, or a single INSERT, UPDATE, DELETE or
+ *   REPLACE) that arrive while the event loop is busy are committed together
+ *   at the next turn: one transaction, one WAL sync for all of them. Each
+ *   write stays atomic on its own (it runs inside a savepoint, and a failing
+ *   write is rolled back alone), and its promise settles only after the COMMIT
+ *   has returned, so nothing is acknowledged before it is durable.
+ *
+ * Everything runs synchronously on one connection, so a read never sees a
+ * write that is not committed yet: the group's transaction opens and commits
+ * within one synchronous step. Reads, pragmas and DDL run at once.
+ *
+ * It implements the part of `@libsql/client`'s `Client` that drizzle-orm's
+ * libsql driver and the relay use; rows have the same shape (values by index
+ * and by column name).
+ */
+import { type Client, LibsqlBatchError, type ResultSet, type Row } from '@libsql/client';
+import Database from 'libsql';
+
+type Value = null | string | number | bigint | Uint8Array;
+type Args = readonly unknown[] | Record<string, unknown>;
+type Statement = ReturnType<Database.Database['prepare']>;
+type InStatement = string | { sql: string; args?: Args | undefined };
+
+interface Prepared {
+  statement: Statement;
+  /** Returns rows (a SELECT, a PRAGMA that answers, or `… RETURNING`). */
+  reader: boolean;
+  /** Changes the data: joins the next group commit. */
+  write: boolean;
+  makeRow: ((values: Value[]) => Row) | undefined;
+  columns: string[];
+}
+
+interface PendingWrite {
+  statements: readonly InStatement[];
+  /** A lone statement from `execute`: its error is passed on as it is, not as a batch error. */
+  single: boolean;
+  resolve(results: ResultSet[]): void;
+  reject(error: unknown): void;
+  results?: ResultSet[];
+  error?: unknown;
+}
+
+/** Most statements the relay uses are few and fixed; acks of n ids add one text per n. */
+const STATEMENT_CACHE_SIZE = 256;
+/** Writes per group: bounds how long one commit step holds the event loop. */
+const GROUP_LIMIT = 512;
+
+const WRITE = /^\s*(insert|update|delete|replace)\b/i;
+const SCHEMA_CHANGE = /^\s*(create|drop|alter)\b/i;
+
+/**
+ * Opens a libSQL file (`file:` URL) for the relay.
+ *
+ * @example
+ * const client = openFileClient('file:./data/relay.db');
+ * await client.execute('PRAGMA journal_mode = WAL');
+ */
+export function openFileClient(path: string): Client {
+  return new FileClient(path);
+}
+
+class FileClient implements Client {
+  closed = false;
+  readonly protocol = 'file';
+  readonly #db: Database.Database;
+  readonly #statements = new Map<string, Prepared>();
+  #pending: PendingWrite[] = [];
+  #scheduled = false;
+
+  constructor(path: string) {
+    this.#db = new Database(path);
+    this.#db.defaultSafeIntegers(false);
+  }
+
+  execute(stmtOrSql: InStatement, args?: Args): Promise<ResultSet> {
+    const statement = typeof stmtOrSql === 'string' ? { sql: stmtOrSql, args } : stmtOrSql;
+    try {
+      this.#checkOpen();
+      if (this.#prepare(statement.sql).write) {
+        return this.#enqueue([statement], true).then((results) => results[0] as ResultSet);
+      }
+      return Promise.resolve(this.#run(statement));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  batch(statements: Array<InStatement | [string, Args?]>): Promise<ResultSet[]> {
+    try {
+      this.#checkOpen();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.#enqueue(
+      statements.map((s) => (Array.isArray(s) ? { sql: s[0], args: s[1] ?? [] } : s)),
+      false,
+    );
+  }
+
+  /** Schema migrations (drizzle's migrator): one transaction with foreign keys off. */
+  async migrate(statements: InStatement[]): Promise<ResultSet[]> {
+    this.#checkOpen();
+    this.#flush();
+    this.#statements.clear();
+    this.#db.exec('PRAGMA foreign_keys = off');
+    try {
+      this.#db.exec('BEGIN IMMEDIATE');
+      const results = statements.map((s) => this.#run(s));
+      this.#db.exec('COMMIT');
+      return results;
+    } finally {
+      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+      this.#statements.clear();
+      this.#db.exec('PRAGMA foreign_keys = on');
+    }
+  }
+
+  async executeMultiple(sql: string): Promise<void> {
+    this.#checkOpen();
+    this.#flush();
+    this.#statements.clear();
+    this.#db.exec(sql);
+  }
+
+  transaction(): never {
+    throw new Error('Interactive transactions are not used by the relay; use batch().');
+  }
+
+  sync(): never {
+    throw new Error('A local libSQL file has nothing to sync.');
+  }
+
+  reconnect(): void {}
+
+  close(): void {
+    if (this.closed) return;
+    this.#flush();
+    this.closed = true;
+    this.#statements.clear();
+    this.#db.close();
+  }
+
+  #checkOpen(): void {
+    if (this.closed) throw new Error('The database is closed.');
+  }
+
+  #enqueue(statements: readonly InStatement[], single: boolean): Promise<ResultSet[]> {
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ statements, single, resolve, reject });
+      if (!this.#scheduled) {
+        this.#scheduled = true;
+        setImmediate(() => this.#flush());
+      }
+    });
+  }
+
+  /** Commits every pending write in one transaction, then settles their promises. */
+  #flush(): void {
+    this.#scheduled = false;
+    while (this.#pending.length > 0) {
+      const group = this.#pending.splice(0, GROUP_LIMIT);
+      try {
+        this.#commit(group);
+        for (const write of group) {
+          if (write.error === undefined) write.resolve(write.results ?? []);
+          else write.reject(write.error);
+        }
+      } catch (error) {
+        for (const write of group) write.reject(error);
+      }
+    }
+  }
+
+  #commit(group: PendingWrite[]): void {
+    const control = (sql: string) => this.#prepare(sql).statement.run([]);
+    control('BEGIN IMMEDIATE');
+    try {
+      for (const write of group) {
+        control('SAVEPOINT write');
+        let index = 0;
+        try {
+          const results: ResultSet[] = [];
+          for (; index < write.statements.length; index++) {
+            results.push(this.#run(write.statements[index] as InStatement));
+          }
+          write.results = results;
+          control('RELEASE write');
+        } catch (error) {
+          control('ROLLBACK TO write');
+          control('RELEASE write');
+          write.error = write.single ? error : batchError(error, index);
+        }
+      }
+      control('COMMIT');
+    } finally {
+      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+    }
+  }
+
+  #prepare(sql: string): Prepared {
+    const cached = this.#statements.get(sql);
+    if (cached !== undefined) {
+      // Refresh its place: the map's order is least recently used first.
+      this.#statements.delete(sql);
+      this.#statements.set(sql, cached);
+      return cached;
+    }
+    if (SCHEMA_CHANGE.test(sql)) this.#statements.clear();
+    const statement = this.#db.prepare(sql);
+    const reader = statement.reader;
+    const columns = reader ? statement.columns().map((column) => column.name) : [];
+    if (reader) statement.raw(true);
+    const prepared: Prepared = {
+      statement,
+      reader,
+      write: WRITE.test(sql),
+      makeRow: reader ? rowMaker(columns) : undefined,
+      columns,
+    };
+    // DDL changes what other statements mean: never keep it or what came before.
+    if (!SCHEMA_CHANGE.test(sql)) {
+      this.#statements.set(sql, prepared);
+      if (this.#statements.size > STATEMENT_CACHE_SIZE) {
+        const oldest = this.#statements.keys().next().value as string;
+        this.#statements.delete(oldest);
+      }
+    }
+    return prepared;
+  }
+
+  #run(input: InStatement): ResultSet {
+    const { sql, args } = typeof input === 'string' ? { sql: input, args: undefined } : input;
+    const prepared = this.#prepare(sql);
+    const bound = bindArgs(args);
+    if (prepared.reader && prepared.makeRow !== undefined) {
+      const raw = prepared.statement.all(bound) as Value[][];
+      return resultSet(prepared.columns, raw.map(prepared.makeRow), 0, undefined);
+    }
+    const info = prepared.statement.run(bound);
+    return resultSet([], [], info.changes, BigInt(info.lastInsertRowid));
+  }
+}
+
+function resultSet(
+  columns: string[],
+  rows: Row[],
+  rowsAffected: number,
+  lastInsertRowid: bigint | undefined,
+): ResultSet {
+  return {
+    columns,
+    columnTypes: columns.map(() => ''),
+    rows,
+    rowsAffected,
+    lastInsertRowid,
+    toJSON() {
+      return { columns, rows: rows.map((row) => ({ ...row })), rowsAffected };
+    },
+  };
+}
+
+function batchError(error: unknown, index: number): unknown {
+  if (!(error instanceof Error)) return error;
+  const code = (error as { code?: unknown }).code;
+  return new LibsqlBatchError(
+    error.message,
+    index,
+    typeof code === 'string' ? code : 'UNKNOWN',
+    undefined,
+    undefined,
+    error,
+  );
+}
+
+function bindArgs(args: Args | undefined): unknown[] | Record<string, unknown> {
+  if (args === undefined) return [];
+  if (Array.isArray(args)) return args.map(toSql);
+  const named: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(args)) {
+    named[/^[@$:]/.test(name) ? name.slice(1) : name] = toSql(value);
+  }
+  return named;
+}
+
+/** The values `@libsql/client` accepts, as the native binding takes them. */
+function toSql(value: unknown): unknown {
+  if (value === undefined) throw new TypeError('undefined cannot be bound to a SQL parameter');
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Uint8Array && !Buffer.isBuffer(value)) {
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  }
+  if (value instanceof ArrayBuffer) return Buffer.from(value);
+  if (value instanceof Date) return value.valueOf();
+  return value;
+}
+
+/**
+ * Rows as `@libsql/client` shapes them: values by index (not enumerable, with
+ * `length`) and by column name (enumerable, so spreading a row gives a plain
+ * record). One class per statement keeps building a row cheap.
+ */
+function rowMaker(columns: readonly string[]): (values: Value[]) => Row {
+  class ResultRow {
+    readonly #values: Value[];
+    constructor(values: Value[]) {
+      this.#values = values;
+      const named = this as unknown as Record<string, Value>;
+      for (let i = 0; i < columns.length; i++) {
+        const column = columns[i] as string;
+        if (column !== 'length' && !Object.hasOwn(named, column)) named[column] = values[i] ?? null;
+      }
+    }
+    get length(): number {
+      return this.#values.length;
+    }
+    static valueAt(row: ResultRow, index: number): Value {
+      return row.#values[index] ?? null;
+    }
+  }
+  for (let i = 0; i < columns.length; i++) {
+    Object.defineProperty(ResultRow.prototype, i, {
+      get(this: ResultRow) {
+        return ResultRow.valueAt(this, i);
+      },
+    });
+  }
+  return (values) => new ResultRow(values) as unknown as Row;
+}
