@@ -45,7 +45,7 @@ interface PendingWrite {
   single: boolean;
   resolve(results: ResultSet[]): void;
   reject(error: unknown): void;
-  results?: ResultSet[];
+  results?: ResultSet[] | undefined;
   error?: unknown;
 }
 
@@ -167,17 +167,34 @@ class FileClient implements Client {
   #flush(): void {
     this.#scheduled = false;
     while (this.#pending.length > 0) {
-      const group = this.#pending.splice(0, GROUP_LIMIT);
-      try {
-        this.#commit(group);
-        for (const write of group) {
-          if (write.error === undefined) write.resolve(write.results ?? []);
-          else write.reject(write.error);
-        }
-      } catch (error) {
-        for (const write of group) write.reject(error);
+      for (const write of this.#settle(this.#pending.splice(0, GROUP_LIMIT))) {
+        if (write.error === undefined) write.resolve(write.results ?? []);
+        else write.reject(write.error);
       }
     }
+  }
+
+  /** Commits a group, recording each write's results or error. */
+  #settle(group: PendingWrite[]): PendingWrite[] {
+    try {
+      this.#commit(group);
+    } catch (error) {
+      // The whole transaction is gone: a constraint deferred to COMMIT, an
+      // `OR ROLLBACK` conflict or a failing COMMIT. Statements prepared
+      // against DDL it rolled back must go, and each write is tried alone, so
+      // only the one at fault fails.
+      this.#statements.clear();
+      if (group.length > 1) {
+        for (const write of group) {
+          write.results = undefined;
+          write.error = undefined;
+          this.#settle([write]);
+        }
+      } else {
+        for (const write of group) write.error ??= error;
+      }
+    }
+    return group;
   }
 
   #commit(group: PendingWrite[]): void {
@@ -195,9 +212,12 @@ class FileClient implements Client {
           write.results = results;
           control('RELEASE write');
         } catch (error) {
+          write.error = write.single ? error : batchError(error, index);
+          if (!this.#db.inTransaction) throw error;
           control('ROLLBACK TO write');
           control('RELEASE write');
-          write.error = write.single ? error : batchError(error, index);
+          // The write may have changed the schema before it failed.
+          this.#statements.clear();
         }
       }
       control('COMMIT');

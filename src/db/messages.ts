@@ -3,7 +3,14 @@ import { and, asc, count, eq, inArray, lt, lte, min, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from './database.ts';
 import { prepared } from './prepared.ts';
-import { hourlyReceived, mailboxes, messages, replies } from './schema.ts';
+import {
+  hourlyReceived,
+  mailboxes,
+  messages,
+  replies,
+  type SupporterStatus,
+  supporters,
+} from './schema.ts';
 
 export type MessageRow = typeof messages.$inferSelect;
 export type MailboxRow = typeof mailboxes.$inferSelect;
@@ -32,40 +39,63 @@ export async function findMailbox(db: Database, id: string): Promise<MailboxRow 
   return (await mailboxById(db).get({ id })) ?? null;
 }
 
-const pendingCount = prepared((db) =>
-  db
-    .select({ n: count() })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.supporterId, sql.placeholder('supporterId')),
-        eq(messages.status, 'queued'),
-        sql`${messages.expiresHour} > ${sql.placeholder('nowHour')}`,
-      ),
-    )
-    .prepare(),
-);
-
-/** Queued messages of one supporter still within their delivery deadline. */
-export async function countPending(
-  db: Database,
-  supporterId: string,
-  nowHour: number,
-): Promise<number> {
-  return (await pendingCount(db).get({ supporterId, nowHour }))?.n ?? 0;
+export interface SubmissionContext {
+  supporterId: string;
+  active: boolean;
+  status: SupporterStatus;
+  awayUntilHour: number | null;
+  /** The mailbox of a message already stored with this id (a resubmission), or null. */
+  storedMailboxId: string | null;
+  /** The read-token hash of the submitting mailbox if it exists, or null. */
+  mailboxTokenHash: string | null;
+  /** The supporter's queued messages within their deadline. */
+  pending: number;
+  /** Messages received this hour by the whole relay. */
+  receivedThisHour: number;
+  /** Whether this mailbox wrote to this supporter before. */
+  wroteBefore: boolean;
 }
 
-const receivedInHour = prepared((db) =>
-  db
-    .select({ n: hourlyReceived.count })
-    .from(hourlyReceived)
-    .where(eq(hourlyReceived.hour, sql.placeholder('hour')))
-    .prepare(),
-);
+const submissionContextQuery = prepared((db) => {
+  const supporterId = sql.placeholder('supporterId');
+  const mailboxId = sql.placeholder('mailboxId');
+  const hour = sql.placeholder('hour');
+  return db
+    .select({
+      supporterId: supporters.id,
+      active: supporters.active,
+      status: supporters.status,
+      awayUntilHour: supporters.awayUntilHour,
+      storedMailboxId: sql<string | null>`(select ${messages.mailboxId} from ${messages}
+        where ${messages.id} = ${sql.placeholder('messageId')})`,
+      mailboxTokenHash: sql<string | null>`(select ${mailboxes.readTokenHash} from ${mailboxes}
+        where ${mailboxes.id} = ${mailboxId})`,
+      pending: sql<number>`(select count(*) from ${messages} where ${messages.supporterId} = ${supporterId}
+        and ${messages.status} = 'queued' and ${messages.expiresHour} > ${hour})`,
+      receivedThisHour: sql<number>`coalesce((select ${hourlyReceived.count} from ${hourlyReceived}
+        where ${hourlyReceived.hour} = ${hour}), 0)`,
+      wroteBefore: sql<number>`exists (select 1 from ${messages}
+        where ${messages.mailboxId} = ${mailboxId} and ${messages.supporterId} = ${supporterId})`,
+    })
+    .from(supporters)
+    .where(eq(supporters.id, supporterId))
+    .prepare();
+});
 
-/** Messages received in one hour, across all supporters (the global ceiling). */
-export async function countReceivedInHour(db: Database, hour: number): Promise<number> {
-  return (await receivedInHour(db).get({ hour }))?.n ?? 0;
+/**
+ * What a submission is checked against, in one statement (it runs for every
+ * submission): the supporter, a stored message with the same id, the
+ * submitting mailbox, the inbox and hourly counts, and whether this mailbox
+ * wrote to this supporter before.
+ *
+ * @returns null when no supporter has this id.
+ */
+export async function submissionContext(
+  db: Database,
+  query: { messageId: string; supporterId: string; mailboxId: string; hour: number },
+): Promise<SubmissionContext | null> {
+  const row = await submissionContextQuery(db).get(query);
+  return row === undefined ? null : { ...row, wroteBefore: Boolean(row.wroteBefore) };
 }
 
 /** Adds `amount` to the hour's count of received messages (a batch item). */

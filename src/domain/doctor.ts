@@ -8,9 +8,7 @@
 import { capabilityHash, ciphertextId, constantTimeEqual, toB64, utf8 } from '../crypto.ts';
 import { countEvent, countSupporterEvent } from '../db/counters.ts';
 import {
-  countPending,
   countReceivedHour,
-  countReceivedInHour,
   extendMailbox,
   findMailbox,
   findMessage,
@@ -18,12 +16,11 @@ import {
   listSent,
   type MailboxRow,
   type MessageRow,
-  mailboxWroteTo,
+  submissionContext,
 } from '../db/messages.ts';
 import { countReceived } from '../db/notifications.ts';
 import { deleteReplies, listReplies } from '../db/replies.ts';
 import type { MessageStatus } from '../db/schema.ts';
-import { findSupporter } from '../db/supporters.ts';
 import { conflict, forbidden, notFound, rateLimited } from '../errors.ts';
 import { dayOf, HOUR_SECONDS, isoHour } from '../time.ts';
 import { type Proof, spendProofOfWork } from './proof-of-work.ts';
@@ -60,8 +57,8 @@ function statusAt(row: Pick<MessageRow, 'status' | 'expiresHour'>, hour: number)
   return row.status === 'queued' && row.expiresHour <= hour ? 'expired' : row.status;
 }
 
-function tokenMatches(mailbox: MailboxRow, readToken: string): boolean {
-  return constantTimeEqual(utf8(mailbox.readTokenHash), utf8(capabilityHash(readToken)));
+function tokenMatches(readTokenHash: string, readToken: string): boolean {
+  return constantTimeEqual(utf8(readTokenHash), utf8(capabilityHash(readToken)));
 }
 
 /**
@@ -80,24 +77,33 @@ export async function submitMessage(
   const { db } = relay;
   const hour = nowHour(relay);
   const id = ciphertextId(submission.ciphertext);
-  const stored = await findStoredSubmission(relay, id, submission.mailbox);
-  if (stored) return { message: stored, created: false };
+  const context = await submissionContext(db, {
+    messageId: id,
+    supporterId: submission.supporterId,
+    mailboxId: submission.mailbox.id,
+    hour,
+  });
+  if (context === null || context.storedMailboxId !== null) {
+    const stored = await findStoredSubmission(relay, id, submission.mailbox);
+    if (stored) return { message: stored, created: false };
+  }
 
-  const supporter = await findSupporter(db, submission.supporterId);
-  if (!supporter?.active) {
+  if (!context?.active) {
     throw notFound('supporter_not_found', 'No active supporter has this id.');
   }
-  if (effectiveStatus(supporter, hour) === 'away') {
+  if (effectiveStatus(context, hour) === 'away') {
     throw conflict(
       'supporter_away',
       'This supporter is away at the moment. Choose another supporter or try later.',
     );
   }
-  const mailbox = await findMailbox(db, submission.mailbox.id);
-  if (mailbox && !tokenMatches(mailbox, submission.mailbox.readToken)) {
+  if (
+    context.mailboxTokenHash !== null &&
+    !tokenMatches(context.mailboxTokenHash, submission.mailbox.readToken)
+  ) {
     throw forbidden('mailbox_forbidden', 'The read token does not belong to this mailbox.');
   }
-  if ((await countPending(db, supporter.id, hour)) >= relay.config.inboxCap) {
+  if (context.pending >= relay.config.inboxCap) {
     await countEvent(db, dayOf(relay.clock.now()), 'rate_limited');
     throw rateLimited(
       'inbox_full',
@@ -105,7 +111,7 @@ export async function submitMessage(
       3600,
     );
   }
-  if ((await countReceivedInHour(db, hour)) >= relay.config.submissionsPerHour) {
+  if (context.receivedThisHour >= relay.config.submissionsPerHour) {
     await countEvent(db, dayOf(relay.clock.now()), 'rate_limited');
     const retryAfter = hour + HOUR_SECONDS - Math.floor(relay.clock.now().getTime() / 1000);
     throw rateLimited(
@@ -124,7 +130,8 @@ export async function submitMessage(
     };
   }
 
-  const firstContact = !(await mailboxWroteTo(db, submission.mailbox.id, supporter.id));
+  const supporter = { id: context.supporterId };
+  const firstContact = !context.wroteBefore;
   const day = dayOf(relay.clock.now());
   const counters = (amount: number) => [
     countEvent(db, day, 'submitted', amount),
@@ -175,7 +182,10 @@ async function findStoredSubmission(
   const message = await findMessage(relay.db, id);
   if (message === null) return null;
   const mailbox = await findMailbox(relay.db, message.mailboxId);
-  if (message.mailboxId !== key.id || (mailbox !== null && !tokenMatches(mailbox, key.readToken))) {
+  if (
+    message.mailboxId !== key.id ||
+    (mailbox !== null && !tokenMatches(mailbox.readTokenHash, key.readToken))
+  ) {
     throw conflict(
       'duplicate_ciphertext',
       'This ciphertext was already submitted from another mailbox.',
@@ -193,7 +203,7 @@ async function openAuthorised(relay: Relay, key: MailboxKey): Promise<MailboxRow
   if (
     mailbox === null ||
     mailbox.expiresHour <= nowHour(relay) ||
-    !tokenMatches(mailbox, key.readToken)
+    !tokenMatches(mailbox.readTokenHash, key.readToken)
   ) {
     throw mailboxNotFound();
   }

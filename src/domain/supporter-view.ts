@@ -23,7 +23,10 @@ export interface Supporter {
 }
 
 /** A supporter marked away whose `awayUntil` has passed is available again. */
-export function effectiveStatus(row: SupporterRow, nowHour: number): SupporterStatus {
+export function effectiveStatus(
+  row: Pick<SupporterRow, 'status' | 'awayUntilHour'>,
+  nowHour: number,
+): SupporterStatus {
   if (row.status !== 'away') return 'available';
   return row.awayUntilHour === null || row.awayUntilHour > nowHour ? 'away' : 'available';
 }
