@@ -1,5 +1,5 @@
 /** @module Doctor-to-supporter messages and the mailboxes they come from. */
-import { and, asc, count, eq, inArray, lt, lte, min, sql } from 'drizzle-orm';
+import { and, asc, count, eq, lt, lte, min, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from './database.ts';
 import { prepared } from './prepared.ts';
@@ -178,24 +178,19 @@ export async function deliverMessages(
   supporterId: string,
   ids: string[],
   nowHour: number,
-) {
-  return db
-    .update(messages)
-    .set({ status: 'delivered', ciphertext: null, deliveredHour: nowHour })
-    .where(
-      and(
-        eq(messages.supporterId, supporterId),
-        eq(messages.status, 'queued'),
-        // Past its deadline a message is expired, even before the sweep has run.
-        sql`${messages.expiresHour} > ${nowHour}`,
-        inArray(messages.id, ids),
-      ),
-    )
-    .returning({
-      id: messages.id,
-      receivedHour: messages.receivedHour,
-      mailboxId: messages.mailboxId,
-    });
+): Promise<{ id: string; receivedHour: number; mailboxId: string }[]> {
+  // A plain statement (its id list varies in length, so it cannot be prepared):
+  // it runs with every acknowledgement (see prepared.ts). Past its deadline a
+  // message is expired, even before the sweep has run.
+  const idList = sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  return db.all(sql`update ${messages}
+    set status = 'delivered', ciphertext = null, delivered_hour = ${nowHour}
+    where supporter_id = ${supporterId} and status = 'queued' and id in (${idList})
+      and expires_hour > ${nowHour}
+    returning id, received_hour as receivedHour, mailbox_id as mailboxId`);
 }
 
 export async function listSent(db: Database, mailboxId: string) {

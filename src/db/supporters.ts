@@ -99,9 +99,17 @@ export async function updateSupporter(
   return (await supporterUpdate(db, id, changes).returning().get()) ?? null;
 }
 
-/** Marks the supporter seen this hour (the operator's "last seen"). */
-export async function touchSupporter(db: Database, id: string, hour: number): Promise<void> {
-  await touch(db).run({ id, hour });
+/**
+ * Marks the supporter seen this hour (the operator's "last seen"). Usually
+ * they were already seen this hour, and nothing needs writing.
+ */
+export async function touchSupporter(
+  db: Database,
+  supporter: Pick<SupporterRow, 'id' | 'lastSeenHour'>,
+  hour: number,
+): Promise<void> {
+  if ((supporter.lastSeenHour ?? 0) >= hour) return;
+  await touch(db).run({ id: supporter.id, hour });
 }
 
 const touch = prepared((db) =>

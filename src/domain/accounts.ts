@@ -198,7 +198,7 @@ export async function logIn(relay: Relay, rawLogin: string, authKey: string) {
   const token = newToken();
   const expiresHour = expiryHour(relay, relay.config.lifetimes.sessionHours);
   await insertSession(db, { tokenHash: capabilityHash(token), supporterId: row.id, expiresHour });
-  await touchSupporter(db, row.id, hour);
+  await touchSupporter(db, row, hour);
   return {
     token,
     expiresAt: isoHour(expiresHour),

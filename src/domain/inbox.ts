@@ -23,7 +23,7 @@ import { expiryHour, nowHour, type Relay } from './relay.ts';
 export async function fetchInbox(relay: Relay, supporter: SupporterRow) {
   const hour = nowHour(relay);
   const rows = await listInbox(relay.db, supporter.id, hour);
-  await touchSupporter(relay.db, supporter.id, hour);
+  await touchSupporter(relay.db, supporter, hour);
   return {
     messages: rows.map((row) => ({
       id: row.id,
@@ -105,7 +105,7 @@ export async function sendReply(
   if (!created) return sendReply(relay, supporter, mailboxId, ciphertext);
   // The doctor must be able to open the mailbox for as long as the reply waits.
   await extendMailbox(db, mailboxId, expiresHour);
-  await touchSupporter(db, supporter.id, hour);
+  await touchSupporter(db, supporter, hour);
   await countEvent(db, dayOf(relay.clock.now()), 'replied');
   return { reply: { id, expiresAt: isoHour(expiresHour) }, created: true };
 }
