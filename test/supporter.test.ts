@@ -419,6 +419,42 @@ describe('the inbox', () => {
     expect(health.body.last30Days.delivered).toBe(6);
     expect(health.body.pendingMessages).toBe(0);
   });
+
+  it('counts each delivery with its ack, by how many hours it waited, and leaves no marker on the rows', async () => {
+    harness = await createHarness();
+    const kari = await joinSupporter(harness);
+    const early = [];
+    for (let i = 0; i < 2; i++) {
+      early.push((await submitFirstContact(harness, await newDoctor(), kari, `early ${i}`)).id);
+    }
+    harness.clock.advanceHours(3);
+    const late = (await submitFirstContact(harness, await newDoctor(), kari, 'late')).id;
+    harness.clock.advanceHours(2);
+
+    // One ack with every id, a repeat, and an id that is not Kari's.
+    expect((await ackInbox(harness, kari.token, [...early, late, randomB64(32)])).body).toEqual({
+      deleted: 3,
+    });
+    expect((await ackInbox(harness, kari.token, [...early, late])).body).toEqual({ deleted: 0 });
+
+    const counts = (await tableRows(harness, 'daily_counts')) as { event: string; count: number }[];
+    const countOf = (event: string) => counts.find((row) => row.event === event)?.count;
+    expect(countOf('delivered')).toBe(3);
+    expect(countOf('delivery_hours:5')).toBe(2);
+    expect(countOf('delivery_hours:2')).toBe(1);
+    expect(counts.filter((row) => row.event.startsWith('delivery_hours:'))).toHaveLength(2);
+    const perSupporter = (await tableRows(harness, 'supporter_daily_counts')) as {
+      supporter_id: string;
+      event: string;
+      count: number;
+    }[];
+    expect(perSupporter.filter((row) => row.event === 'delivered')).toEqual([
+      expect.objectContaining({ supporter_id: kari.id, count: 3 }),
+    ]);
+    const rows = (await tableRows(harness, 'messages')) as { delivered_by: unknown }[];
+    expect(rows).toHaveLength(3);
+    expect(rows.map((row) => row.delivered_by)).toEqual([null, null, null]);
+  });
 });
 
 describe('replies', () => {

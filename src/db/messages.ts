@@ -1,14 +1,17 @@
 /** @module Doctor-to-supporter messages and the mailboxes they come from. */
 import { and, asc, count, eq, lt, lte, min, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
+import { randomBytes, toB64 } from '../crypto.ts';
 import type { Database } from './database.ts';
 import { prepared } from './prepared.ts';
 import {
+  dailyCounts,
   hourlyReceived,
   mailboxes,
   messages,
   replies,
   type SupporterStatus,
+  supporterDailyCounts,
   supporters,
 } from './schema.ts';
 
@@ -170,27 +173,50 @@ export async function listInbox(db: Database, supporterId: string, nowHour: numb
 }
 
 /**
- * Marks messages delivered and deletes their ciphertext in one statement, so
- * concurrent acknowledgements of the same ids deliver each exactly once.
+ * Marks messages delivered, deletes their ciphertext and counts the delivery
+ * in one batch: the update takes only the supporter's queued messages, so
+ * concurrent acknowledgements of the same ids deliver (and count) each
+ * exactly once, and a crash cannot separate a delivery from its count.
+ *
+ * The counters count the rows this batch delivered, found by a marker the
+ * update sets and the batch clears again before it commits.
  */
 export async function deliverMessages(
   db: Database,
-  supporterId: string,
-  ids: string[],
-  nowHour: number,
+  delivery: { supporterId: string; ids: string[]; nowHour: number; day: string },
 ): Promise<{ id: string; receivedHour: number; mailboxId: string }[]> {
-  // A plain statement (its id list varies in length, so it cannot be prepared):
-  // it runs with every acknowledgement (see prepared.ts). Past its deadline a
-  // message is expired, even before the sweep has run.
-  const idList = sql.join(
-    ids.map((id) => sql`${id}`),
+  const { supporterId, nowHour, day } = delivery;
+  const marker = toB64(randomBytes(16));
+  // Plain statements, not query builders: the id list varies in length, and
+  // this runs with every acknowledgement (see prepared.ts).
+  const ids = sql.join(
+    delivery.ids.map((id) => sql`${id}`),
     sql`, `,
   );
-  return db.all(sql`update ${messages}
-    set status = 'delivered', ciphertext = null, delivered_hour = ${nowHour}
-    where supporter_id = ${supporterId} and status = 'queued' and id in (${idList})
-      and expires_hour > ${nowHour}
-    returning id, received_hour as receivedHour, mailbox_id as mailboxId`);
+  const deliveredNow = sql`from ${messages} where id in (${ids}) and delivered_by = ${marker}`;
+  const [delivered] = await db.batch([
+    // Past its deadline a message is expired, even before the sweep has run.
+    db.all<{ id: string; receivedHour: number; mailboxId: string }>(sql`update ${messages}
+      set status = 'delivered', ciphertext = null, delivered_hour = ${nowHour}, delivered_by = ${marker}
+      where supporter_id = ${supporterId} and status = 'queued' and id in (${ids})
+        and expires_hour > ${nowHour}
+      returning id, received_hour as receivedHour, mailbox_id as mailboxId`),
+    db.run(sql`insert into ${dailyCounts} (day, event, count)
+      select ${day}, 'delivered', count(*) ${deliveredNow} having count(*) > 0
+      on conflict (day, event) do update set count = count + excluded.count`),
+    db.run(sql`insert into ${supporterDailyCounts} (supporter_id, day, event, count)
+      select ${supporterId}, ${day}, 'delivered', count(*) ${deliveredNow} having count(*) > 0
+      on conflict (supporter_id, day, event) do update set count = count + excluded.count`),
+    // How long each waited, in whole hours: the `delivery_hours:N` counters.
+    db.run(sql`insert into ${dailyCounts} (day, event, count)
+      select ${day}, 'delivery_hours:' || max(0, (cast(${nowHour} as integer) - received_hour) / 3600),
+        count(*)
+      ${deliveredNow} group by received_hour
+      on conflict (day, event) do update set count = count + excluded.count`),
+    db.run(sql`update ${messages} set delivered_by = null where id in (${ids})
+      and delivered_by = ${marker}`),
+  ]);
+  return delivered;
 }
 
 export async function listSent(db: Database, mailboxId: string) {

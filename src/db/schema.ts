@@ -89,6 +89,11 @@ export const messages = sqliteTable(
     /** Delivery deadline: a message still queued then expires. */
     expiresHour: integer('expires_hour').notNull(),
     deliveredHour: integer('delivered_hour'),
+    /**
+     * Set only inside the batch that delivers the message, to count exactly
+     * the rows that batch delivered, and cleared before it commits.
+     */
+    deliveredBy: text('delivered_by'),
   },
   (table) => [
     // Covers the inbox-cap count, so it never reads a row (nor its ciphertext).

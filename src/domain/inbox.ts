@@ -5,7 +5,7 @@
  * reply to a doctor's mailbox.
  */
 import { ciphertextId, toB64 } from '../crypto.ts';
-import { countEvent, countSupporterEvent } from '../db/counters.ts';
+import { countEvent } from '../db/counters.ts';
 import {
   deliverMessages,
   extendMailbox,
@@ -17,7 +17,7 @@ import { findReply, insertReply } from '../db/replies.ts';
 import type { SupporterRow } from '../db/supporters.ts';
 import { touchSupporter } from '../db/supporters.ts';
 import { conflict, notFound } from '../errors.ts';
-import { dayOf, hoursBetween, isoHour } from '../time.ts';
+import { dayOf, isoHour } from '../time.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
 
 export async function fetchInbox(relay: Relay, supporter: SupporterRow) {
@@ -43,22 +43,14 @@ export async function acknowledgeInbox(
   supporter: SupporterRow,
   ids: string[],
 ): Promise<{ deleted: number }> {
-  const { db } = relay;
-  const hour = nowHour(relay);
-  const delivered = ids.length === 0 ? [] : await deliverMessages(db, supporter.id, ids, hour);
-  if (delivered.length === 0) return { deleted: 0 };
-  relay.afterDeletion();
-  const day = dayOf(relay.clock.now());
-  const latencies = new Map<number, number>();
-  for (const message of delivered) {
-    const hours = hoursBetween(message.receivedHour, hour);
-    latencies.set(hours, (latencies.get(hours) ?? 0) + 1);
-  }
-  await db.batch([
-    countEvent(db, day, 'delivered', delivered.length),
-    countSupporterEvent(db, supporter.id, day, 'delivered', delivered.length),
-    ...[...latencies].map(([hours, n]) => countEvent(db, day, `delivery_hours:${hours}`, n)),
-  ]);
+  if (ids.length === 0) return { deleted: 0 };
+  const delivered = await deliverMessages(relay.db, {
+    supporterId: supporter.id,
+    ids,
+    nowHour: nowHour(relay),
+    day: dayOf(relay.clock.now()),
+  });
+  if (delivered.length > 0) relay.afterDeletion();
   return { deleted: delivered.length };
 }
 

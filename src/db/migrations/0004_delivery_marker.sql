@@ -1,0 +1,1 @@
+ALTER TABLE `messages` ADD `delivered_by` text;
