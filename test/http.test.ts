@@ -3,6 +3,9 @@
  * every kind of response, the PROTOCOL.md §6 error shape for every failure,
  * and errors that never echo what the request carried.
  */
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -300,6 +303,110 @@ describe('request bodies', () => {
     ] as const) {
       expectError(await h.request(method, path, { body: huge }), 413, 'payload_too_large');
     }
+  });
+
+  describe('over a real socket, through the Node adapter', () => {
+    /** Serves the harness's app with @hono/node-server, as src/node.ts does. */
+    async function listen(h: Harness): Promise<{ port: number; close(): Promise<void> }> {
+      const server = createAdaptorServer({ fetch: h.app.fetch });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      return {
+        port,
+        close: () => new Promise((resolve) => server.close(() => resolve())),
+      };
+    }
+
+    /** Sends raw bytes: with a Content-Length, or chunked (`length: false`). */
+    function send(
+      port: number,
+      path: string,
+      chunks: string[],
+      length = true,
+    ): Promise<ApiResponse> {
+      return new Promise((resolve, reject) => {
+        const total = chunks.reduce((sum, chunk) => sum + Buffer.byteLength(chunk), 0);
+        const request = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            path,
+            method: 'POST',
+            headers: {
+              'Content-Type': 'application/json',
+              ...(length ? { 'Content-Length': String(total) } : {}),
+            },
+          },
+          (response) => {
+            const parts: Buffer[] = [];
+            response.on('data', (part: Buffer) => parts.push(part));
+            response.on('end', () => {
+              const text = Buffer.concat(parts).toString('utf8');
+              const headers = new Headers();
+              for (const [name, value] of Object.entries(response.headers)) {
+                if (typeof value === 'string') headers.set(name, value);
+              }
+              resolve({ status: response.statusCode ?? 0, text, body: JSON.parse(text), headers });
+            });
+          },
+        );
+        request.on('error', reject);
+        for (const chunk of chunks) request.write(chunk);
+        request.end();
+      });
+    }
+
+    it('reads a declared body directly and stores a real submission (202)', async () => {
+      const h = await start();
+      const server = await listen(h);
+      try {
+        const kari = await joinSupporter(h);
+        const { body } = await firstContactBody(await newDoctor(), kari);
+        const response = await send(server.port, '/api/v1/messages', [JSON.stringify(body)]);
+        expect(response.status, response.text).toBe(202);
+        expect(response.body).toEqual({
+          id: expect.any(String),
+          status: 'queued',
+          expiresAt: expect.any(String),
+        });
+        expect(response.headers.get('Cache-Control')).toBe('no-store');
+        const inbox = await h.request('GET', '/api/v1/inbox', { token: kari.token });
+        expect(inbox.body.messages.map((m: { id: string }) => m.id)).toEqual([response.body.id]);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('checks a declared length at 64 KiB, counts a chunked body, and answers bad JSON with 400', async () => {
+      const h = await start();
+      const server = await listen(h);
+      try {
+        const path = '/api/v1/messages';
+        expectError(await send(server.port, path, [jsonOfSize(64 * KIB)]), 400, 'invalid_request');
+        expectError(
+          await send(server.port, path, [jsonOfSize(64 * KIB + 1)]),
+          413,
+          'payload_too_large',
+        );
+        const piece = `"${'a'.repeat(16 * KIB)}",`;
+        expectError(
+          await send(
+            server.port,
+            path,
+            ['{"padding":[', ...Array(8).fill(piece), '"end"]}'],
+            false,
+          ),
+          413,
+          'payload_too_large',
+        );
+        const small = await send(server.port, path, ['{"supporterId":', '"x"}'], false);
+        expectError(small, 400, 'invalid_request');
+        expectError(await send(server.port, path, ['{"supporterId": "x",']), 400, 'invalid_json');
+        expect(h.errors).toEqual([]);
+      } finally {
+        await server.close();
+      }
+    });
   });
 
   it.each([

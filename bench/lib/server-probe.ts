@@ -8,10 +8,11 @@
  * it writes the tally to `SERVER_PROBE_FILE` and the profile next to it
  * (`server.cpuprofile`).
  *
- * The relay talks to libSQL through @libsql/client, which prepares every
- * statement with the synchronous `libsql` package: wrapping that package's
- * `prepare`, `run` and `all` sees every statement, and the time of a `COMMIT`
- * includes its fsync.
+ * The relay (src/db/libsql-file.ts) and the baselines (@libsql/client) both
+ * run their statements through the synchronous `libsql` package: wrapping
+ * that package's `prepare`, `run` and `all` sees every statement, and the
+ * time of a `COMMIT` includes its fsync. The relay prepares each statement
+ * once, so its "(prepare)" line counts only first uses.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';

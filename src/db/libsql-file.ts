@@ -58,10 +58,10 @@ const WRITE = /^\s*(insert|update|delete|replace)\b/i;
 const SCHEMA_CHANGE = /^\s*(create|drop|alter)\b/i;
 
 /**
- * Opens a libSQL file (`file:` URL) for the relay.
+ * Opens a libSQL file for the relay (src/db/libsql.ts applies the pragmas and migrations).
  *
  * @example
- * const client = openFileClient('file:./data/relay.db');
+ * const client = openFileClient('/var/lib/peer-relay/relay.db');
  * await client.execute('PRAGMA journal_mode = WAL');
  */
 export function openFileClient(path: string): Client {
