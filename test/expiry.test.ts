@@ -322,6 +322,38 @@ describe('the sweep', () => {
     expect((await health(harness)).body.last30Days).toMatchObject({ expired: 1, reply_expired: 1 });
   });
 
+  it("forgets the received counts of past hours and keeps the current hour's", async () => {
+    harness = await createHarness();
+    const supporter = await joinSupporter(harness);
+    const hour = Date.parse('2026-11-27T14:00:00Z') / 1000;
+    const sendMessages = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const { response } = await sendFirstContact(harness, await newDoctor(), supporter);
+        expect(response.status).toBe(202);
+      }
+    };
+    const hourlyReceived = () =>
+      query(harness, 'select hour, count from hourly_received order by hour');
+
+    await sendMessages(2); // 14:25
+    harness.clock.advanceHours(1);
+    await sendMessages(1); // 15:25
+    harness.clock.advanceHours(1);
+    await sendMessages(3); // 16:25
+
+    // Submitting does not drop past hours; only the sweep does.
+    expect(await hourlyReceived()).toStrictEqual([
+      { hour, count: 2 },
+      { hour: hour + 3600, count: 1 },
+      { hour: hour + 7200, count: 3 },
+    ]);
+    expect(await sweep()).toStrictEqual(NOTHING);
+    expect(await hourlyReceived()).toStrictEqual([{ hour: hour + 7200, count: 3 }]);
+    // Again in the same hour: the current hour's count stays.
+    expect(await sweep()).toStrictEqual(NOTHING);
+    expect(await hourlyReceived()).toStrictEqual([{ hour: hour + 7200, count: 3 }]);
+  });
+
   it('does nothing on a fresh relay', async () => {
     harness = await createHarness();
     const before = await snapshot(harness);
