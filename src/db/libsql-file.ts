@@ -228,12 +228,7 @@ class FileClient implements Client {
 
   #prepare(sql: string): Prepared {
     const cached = this.#statements.get(sql);
-    if (cached !== undefined) {
-      // Refresh its place: the map's order is least recently used first.
-      this.#statements.delete(sql);
-      this.#statements.set(sql, cached);
-      return cached;
-    }
+    if (cached !== undefined) return cached;
     if (SCHEMA_CHANGE.test(sql)) this.#statements.clear();
     const statement = this.#db.prepare(sql);
     const reader = statement.reader;
@@ -250,8 +245,9 @@ class FileClient implements Client {
     if (!SCHEMA_CHANGE.test(sql)) {
       this.#statements.set(sql, prepared);
       if (this.#statements.size > STATEMENT_CACHE_SIZE) {
-        const oldest = this.#statements.keys().next().value as string;
-        this.#statements.delete(oldest);
+        // The first one kept goes: the hot statements come back at the next use.
+        const first = this.#statements.keys().next().value as string;
+        this.#statements.delete(first);
       }
     }
     return prepared;
