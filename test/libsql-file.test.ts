@@ -355,4 +355,27 @@ describe('the libSQL file client (group commit, statement cache)', () => {
     expect(after.columns).toEqual(['id', 'v']);
     expect({ ...after.rows[0] }).toEqual({ id: 1, v: 'v1' });
   });
+
+  it('fails a whole group at once when the file is locked past busy_timeout, then writes again', async () => {
+    const { client, path, seen } = await open();
+    await client.execute('PRAGMA busy_timeout = 20');
+    const holder = new Database(path);
+    cleanups.push(() => holder.close());
+    holder.exec('BEGIN IMMEDIATE');
+
+    const results = await Promise.allSettled([
+      client.batch([insert(1)]),
+      client.execute(insert(2)),
+      client.batch([insert(3), insert(4)]),
+    ]);
+    expect(outcomes(results)).toEqual([
+      expect.stringMatching(/locked|busy/i),
+      expect.stringMatching(/locked|busy/i),
+      expect.stringMatching(/locked|busy/i),
+    ]);
+
+    holder.exec('ROLLBACK');
+    await client.batch([insert(5)]);
+    expect(seen()).toEqual([5]);
+  });
 });

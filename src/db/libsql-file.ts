@@ -177,6 +177,14 @@ class FileClient implements Client {
   /** Commits a group, recording each write's results or error. */
   #settle(group: PendingWrite[]): PendingWrite[] {
     try {
+      this.#control('BEGIN IMMEDIATE');
+    } catch (error) {
+      // Nothing ran (the file is locked by another process past busy_timeout,
+      // or unwritable): every write fails, without trying each again.
+      for (const write of group) write.error = error;
+      return group;
+    }
+    try {
       this.#commit(group);
     } catch (error) {
       // The whole transaction is gone: a constraint deferred to COMMIT, an
@@ -197,9 +205,13 @@ class FileClient implements Client {
     return group;
   }
 
+  #control(sql: string): void {
+    this.#prepare(sql).statement.run([]);
+  }
+
+  /** Runs the group's writes in the transaction just begun, and commits. */
   #commit(group: PendingWrite[]): void {
-    const control = (sql: string) => this.#prepare(sql).statement.run([]);
-    control('BEGIN IMMEDIATE');
+    const control = (sql: string) => this.#control(sql);
     try {
       for (const write of group) {
         control('SAVEPOINT write');
