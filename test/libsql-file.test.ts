@@ -91,6 +91,17 @@ describe('the libSQL file client (group commit, statement cache)', () => {
     expect(seen()).toEqual([1, 2, 3, ...ids]);
   });
 
+  it('lets writes that keep arriving in the next turn join the same commit', async () => {
+    const { client, path, seen } = await open();
+    const before = walCommits(path);
+    const writes = [client.batch([insert(1)]), client.batch([insert(2)])];
+    setImmediate(() => writes.push(client.batch([insert(3)])));
+    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.all(writes);
+    expect(walCommits(path) - before).toBe(1);
+    expect(seen()).toEqual([1, 2, 3]);
+  });
+
   it('acknowledges a write only once another connection can read it', async () => {
     const { client, seen } = await open();
     const batch = client.batch([insert(1), insert(2)]);
