@@ -130,21 +130,21 @@ export async function submitMessage(
     };
   }
 
-  const supporter = { id: context.supporterId };
+  const { supporterId } = context;
   const firstContact = !context.wroteBefore;
   const day = dayOf(relay.clock.now());
   const counters = (amount: number) => [
     countEvent(db, day, 'submitted', amount),
-    countSupporterEvent(db, supporter.id, day, 'received', amount),
-    ...(firstContact ? [countSupporterEvent(db, supporter.id, day, 'first_contact', amount)] : []),
-    countReceived(db, supporter.id, amount),
+    countSupporterEvent(db, supporterId, day, 'received', amount),
+    ...(firstContact ? [countSupporterEvent(db, supporterId, day, 'first_contact', amount)] : []),
+    countReceived(db, supporterId, amount),
     countReceivedHour(db, hour, amount),
   ];
   const created = await insertMessage(
     db,
     {
       id,
-      supporterId: supporter.id,
+      supporterId,
       mailboxId: submission.mailbox.id,
       ciphertext: submission.ciphertext,
       status: 'queued',
