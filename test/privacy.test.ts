@@ -17,6 +17,7 @@ import {
   sealReplyTo,
   toB64,
 } from '../web/src/protocol/index.ts';
+import { postReply } from './support/doctor-helpers.ts';
 import {
   type ApiResponse,
   createHarness,
@@ -337,15 +338,12 @@ describe('deleted ciphertext leaves the database files', () => {
       token: supporter.token,
       body: { ids: [sealed.id] },
     });
-    const reply = await sealReplyTo(
+    const { reply, response: sent } = await postReply(
+      harness,
+      supporter,
       sealed.message,
-      { text: 'Reply to be deleted.', from: { id: supporter.id, name: supporter.name } },
-      supporter.secretKey,
+      'Reply to be deleted.',
     );
-    const sent = await harness.request('POST', '/api/v1/replies', {
-      token: supporter.token,
-      body: { mailboxId: reply.mailboxId, ciphertext: toB64(reply.ciphertext) },
-    });
     expect(sent.status).toBe(202);
     const slice = middleSlice(reply.ciphertext);
     await harness.node.store.checkpoint();
@@ -390,15 +388,7 @@ describe('deleted ciphertext leaves the database files', () => {
       token: supporter.token,
       body: { ids: [sealed.id] },
     });
-    const reply = await sealReplyTo(
-      sealed.message,
-      { text: 'Never opened.', from: { id: supporter.id, name: supporter.name } },
-      supporter.secretKey,
-    );
-    await harness.request('POST', '/api/v1/replies', {
-      token: supporter.token,
-      body: { mailboxId: reply.mailboxId, ciphertext: toB64(reply.ciphertext) },
-    });
+    const { reply } = await postReply(harness, supporter, sealed.message, 'Never opened.');
     const slice = middleSlice(reply.ciphertext);
     await harness.node.store.checkpoint();
     expect(filesContaining(readDatabaseFiles(harness.dbPath), slice)).toEqual(['relay.db']);

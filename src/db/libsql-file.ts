@@ -31,12 +31,10 @@ type InStatement = string | { sql: string; args?: Args | undefined };
 
 interface Prepared {
   statement: Statement;
-  /** Returns rows (a SELECT, a PRAGMA that answers, or `… RETURNING`). */
-  reader: boolean;
   /** Changes the data: joins the next group commit. */
   write: boolean;
-  makeRow: ((values: Value[]) => Row) | undefined;
-  columns: string[];
+  /** For a statement that returns rows (a SELECT, a PRAGMA that answers, or `… RETURNING`). */
+  rows?: { columns: string[]; makeRow: (values: Value[]) => Row } | undefined;
 }
 
 interface PendingWrite {
@@ -265,20 +263,22 @@ class FileClient implements Client {
   #prepare(sql: string): Prepared {
     const cached = this.#statements.get(sql);
     if (cached !== undefined) return cached;
-    if (SCHEMA_CHANGE.test(sql)) this.#statements.clear();
+    const schemaChange = SCHEMA_CHANGE.test(sql);
+    if (schemaChange) this.#statements.clear();
     const statement = this.#db.prepare(sql);
-    const reader = statement.reader;
-    const columns = reader ? statement.columns().map((column) => column.name) : [];
-    if (reader) statement.raw(true);
+    let rows: Prepared['rows'];
+    if (statement.reader) {
+      const columns = statement.columns().map((column) => column.name);
+      statement.raw(true);
+      rows = { columns, makeRow: rowMaker(columns) };
+    }
     const prepared: Prepared = {
       statement,
-      reader,
       write: WRITE.test(sql),
-      makeRow: reader ? rowMaker(columns) : undefined,
-      columns,
+      rows,
     };
     // DDL changes what other statements mean: never keep it or what came before.
-    if (!SCHEMA_CHANGE.test(sql)) {
+    if (!schemaChange) {
       this.#statements.set(sql, prepared);
       if (this.#statements.size > STATEMENT_CACHE_SIZE) {
         // The first one kept goes: the hot statements come back at the next use.
@@ -293,9 +293,10 @@ class FileClient implements Client {
     const { sql, args } = typeof input === 'string' ? { sql: input, args: undefined } : input;
     const prepared = this.#prepare(sql);
     const bound = bindArgs(args);
-    if (prepared.reader && prepared.makeRow !== undefined) {
+    if (prepared.rows !== undefined) {
+      const { columns, makeRow } = prepared.rows;
       const raw = prepared.statement.all(bound) as Value[][];
-      return resultSet(prepared.columns, raw.map(prepared.makeRow), 0, undefined);
+      return resultSet(columns, raw.map(makeRow), 0, undefined);
     }
     const info = prepared.statement.run(bound);
     return resultSet([], [], info.changes, BigInt(info.lastInsertRowid));

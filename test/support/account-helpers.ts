@@ -5,12 +5,8 @@
  * assertion for PROTOCOL.md's error shape.
  */
 import { expect } from 'vitest';
-import {
-  type DoctorMessage,
-  newSupporterKeys,
-  sealReplyTo,
-  toB64,
-} from '../../web/src/protocol/index.ts';
+import { type DoctorMessage, newSupporterKeys, toB64 } from '../../web/src/protocol/index.ts';
+import { postReply as sealAndPostReply } from './doctor-helpers.ts';
 import {
   type ApiResponse,
   createInvite,
@@ -116,24 +112,16 @@ export async function submitFirstContact(
   return { id: sealed.id, message: sealed.message, expiresAt: response.body.expiresAt };
 }
 
-/** Seals a reply to `message` with the supporter's key and posts it. */
+/** Seals a reply to `message` with the supporter's key and posts it (doctor-helpers' `postReply`). */
 export async function postReply(
   harness: Harness,
   supporter: TestSupporter,
   message: DoctorMessage,
   text = 'Thank you for writing.',
 ): Promise<{ id: string; response: ApiResponse; body: { mailboxId: string; ciphertext: string } }> {
-  const sealed = await sealReplyTo(
-    message,
-    { text, from: { id: supporter.id, name: supporter.name } },
-    supporter.secretKey,
-  );
-  const body = { mailboxId: sealed.mailboxId, ciphertext: toB64(sealed.ciphertext) };
-  const response = await harness.request('POST', '/api/v1/replies', {
-    token: supporter.token,
-    body,
-  });
-  return { id: sealed.id, response, body };
+  const { reply, response } = await sealAndPostReply(harness, supporter, message, text);
+  const body = { mailboxId: reply.mailboxId, ciphertext: toB64(reply.ciphertext) };
+  return { id: reply.id, response, body };
 }
 
 export function ackInbox(harness: Harness, token: string, ids: string[]): Promise<ApiResponse> {
