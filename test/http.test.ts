@@ -370,6 +370,12 @@ describe('request bodies', () => {
           expiresAt: expect.any(String),
         });
         expect(response.headers.get('Cache-Control')).toBe('no-store');
+        expect(response.headers.get('X-Frame-Options')).toBe('DENY');
+        // Sent whole with its length, not streamed in chunks.
+        expect(response.headers.get('Transfer-Encoding')).toBeNull();
+        expect(response.headers.get('Content-Length')).toBe(
+          String(Buffer.byteLength(response.text)),
+        );
         const inbox = await h.request('GET', '/api/v1/inbox', { token: kari.token });
         expect(inbox.body.messages.map((m: { id: string }) => m.id)).toEqual([response.body.id]);
       } finally {
