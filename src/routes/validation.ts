@@ -18,25 +18,43 @@ const SPECIAL_CODES = new Set(['bad_encoding', 'bad_padding', 'weak_kdf']);
 /** Largest sealed message: 16 padded blocks of 1 KiB (PROTOCOL.md §3). */
 const MAX_BLOCKS = 16;
 
-/** A base64url string (no padding) decoding to bytes that satisfy `check`. */
+/**
+ * Decodes base64url (no padding) once and requires `check` of the bytes:
+ * `bad_encoding` if it does not decode, `code` if the bytes are wrong.
+ */
+function decodeChecked(check: (bytes: Uint8Array) => boolean, code: string) {
+  return v.rawTransform<string, Uint8Array>(({ dataset, addIssue, NEVER }) => {
+    const bytes = fromB64(dataset.value);
+    if (bytes === null) addIssue({ message: 'bad_encoding' });
+    else if (!check(bytes)) addIssue({ message: code });
+    else return bytes;
+    return NEVER;
+  });
+}
+
+/** A base64url string (no padding) decoding to bytes that satisfy `check`; stays a string. */
 function b64(check: (bytes: Uint8Array) => boolean = () => true, code = 'invalid_request') {
   return v.pipe(
     v.string(),
-    v.check((text) => fromB64(text) !== null, 'bad_encoding'),
-    v.check((text) => check(fromB64(text) ?? new Uint8Array()), code),
+    v.rawCheck<string>(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const bytes = fromB64(dataset.value);
+      if (bytes === null) addIssue({ message: 'bad_encoding' });
+      else if (!check(bytes)) addIssue({ message: code });
+    }),
   );
 }
 
 const bytesLong = (length: number) => b64((bytes) => bytes.length === length);
 
-/** Ciphertext whose length is `overhead + 1024·n` with 1 ≤ n ≤ 16. */
+/** Ciphertext whose length is `overhead + 1024·n` with 1 ≤ n ≤ 16, as bytes. */
 function paddedCiphertext(overhead: number) {
   return v.pipe(
-    b64((bytes) => {
+    v.string(),
+    decodeChecked((bytes) => {
       const body = bytes.length - overhead;
       return body >= 1024 && body <= MAX_BLOCKS * 1024 && body % 1024 === 0;
     }, 'bad_padding'),
-    v.transform((text) => fromB64(text) ?? new Uint8Array()),
   );
 }
 
