@@ -30,7 +30,11 @@ export interface ColdStartResult {
 type Kind = 'hello' | 'relay' | 'relayBundled';
 
 async function launch(kind: Kind, dir: string, nodeFlags: string[] = []) {
-  const server = await startServer({ ...serverSpec(kind, dir), nodeFlags });
+  const spec = serverSpec(kind, dir);
+  const server = await startServer({
+    ...spec,
+    nodeFlags: [...(spec.nodeFlags ?? []), ...nodeFlags],
+  });
   await server.stop();
   return server.readyMs;
 }
