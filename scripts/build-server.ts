@@ -16,19 +16,6 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** The production entry, relative to the project root. */
 export const SERVER_BUNDLE = 'dist/node.mjs';
 
-/**
- * The `node` flags `npm start` runs the bundle with (package.json; a test
- * keeps the two the same). Run it yourself with the same flags.
- *
- * A 1 GiB ceiling for V8's old generation: far above what the relay keeps
- * (about 20 MB live under load), and low enough that V8 collects when the
- * old generation reaches about twice its live size. With V8's default
- * ceiling here (4 GiB) it waits until about four times, so 200 concurrent
- * submissions left 60 to 70 MB of promoted garbage and 140 to 180 MB of
- * RSS; with this flag, about 130 MB (bench/, `--trace-gc`).
- */
-export const SERVER_NODE_FLAGS = ['--max-old-space-size=1024'];
-
 export async function buildServer(outfile = join(root, SERVER_BUNDLE)): Promise<string> {
   const outdir = join(outfile, '..');
   rmSync(join(outdir, 'migrations'), { recursive: true, force: true });

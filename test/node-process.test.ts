@@ -5,12 +5,12 @@
  * operator token and server secret, what reaches stdout and stderr, signals
  * and clean shutdown, and start-up failures.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildServer, SERVER_BUNDLE, SERVER_NODE_FLAGS } from '../scripts/build-server.ts';
+import { buildServer } from '../scripts/build-server.ts';
 import { capabilityHash } from '../src/crypto.ts';
 import {
   deriveMailbox,
@@ -205,16 +205,6 @@ describe('first start', () => {
     expect(statSync(dbPath).isFile()).toBe(true);
     expect((await call(relay, 'GET', '/readyz')).body).toEqual({ status: 'ready' });
     expect((await stop(relay)).code).toBe(0);
-  });
-
-  it('npm start runs the bundle with the node flags the tests and benchmarks use', () => {
-    const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<
-      string,
-      string
-    >;
-    expect(scripts.start).toBe(
-      `tsx scripts/build.ts && node ${[...SERVER_NODE_FLAGS, SERVER_BUNDLE].join(' ')}`,
-    );
   });
 
   it('starts from the production bundle as npm start runs it, serves pages and stops cleanly', async () => {

@@ -30,11 +30,7 @@ export interface ColdStartResult {
 type Kind = 'hello' | 'relay' | 'relayBundled';
 
 async function launch(kind: Kind, dir: string, nodeFlags: string[] = []) {
-  const spec = serverSpec(kind, dir);
-  const server = await startServer({
-    ...spec,
-    nodeFlags: [...(spec.nodeFlags ?? []), ...nodeFlags],
-  });
+  const server = await startServer({ ...serverSpec(kind, dir), nodeFlags });
   await server.stop();
   return server.readyMs;
 }

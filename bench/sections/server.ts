@@ -1,7 +1,7 @@
 /**
  * @module
  * Server throughput, the scaling curve and inbox fetch times: the relay
- * (dist/node.mjs with plain node and its flags, as `npm start` runs it) against baselines on the same
+ * (dist/node.mjs with plain node, as `npm start` runs it) against baselines on the same
  * machine in the same run. Each repetition starts its server afresh on a new
  * database file, so peak RSS is that run's, and the scenarios are
  * interleaved repetition by repetition, so a noisy neighbour hurts them alike.
@@ -18,7 +18,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AutocannonRequest } from 'autocannon';
 import type { BoxKeyPair } from '../../web/src/protocol/index.ts';
-import { SERVER_NODE_FLAGS } from '../../scripts/build-server.ts';
 import { HELLO_BUNDLE, RELAY_BUNDLE } from '../lib/bundle.ts';
 import {
   type Enrolled,
@@ -70,14 +69,12 @@ export function serverSpec(kind: ServerKind, dir: string): ServerSpec {
       return {
         entry: RELAY_BUNDLE,
         plainNode: true,
-        nodeFlags: SERVER_NODE_FLAGS,
         env: { ...RELAY_LOAD_ENV, DATABASE_URL: `file:${join(dir, 'relay.db')}` },
       };
     case 'relayBundled':
       // Kept under its old name: now the diagnostic is the relay run from its sources under tsx.
       return {
         entry: 'src/node.ts',
-        nodeFlags: SERVER_NODE_FLAGS,
         env: { ...RELAY_LOAD_ENV, DATABASE_URL: `file:${join(dir, 'relay.db')}` },
       };
   }

@@ -11,7 +11,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { SERVER_NODE_FLAGS } from '../../scripts/build-server.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -90,7 +89,7 @@ export function spawnRelay(
     launcher === 'tsx-bin'
       ? [`${PROJECT_ROOT}node_modules/.bin/tsx`, ['src/node.ts']]
       : launcher === 'bundle'
-        ? [process.execPath, [...SERVER_NODE_FLAGS, bundlePath]]
+        ? [process.execPath, [bundlePath]]
         : [process.execPath, ['--import', 'tsx', 'src/node.ts']];
   const child = spawn(command, args, {
     cwd: PROJECT_ROOT,
