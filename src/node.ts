@@ -14,6 +14,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { runScheduledWork, ScheduledWorkError } from './domain/scheduler.ts';
+import { limitHeapGrowth } from './heap.ts';
 import { logError } from './log.ts';
 import { openNodeRelay } from './node-relay.ts';
 import { createNodeNotifier } from './notify/smtp.ts';
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
       );
     }
   });
+
+  limitHeapGrowth();
 
   let stopping = false;
   const stop = (signal: string) => {
