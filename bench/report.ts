@@ -41,7 +41,13 @@ export interface Results {
     loadAverageBefore: number[];
     loadAverageAfter: number[];
   };
-  plan: { repetitions: number; seconds: number; connections: number; scalingSeconds: number };
+  plan: {
+    repetitions: number;
+    seconds: number;
+    warmupSeconds: number;
+    connections: number;
+    scalingSeconds: number;
+  };
   throughput: Record<
     'helloA' | 'storeB' | 'relaySubmit' | 'minimalCycle' | 'relayCycle' | 'relayBundledSubmit',
     Runs
@@ -267,8 +273,9 @@ export function renderMarkdown(results: Results): string {
   );
 
   out.push(
-    `\n**Server throughput**, ${plan.connections} connections, ${plan.seconds} s per run after a warm-up, 127.0.0.1. ` +
-      "Latency has 1 ms resolution (autocannon). CPU is the server process's user + system time per request (per cycle for cycles).\n",
+    `\n**Server throughput**, ${plan.connections} connections, ${plan.seconds} s per run after a ${plan.warmupSeconds} s warm-up on the same connections, 127.0.0.1. ` +
+      "Only responses after the warm-up count; latency is each response's time as autocannon measures it. " +
+      "CPU is the server process's user + system time per request (per cycle for cycles), over the same seconds.\n",
   );
   const vsB = (s: ScenarioSummary) =>
     `${fmtRatio(ratio(s.requestsPerSecond.median, t.storeB.summary.requestsPerSecond.median))} B req/s, ` +

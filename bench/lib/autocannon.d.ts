@@ -48,5 +48,18 @@ declare module 'autocannon' {
     requests: Histogram & { sent: number };
   }
 
-  export default function autocannon(options: Options): Promise<Result>;
+  /** A run in progress: awaitable for its result, and emitting each response as it arrives. */
+  export interface Instance extends Promise<Result> {
+    on(
+      event: 'response',
+      listener: (
+        client: unknown,
+        statusCode: number,
+        bytes: number,
+        responseTimeMs: number,
+      ) => void,
+    ): Instance;
+  }
+
+  export default function autocannon(options: Options): Instance;
 }

@@ -66,20 +66,6 @@ export function cpuMicros(pid: number): number {
   return (ticks * 1_000_000) / CLOCK_TICKS_PER_SECOND;
 }
 
-/**
- * Resolves once a process has used less than `busyShare` of a core over
- * `windowMs` (20 s at most): after a warm-up the server may still be working
- * through requests that were in flight when the load generator stopped.
- */
-export async function waitForIdle(pid: number, busyShare = 0.2, windowMs = 200): Promise<void> {
-  const deadline = performance.now() + 20_000;
-  while (performance.now() < deadline) {
-    const before = cpuMicros(pid);
-    await new Promise((resolve) => setTimeout(resolve, windowMs));
-    if (cpuMicros(pid) - before < busyShare * windowMs * 1000) return;
-  }
-}
-
 /** Peak resident set size (VmHWM) of a live process, in bytes. */
 export function peakRssBytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -36,7 +36,6 @@ import {
   type ServerProcess,
   type ServerSpec,
   startServer,
-  waitForIdle,
 } from '../lib/processes.ts';
 import { type ProfileSummary, summarizeProfile } from '../lib/profile.ts';
 import type { ServerProbeReport } from '../lib/server-probe.ts';
@@ -244,14 +243,15 @@ export async function runScenario(spec: ScenarioSpec): Promise<ScenarioRun> {
       requests: workloadRequests(spec.workload, spec.pool, enrolled),
       requestsPerUnit: spec.workload === 'cycle' ? 3 : 1,
     };
-    if (spec.warmupSeconds > 0) {
-      await runLoad(server, { ...load, seconds: spec.warmupSeconds });
-      // Requests still queued from the warm-up would otherwise eat into the measured run.
-      await waitForIdle(server.pid);
-    }
-    // Profiling starts here, leaving out start-up, enrolment and warm-up.
-    if (spec.profileDir !== undefined) server.signal('SIGUSR2');
-    const run = await runLoad(server, { ...load, seconds: spec.seconds });
+    const run = await runLoad(server, {
+      ...load,
+      seconds: spec.seconds,
+      warmupSeconds: spec.warmupSeconds,
+      // Profiling starts with the measurement, leaving out start-up, enrolment and warm-up.
+      onMeasure: () => {
+        if (spec.profileDir !== undefined) server.signal('SIGUSR2');
+      },
+    });
     return {
       ...run,
       peakRssMb: peakRssBytes(server.pid) / 2 ** 20,
