@@ -4,7 +4,7 @@
  * from, so every instance reports the same numbers; no row names a doctor.
  */
 import { and, eq, gte, sql } from 'drizzle-orm';
-import type { Database } from './database.ts';
+import { type Database, textRun } from './database.ts';
 import { dailyCounts, supporterDailyCounts } from './schema.ts';
 
 export type CountedEvent =
@@ -21,12 +21,16 @@ export type CountedEvent =
 
 export type SupporterEvent = 'received' | 'first_contact' | 'delivered';
 
-// Counter updates are plain statements rather than query builders: they run
-// with every submission and acknowledgement (see prepared.ts).
+// Counter updates are SQL text: they run with every submission and
+// acknowledgement (see textRun in database.ts).
 
 export function countEvent(db: Database, day: string, event: CountedEvent, amount = 1) {
-  return db.run(sql`insert into ${dailyCounts} (day, event, count) values (${day}, ${event}, ${amount})
-    on conflict (day, event) do update set count = count + excluded.count`);
+  return textRun(
+    db,
+    `insert into daily_counts (day, event, count) values (?, ?, ?)
+      on conflict (day, event) do update set count = count + excluded.count`,
+    [day, event, amount],
+  );
 }
 
 export function countSupporterEvent(
@@ -36,9 +40,12 @@ export function countSupporterEvent(
   event: SupporterEvent,
   amount = 1,
 ) {
-  return db.run(sql`insert into ${supporterDailyCounts} (supporter_id, day, event, count)
-    values (${supporterId}, ${day}, ${event}, ${amount})
-    on conflict (supporter_id, day, event) do update set count = count + excluded.count`);
+  return textRun(
+    db,
+    `insert into supporter_daily_counts (supporter_id, day, event, count) values (?, ?, ?, ?)
+      on conflict (supporter_id, day, event) do update set count = count + excluded.count`,
+    [supporterId, day, event, amount],
+  );
 }
 
 /** Counter rows from `sinceDay` (inclusive, `YYYY-MM-DD`) on. */

@@ -2,16 +2,14 @@
 import { and, asc, count, eq, lt, lte, min, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { randomBytes, toB64 } from '../crypto.ts';
-import type { Database } from './database.ts';
+import { type Database, textAll, textRun } from './database.ts';
 import { prepared } from './prepared.ts';
 import {
-  dailyCounts,
   hourlyReceived,
   mailboxes,
   messages,
   replies,
   type SupporterStatus,
-  supporterDailyCounts,
   supporters,
 } from './schema.ts';
 
@@ -103,8 +101,12 @@ export async function submissionContext(
 
 /** Adds `amount` to the hour's count of received messages (a batch item). */
 export function countReceivedHour(db: Database, hour: number, amount: number) {
-  return db.run(sql`insert into ${hourlyReceived} (hour, count) values (${hour}, ${amount})
-    on conflict (hour) do update set count = count + excluded.count`);
+  return textRun(
+    db,
+    `insert into hourly_received (hour, count) values (?, ?)
+      on conflict (hour) do update set count = count + excluded.count`,
+    [hour, amount],
+  );
 }
 
 /** Forgets the counts of hours before `hour`: only the current hour is ever checked. */
@@ -125,17 +127,30 @@ export async function insertMessage(
   /** Counter updates committed in the same transaction, so a crash cannot split them off. */
   counters: BatchItem<'sqlite'>[] = [],
 ): Promise<boolean> {
-  // Plain statements, not query builders: built for every submission (see prepared.ts).
+  // SQL text: it runs for every submission (see textRun in database.ts).
   const [, inserted] = await db.batch([
-    db.run(sql`insert into ${mailboxes} (id, read_token_hash, expires_hour)
-      values (${mailbox.id}, ${mailbox.readTokenHash}, ${mailbox.expiresHour})
-      on conflict (id) do update set expires_hour = max(expires_hour, excluded.expires_hour)
-      where read_token_hash = excluded.read_token_hash`),
-    db.all<{ id: string }>(sql`insert into ${messages}
-      (id, supporter_id, mailbox_id, ciphertext, status, received_hour, expires_hour)
-      values (${message.id}, ${message.supporterId}, ${message.mailboxId}, ${message.ciphertext},
-        ${message.status}, ${message.receivedHour}, ${message.expiresHour})
-      on conflict do nothing returning id`),
+    textRun(
+      db,
+      `insert into mailboxes (id, read_token_hash, expires_hour) values (?, ?, ?)
+        on conflict (id) do update set expires_hour = max(expires_hour, excluded.expires_hour)
+        where read_token_hash = excluded.read_token_hash`,
+      [mailbox.id, mailbox.readTokenHash, mailbox.expiresHour],
+    ),
+    textAll<{ id: string }>(
+      db,
+      `insert into messages
+        (id, supporter_id, mailbox_id, ciphertext, status, received_hour, expires_hour)
+        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing returning id`,
+      [
+        message.id,
+        message.supporterId,
+        message.mailboxId,
+        message.ciphertext,
+        message.status,
+        message.receivedHour,
+        message.expiresHour,
+      ],
+    ),
     ...counters,
   ]);
   return inserted.length === 1;
@@ -185,36 +200,50 @@ export async function deliverMessages(
   db: Database,
   delivery: { supporterId: string; ids: string[]; nowHour: number; day: string },
 ): Promise<{ id: string; receivedHour: number; mailboxId: string }[]> {
-  const { supporterId, nowHour, day } = delivery;
+  const { supporterId, ids, nowHour, day } = delivery;
   const marker = toB64(randomBytes(16));
-  // Plain statements, not query builders: the id list varies in length, and
-  // this runs with every acknowledgement (see prepared.ts).
-  const ids = sql.join(
-    delivery.ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
-  const deliveredNow = sql`from ${messages} where id in (${ids}) and delivered_by = ${marker}`;
+  // SQL text: the id list varies in length, and this runs with every
+  // acknowledgement (see textRun in database.ts).
+  const list = ids.map(() => '?').join(', ');
+  const deliveredNow = `from messages where id in (${list}) and delivered_by = ?`;
   const [delivered] = await db.batch([
     // Past its deadline a message is expired, even before the sweep has run.
-    db.all<{ id: string; receivedHour: number; mailboxId: string }>(sql`update ${messages}
-      set status = 'delivered', ciphertext = null, delivered_hour = ${nowHour}, delivered_by = ${marker}
-      where supporter_id = ${supporterId} and status = 'queued' and id in (${ids})
-        and expires_hour > ${nowHour}
-      returning id, received_hour as receivedHour, mailbox_id as mailboxId`),
-    db.run(sql`insert into ${dailyCounts} (day, event, count)
-      select ${day}, 'delivered', count(*) ${deliveredNow} having count(*) > 0
-      on conflict (day, event) do update set count = count + excluded.count`),
-    db.run(sql`insert into ${supporterDailyCounts} (supporter_id, day, event, count)
-      select ${supporterId}, ${day}, 'delivered', count(*) ${deliveredNow} having count(*) > 0
-      on conflict (supporter_id, day, event) do update set count = count + excluded.count`),
+    textAll<{ id: string; receivedHour: number; mailboxId: string }>(
+      db,
+      `update messages
+        set status = 'delivered', ciphertext = null, delivered_hour = ?, delivered_by = ?
+        where supporter_id = ? and status = 'queued' and id in (${list}) and expires_hour > ?
+        returning id, received_hour as receivedHour, mailbox_id as mailboxId`,
+      [nowHour, marker, supporterId, ...ids, nowHour],
+    ),
+    textRun(
+      db,
+      `insert into daily_counts (day, event, count)
+        select ?, 'delivered', count(*) ${deliveredNow} having count(*) > 0
+        on conflict (day, event) do update set count = count + excluded.count`,
+      [day, ...ids, marker],
+    ),
+    textRun(
+      db,
+      `insert into supporter_daily_counts (supporter_id, day, event, count)
+        select ?, ?, 'delivered', count(*) ${deliveredNow} having count(*) > 0
+        on conflict (supporter_id, day, event) do update set count = count + excluded.count`,
+      [supporterId, day, ...ids, marker],
+    ),
     // How long each waited, in whole hours: the `delivery_hours:N` counters.
-    db.run(sql`insert into ${dailyCounts} (day, event, count)
-      select ${day}, 'delivery_hours:' || max(0, (cast(${nowHour} as integer) - received_hour) / 3600),
-        count(*)
-      ${deliveredNow} group by received_hour
-      on conflict (day, event) do update set count = count + excluded.count`),
-    db.run(sql`update ${messages} set delivered_by = null where id in (${ids})
-      and delivered_by = ${marker}`),
+    textRun(
+      db,
+      `insert into daily_counts (day, event, count)
+        select ?, 'delivery_hours:' || max(0, (cast(? as integer) - received_hour) / 3600), count(*)
+        ${deliveredNow} group by received_hour
+        on conflict (day, event) do update set count = count + excluded.count`,
+      [day, nowHour, ...ids, marker],
+    ),
+    textRun(
+      db,
+      `update messages set delivered_by = null where id in (${list}) and delivered_by = ?`,
+      [...ids, marker],
+    ),
   ]);
   return delivered;
 }

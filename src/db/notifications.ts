@@ -6,7 +6,7 @@
  * next) cannot both send the same notification.
  */
 import { and, eq, gt, isNotNull, lte, or, sql } from 'drizzle-orm';
-import type { Database } from './database.ts';
+import { type Database, textRun } from './database.ts';
 import { messages, type NotificationChannel, notificationState, supporters } from './schema.ts';
 
 export type NotificationStateRow = typeof notificationState.$inferSelect;
@@ -54,10 +54,11 @@ export async function listFailingChannels(db: Database): Promise<NotificationSta
 
 /** One more message was queued for the supporter (in the submission's batch). */
 export function countReceived(db: Database, supporterId: string, amount = 1) {
-  // A plain statement: it runs with every submission (see prepared.ts).
-  return db.run(
-    sql`update ${supporters} set received_count = received_count + ${amount} where id = ${supporterId}`,
-  );
+  // SQL text: it runs with every submission (see textRun in database.ts).
+  return textRun(db, 'update supporters set received_count = received_count + ? where id = ?', [
+    amount,
+    supporterId,
+  ]);
 }
 
 function stateIs(supporterId: string, channel: NotificationChannel, seen: NotificationStateRow) {
