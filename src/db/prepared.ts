@@ -5,7 +5,8 @@
  * and ~13 µs to run prepared; bench/, README "Performance"), so the queries
  * every submission, inbox fetch and acknowledgement run are prepared with
  * placeholders the first time and reused. Writes that go into a `batch`
- * cannot be prepared in drizzle; those are short `sql` templates instead.
+ * cannot be prepared in drizzle; those are SQL text instead (`textRun` in
+ * database.ts).
  */
 import type { Database } from './database.ts';
 
