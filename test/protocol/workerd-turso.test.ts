@@ -51,7 +51,9 @@ describe('the protocol on Cloudflare Workers with Turso (workerd, libSQL over HT
   });
 
   it('kept its records in the libSQL database, with ciphertext only where undelivered', async () => {
-    expect(libsql?.statements.some((sql) => /^insert into "?messages"?[\s(]/i.test(sql))).toBe(true);
+    expect(libsql?.statements.some((sql) => /^insert into "?messages"?[\s(]/i.test(sql))).toBe(
+      true,
+    );
     const client = createClient({ url: fileUrl });
     const rows = await client.execute(
       'select status, ciphertext is null as deleted from messages order by rowid',
