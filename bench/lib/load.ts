@@ -6,9 +6,9 @@
  * at that moment and at the end.
  *
  * Warming up on the same connections matters at 200 connections: a run that
- * opens its connections afresh sees some of the first requests take seconds
+ * opens its connections afresh sees some of the first requests take 1 to 5 s
  * (hello world, baseline B and the relay alike), which would be that run's
- * p99.
+ * p99. Only requests sent after the warm-up count.
  */
 import autocannon, { type AutocannonRequest } from 'autocannon';
 import { cpuMicros, type ServerProcess } from './processes.ts';
@@ -58,7 +58,9 @@ export async function runLoad(server: ServerProcess, spec: LoadSpec): Promise<Lo
     requests: spec.requests,
   });
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-    if (!measuring) return;
+    // Only requests sent after the warm-up: a first request that waited for
+    // its connection can still be answered later.
+    if (!measuring || performance.now() - responseTime < started) return;
     latencies.push(responseTime);
     if (statusCode < 200 || statusCode > 299) non2xx++;
   });
