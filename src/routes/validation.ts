@@ -19,17 +19,18 @@ const SPECIAL_CODES = new Set(['bad_encoding', 'bad_padding', 'weak_kdf']);
 const MAX_BLOCKS = 16;
 
 /**
- * Decodes base64url (no padding) once and requires `check` of the bytes:
- * `bad_encoding` if it does not decode, `code` if the bytes are wrong.
+ * The bytes of a base64url value (no padding) that satisfy `check`, or the
+ * issue to report: `bad_encoding` if it does not decode, `code` if the
+ * bytes are wrong.
  */
-function decodeChecked(check: (bytes: Uint8Array) => boolean, code: string) {
-  return v.rawTransform<string, Uint8Array>(({ dataset, addIssue, NEVER }) => {
-    const bytes = fromB64(dataset.value);
-    if (bytes === null) addIssue({ message: 'bad_encoding' });
-    else if (!check(bytes)) addIssue({ message: code });
-    else return bytes;
-    return NEVER;
-  });
+function decodeOrIssue(
+  text: string,
+  check: (bytes: Uint8Array) => boolean,
+  code: string,
+): Uint8Array | string {
+  const bytes = fromB64(text);
+  if (bytes === null) return 'bad_encoding';
+  return check(bytes) ? bytes : code;
 }
 
 /** A base64url string (no padding) decoding to bytes that satisfy `check`; stays a string. */
@@ -38,9 +39,8 @@ function b64(check: (bytes: Uint8Array) => boolean = () => true, code = 'invalid
     v.string(),
     v.rawCheck<string>(({ dataset, addIssue }) => {
       if (!dataset.typed) return;
-      const bytes = fromB64(dataset.value);
-      if (bytes === null) addIssue({ message: 'bad_encoding' });
-      else if (!check(bytes)) addIssue({ message: code });
+      const result = decodeOrIssue(dataset.value, check, code);
+      if (typeof result === 'string') addIssue({ message: result });
     }),
   );
 }
@@ -51,11 +51,18 @@ const bytesLong = (length: number) => b64((bytes) => bytes.length === length);
 function paddedCiphertext(overhead: number) {
   return v.pipe(
     v.string(),
-    decodeChecked((bytes) => {
-      const body = bytes.length - overhead;
-      return body >= 1024 && body <= MAX_BLOCKS * 1024 && body % 1024 === 0;
-    }, 'bad_padding'),
+    // Decoded once, into the bytes the handler gets.
+    v.rawTransform<string, Uint8Array>(({ dataset, addIssue, NEVER }) => {
+      const result = decodeOrIssue(dataset.value, hasPaddedLength, 'bad_padding');
+      if (typeof result !== 'string') return result;
+      addIssue({ message: result });
+      return NEVER;
+    }),
   );
+  function hasPaddedLength(bytes: Uint8Array): boolean {
+    const body = bytes.length - overhead;
+    return body >= 1024 && body <= MAX_BLOCKS * 1024 && body % 1024 === 0;
+  }
 }
 
 // Control characters have no place in names or notes, and NUL would not survive
