@@ -29,7 +29,25 @@ export function dayOf(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Whole hours between two stored hours. */
+/**
+ * The hour at which something with a lifetime of `hours` expires, counted
+ * from the stored (truncated) hour `fromHour`: nothing is kept longer than
+ * its stated lifetime, and at most one hour less.
+ */
+export function expiresAfter(fromHour: number, hours: number): number {
+  return fromHour + hours * HOUR_SECONDS;
+}
+
+/**
+ * Whether something with this expiry hour has ended by `hour`: its expiry
+ * hour is the first hour it no longer lives. Queries take the same rule as
+ * `liveAt`/`endedBy` (src/db/database.ts), with `hour` as a parameter.
+ */
+export function isExpired(expiresHour: number, hour: number): boolean {
+  return expiresHour <= hour;
+}
+
+/** Whole hours between two stored hours (also the delivery-latency buckets). */
 export function hoursBetween(fromHour: number, toHour: number): number {
   return Math.max(0, Math.round((toHour - fromHour) / HOUR_SECONDS));
 }

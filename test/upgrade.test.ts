@@ -1,9 +1,12 @@
 /**
- * Upgrading a database made by the previous release (migrations 0000–0002)
- * to this one (0003 hot-path indexes and `hourly_received`, 0004
- * `delivered_by`) keeps every message as it was, seeds the hourly received
- * counts exactly, so the relay-wide ceiling (SUBMISSIONS_PER_HOUR, 429
- * `relay_busy`) counts the messages the old release received this hour.
+ * Upgrading a database made by an earlier release (migrations 0000–0002)
+ * to this one (0003 hot-path indexes and `hourly_received`, 0004 and 0005
+ * a counting marker added and dropped again, 0005 `received_count` folded
+ * into the per-supporter counters) keeps every message as it was, seeds the
+ * hourly received counts exactly, so the relay-wide ceiling
+ * (SUBMISSIONS_PER_HOUR, 429 `relay_busy`) counts the messages the old
+ * release received this hour; and from the release before this one (0004),
+ * no notification is sent again or lost.
  *
  * The old database is built by drizzle's migrator over a copy of the
  * migrations folder trimmed to 0000–0002, as the previous release did; the
@@ -18,6 +21,7 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LibsqlStore, openLibsql } from '../src/db/libsql.ts';
+import { listNotificationStates, listNotificationSubscribers } from '../src/db/notifications.ts';
 import { submit } from './support/doctor-helpers.ts';
 import {
   createHarness,
@@ -28,8 +32,10 @@ import {
 } from './support/harness.ts';
 
 const MIGRATIONS = fileURLToPath(new URL('../src/db/migrations', import.meta.url));
-/** The migrations the previous release shipped. */
-const PREVIOUS_RELEASE = 3;
+/** The migrations an earlier release shipped (0000–0002). */
+const EARLIER_RELEASE = 3;
+/** The migrations the previous release shipped (0000–0004). */
+const PREVIOUS_RELEASE = 5;
 
 const HOUR = 3600;
 /** The FakeClock's hour, 2026-11-27T14:00Z. */
@@ -62,12 +68,12 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-/** The migrations folder as the previous release shipped it: 0000–0002 and their journal. */
-function previousMigrations(): string {
+/** The migrations folder as a release shipped it: its first `count` migrations and their journal. */
+function releaseMigrations(count: number): string {
   const folder = tempDir('peer-relay-migrations-');
   mkdirSync(join(folder, 'meta'));
   const journal = JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8'));
-  journal.entries = journal.entries.slice(0, PREVIOUS_RELEASE);
+  journal.entries = journal.entries.slice(0, count);
   for (const { tag } of journal.entries) {
     copyFileSync(join(MIGRATIONS, `${tag}.sql`), join(folder, `${tag}.sql`));
   }
@@ -79,7 +85,7 @@ function previousMigrations(): string {
 async function previousReleaseDatabase(path: string): Promise<void> {
   const client = createClient({ url: `file:${path}` });
   try {
-    await migrate(drizzle(client), { migrationsFolder: previousMigrations() });
+    await migrate(drizzle(client), { migrationsFolder: releaseMigrations(EARLIER_RELEASE) });
     await client.execute({
       sql: `insert into supporters (id, login, name, county, town, specialties, languages,
           modalities, box_public_key, vault_salt, vault_opslimit, vault_memlimit,
@@ -148,7 +154,12 @@ async function upgrade(path: string): Promise<LibsqlStore> {
   return store;
 }
 
-describe('upgrading a database from the previous release (0002 → 0004)', () => {
+/** How many migrations this release has. */
+function migrationCount(): number {
+  return JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')).entries.length;
+}
+
+describe('upgrading a database from an earlier release (0002 → now)', () => {
   it('seeds hourly_received with one row per received hour, counting messages of every status', async () => {
     const { path } = await oldDatabase();
     const store = await upgrade(path);
@@ -168,7 +179,7 @@ describe('upgrading a database from the previous release (0002 → 0004)', () =>
       await rows(again.client, 'select hour, count from hourly_received order by hour'),
     ).toEqual(seeded);
     expect(await rows(again.client, 'select count(*) as n from __drizzle_migrations')).toEqual([
-      { n: 5 },
+      { n: migrationCount() },
     ]);
   });
 
@@ -196,18 +207,15 @@ describe('upgrading a database from the previous release (0002 → 0004)', () =>
     expect(await columnsOf('messages_mailbox')).toEqual(['mailbox_id', 'supporter_id']);
   });
 
-  it('adds delivered_by, NULL on old rows, and keeps every message row as it was', async () => {
+  it('keeps every message row as it was, with no column that exists only to count', async () => {
     const { path, messagesBefore } = await oldDatabase();
     const store = await upgrade(path);
-    const columns = (
-      await rows(store.client, "select name from pragma_table_info('messages')")
-    ).map((row) => row.name);
-    expect(columns).toContain('delivered_by');
-    expect(await rows(store.client, 'select id, delivered_by from messages order by id')).toEqual(
-      OLD_MESSAGES.map((m) => ({ id: m.id, delivered_by: null })).sort((a, b) =>
-        a.id.localeCompare(b.id),
-      ),
-    );
+    const columnsOf = async (table: string) =>
+      (await rows(store.client, `select name from pragma_table_info('${table}')`)).map(
+        (row) => row.name,
+      );
+    expect(await columnsOf('messages')).not.toContain('delivered_by');
+    expect(await columnsOf('supporters')).not.toContain('received_count');
     expect(await rows(store.client, `select ${MESSAGE_COLUMNS} from messages order by id`)).toEqual(
       messagesBefore,
     );
@@ -240,5 +248,64 @@ describe('upgrading a database from the previous release (0002 → 0004)', () =>
     // The next hour starts afresh.
     harness.clock.advanceHours(1);
     expect((await submit(harness, second.body)).status).toBe(202);
+  });
+});
+
+describe('upgrading a database from the previous release (0004 → now)', () => {
+  /** Two supporters: one told about everything, one with two messages not told yet. */
+  async function previousWithNotifications(path: string): Promise<void> {
+    const client = createClient({ url: `file:${path}` });
+    try {
+      await migrate(drizzle(client), { migrationsFolder: releaseMigrations(PREVIOUS_RELEASE) });
+      const supporters = [
+        // Counted received 7, but received_count came later (0002) and says 5.
+        { id: 'sup-a', received: 5, covered: 5, days: [3, 4] },
+        { id: 'sup-b', received: 4, covered: 2, days: [4] },
+      ];
+      for (const s of supporters) {
+        await client.execute({
+          sql: `insert into supporters (id, login, email, name, county, town, specialties,
+              languages, modalities, box_public_key, vault_salt, vault_opslimit, vault_memlimit,
+              vault_ciphertext, auth_key_hash, created_hour, notify_email, received_count)
+            values (?, ?, ?, 'Ola', 'Vestland', 'Bergen', '[]', '["nb"]', '["phone"]', 'pk',
+              'salt', 3, 67108864, 'vault', 'auth', ?, 1, ?)`,
+          args: [s.id, s.id, `${s.id}@example.org`, NOW - 48 * HOUR, s.received],
+        });
+        await client.execute({
+          sql: `insert into notification_state (supporter_id, channel, covered_received, failures)
+            values (?, 'email', ?, 0)`,
+          args: [s.id, s.covered],
+        });
+        for (const [i, count] of s.days.entries()) {
+          await client.execute({
+            sql: `insert into supporter_daily_counts (supporter_id, day, event, count)
+              values (?, ?, 'received', ?)`,
+            args: [s.id, `2026-11-2${i}`, count],
+          });
+        }
+      }
+    } finally {
+      client.close();
+    }
+  }
+
+  it('keeps what each supporter was told: nothing new stays nothing new, two new stay two', async () => {
+    const path = join(tempDir('peer-relay-upgrade-'), 'relay.db');
+    await previousWithNotifications(path);
+    const store = await upgrade(path);
+    const received = new Map(
+      (await listNotificationSubscribers(store.db)).map((s) => [s.id, s.receivedCount]),
+    );
+    const covered = new Map(
+      (await listNotificationStates(store.db)).map((s) => [s.supporterId, s.coveredReceived]),
+    );
+    expect(received).toEqual(
+      new Map([
+        ['sup-a', 7],
+        ['sup-b', 4],
+      ]),
+    );
+    expect((received.get('sup-a') ?? 0) - (covered.get('sup-a') ?? 0)).toBe(0);
+    expect((received.get('sup-b') ?? 0) - (covered.get('sup-b') ?? 0)).toBe(2);
   });
 });

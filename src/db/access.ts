@@ -5,7 +5,7 @@
  */
 import { and, eq, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from './database.ts';
-import { prepared } from './prepared.ts';
+import { prepared } from './database.ts';
 import { invites, loginFailures, sessions, spentChallenges, supporters } from './schema.ts';
 
 const INVITE_MEMORY_SECONDS = 30 * 24 * 3600;

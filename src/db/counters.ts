@@ -2,10 +2,19 @@
  * @module
  * Per-day event counters. They are what the operator's figures are computed
  * from, so every instance reports the same numbers; no row names a doctor.
+ *
+ * One counting pattern: a counter changes in the same batch as the rows it
+ * counts, by exactly the rows that batch changes. Either the batch inserts
+ * a row that fails it whole if it already exists (so a lost race counts
+ * nothing), and the counter adds a known amount ({@link countEvent}); or the
+ * counter counts, just before an update or delete, the rows matching that
+ * write's own condition ({@link countMatching}). A batch is one transaction
+ * on every driver, so those are exactly the rows the write then changes.
  */
-import { and, eq, gte, sql } from 'drizzle-orm';
-import { type Database, textRun } from './database.ts';
-import { dailyCounts, supporterDailyCounts } from './schema.ts';
+import { and, count, eq, gt, gte, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Database } from './database.ts';
+import { dailyCounts, hourlyReceived, supporterDailyCounts } from './schema.ts';
 
 export type CountedEvent =
   | 'submitted'
@@ -21,18 +30,25 @@ export type CountedEvent =
 
 export type SupporterEvent = 'received' | 'first_contact' | 'delivered';
 
-// Counter updates are SQL text: they run with every submission and
-// acknowledgement (see textRun in database.ts).
+const addToDaily = {
+  target: [dailyCounts.day, dailyCounts.event],
+  set: { count: sql`${dailyCounts.count} + excluded.count` },
+};
 
+const addToSupporterDaily = {
+  target: [supporterDailyCounts.supporterId, supporterDailyCounts.day, supporterDailyCounts.event],
+  set: { count: sql`${supporterDailyCounts.count} + excluded.count` },
+};
+
+/** Adds `amount` to a relay-wide counter (run alone, or as a batch item). */
 export function countEvent(db: Database, day: string, event: CountedEvent, amount = 1) {
-  return textRun(
-    db,
-    `insert into daily_counts (day, event, count) values (?, ?, ?)
-      on conflict (day, event) do update set count = count + excluded.count`,
-    [day, event, amount],
-  );
+  return db
+    .insert(dailyCounts)
+    .values({ day, event, count: amount })
+    .onConflictDoUpdate(addToDaily);
 }
 
+/** Adds `amount` to one supporter's counter (a batch item). */
 export function countSupporterEvent(
   db: Database,
   supporterId: string,
@@ -40,12 +56,59 @@ export function countSupporterEvent(
   event: SupporterEvent,
   amount = 1,
 ) {
-  return textRun(
-    db,
-    `insert into supporter_daily_counts (supporter_id, day, event, count) values (?, ?, ?, ?)
-      on conflict (supporter_id, day, event) do update set count = count + excluded.count`,
-    [supporterId, day, event, amount],
-  );
+  return db
+    .insert(supporterDailyCounts)
+    .values({ supporterId, day, event, count: amount })
+    .onConflictDoUpdate(addToSupporterDaily);
+}
+
+/**
+ * Adds one to the hour's count of received messages, across the relay (a
+ * batch item): the ceiling `SUBMISSIONS_PER_HOUR` reads it.
+ */
+export function countReceivedHour(db: Database, hour: number) {
+  return db
+    .insert(hourlyReceived)
+    .values({ hour, count: 1 })
+    .onConflictDoUpdate({
+      target: hourlyReceived.hour,
+      set: { count: sql`${hourlyReceived.count} + excluded.count` },
+    });
+}
+
+/** What {@link countMatching} adds to: a relay-wide counter, or one supporter's. */
+export type CountedAs =
+  | { day: string; event: CountedEvent }
+  | { day: string; event: SupporterEvent; supporterId: string };
+
+/**
+ * Adds the number of rows of `table` matching `where` to a counter (nothing
+ * when none match): a batch item to put just before the update or delete
+ * with the same condition, which then changes exactly the rows counted.
+ */
+export function countMatching(db: Database, as: CountedAs, table: SQLiteTable, where: SQL) {
+  const day = sql<string>`${as.day}`.as('day');
+  const event = sql<string>`${as.event}`.as('event');
+  const matching = count().as('count');
+  if ('supporterId' in as) {
+    const supporterId = sql<string>`${as.supporterId}`.as('supporter_id');
+    return db
+      .insert(supporterDailyCounts)
+      .select(
+        db
+          .select({ supporterId, day, event, count: matching })
+          .from(table)
+          .where(where)
+          .having(gt(count(), 0)),
+      )
+      .onConflictDoUpdate(addToSupporterDaily);
+  }
+  return db
+    .insert(dailyCounts)
+    .select(
+      db.select({ day, event, count: matching }).from(table).where(where).having(gt(count(), 0)),
+    )
+    .onConflictDoUpdate(addToDaily);
 }
 
 /** Counter rows from `sinceDay` (inclusive, `YYYY-MM-DD`) on. */

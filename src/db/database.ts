@@ -1,14 +1,19 @@
 /**
  * @module
  * The database handle every query takes first. It is drizzle's async SQLite
- * dialect plus `batch`, which both drivers we run on provide (libSQL on Node
- * and Turso, D1 on Workers). Queries use single statements or `batch`, never
- * interactive transactions: a batch is atomic on both drivers and cannot
- * leave a connection mid-transaction.
+ * dialect plus `batch`, which every driver we run on provides (libSQL on
+ * Node and Turso, D1 on Workers).
+ *
+ * One way to query: drizzle's query builder, or its prepared statements
+ * (`.prepare()` with placeholders) for the reads every request makes, kept
+ * per handle by {@link prepared}. Writes that belong together go in one
+ * `db.batch`, never an interactive transaction: a batch is atomic on every
+ * driver and cannot leave a connection mid-transaction.
  */
+
+import { gt, lte, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
-import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import type { SQLiteRaw } from 'drizzle-orm/sqlite-core/query-builders/raw';
+import type { BaseSQLiteDatabase, SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -20,32 +25,37 @@ export type Database = BaseSQLiteDatabase<'async', unknown, Schema> & {
 };
 
 /**
- * A write given as SQL text and its arguments (`?` placeholders), batched
- * like any drizzle statement, on libSQL and on D1 (src/db/d1.ts).
+ * Wraps a prepared-statement factory so each database handle builds it once:
+ * building a query is most of drizzle's cost (a 25-column select takes
+ * ~150 µs to build and ~13 µs to run prepared; bench/README.md).
  *
- * drizzle rebuilds a `db.run(sql…)` statement's text from its template on
- * every call: for the seven statements of a submission that took about
- * 30 µs, against about 1 µs as text (bench/, README "Performance"). So the
- * writes every submission and acknowledgement make are written this way.
- * Awaited on its own, it runs as a batch of one.
+ * @example
+ * const byId = prepared((db) =>
+ *   db.select().from(messages).where(eq(messages.id, sql.placeholder('id'))).prepare(),
+ * );
+ * const row = await byId(db).get({ id });
  */
-export function textRun(db: Database, text: string, params: unknown[]) {
-  return asText(db.run(text), db, 'run', text, params);
+export function prepared<Query>(build: (db: Database) => Query): (db: Database) => Query {
+  const queries = new WeakMap<Database, Query>();
+  return (db) => {
+    let query = queries.get(db);
+    if (query === undefined) {
+      query = build(db);
+      queries.set(db, query);
+    }
+    return query;
+  };
 }
 
-/** {@link textRun} for a statement that returns rows (`… returning`), read as objects. */
-export function textAll<Row>(db: Database, text: string, params: unknown[]) {
-  return asText(db.all<Row>(text), db, 'all', text, params);
+/**
+ * Rows still within their life at `hour`: the SQL side of `isExpired` in
+ * src/time.ts (an expiry hour is the first hour something no longer lives).
+ */
+export function liveAt(expiresHour: SQLiteColumn, hour: number | SQLWrapper): SQL {
+  return gt(expiresHour, hour);
 }
 
-function asText<Raw extends SQLiteRaw<unknown>>(
-  raw: Raw,
-  db: Database,
-  method: 'run' | 'all',
-  text: string,
-  params: unknown[],
-): Raw {
-  raw.getQuery = () => ({ sql: text, params, method });
-  raw.execute = async () => (await db.batch([raw as unknown as BatchItem<'sqlite'>]))[0];
-  return raw;
+/** Rows whose life has ended by `hour` (see {@link liveAt}). */
+export function endedBy(expiresHour: SQLiteColumn, hour: number): SQL {
+  return lte(expiresHour, hour);
 }

@@ -1,9 +1,20 @@
 /** @module Doctor-to-supporter messages and the mailboxes they come from. */
-import { and, asc, count, eq, lt, lte, min, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
-import { randomBytes, toB64 } from '../crypto.ts';
-import { type Database, textAll, textRun } from './database.ts';
-import { prepared } from './prepared.ts';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  inArray,
+  lt,
+  min,
+  or,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm';
+import { hoursBetween } from '../time.ts';
+import { countEvent, countMatching, countReceivedHour, countSupporterEvent } from './counters.ts';
+import { type Database, endedBy, liveAt, prepared } from './database.ts';
 import {
   hourlyReceived,
   mailboxes,
@@ -72,7 +83,7 @@ const submissionContextQuery = prepared((db) => {
       mailboxTokenHash: sql<string | null>`(select ${mailboxes.readTokenHash} from ${mailboxes}
         where ${mailboxes.id} = ${mailboxId})`,
       pending: sql<number>`(select count(*) from ${messages} where ${messages.supporterId} = ${supporterId}
-        and ${messages.status} = 'queued' and ${messages.expiresHour} > ${hour})`,
+        and ${messages.status} = 'queued' and ${liveAt(messages.expiresHour, hour)})`,
       receivedThisHour: sql<number>`coalesce((select ${hourlyReceived.count} from ${hourlyReceived}
         where ${hourlyReceived.hour} = ${hour}), 0)`,
       wroteBefore: sql<number>`exists (select 1 from ${messages}
@@ -99,70 +110,81 @@ export async function submissionContext(
   return row === undefined ? null : { ...row, wroteBefore: Boolean(row.wroteBefore) };
 }
 
-/** Adds `amount` to the hour's count of received messages (a batch item). */
-export function countReceivedHour(db: Database, hour: number, amount: number) {
-  return textRun(
-    db,
-    `insert into hourly_received (hour, count) values (?, ?)
-      on conflict (hour) do update set count = count + excluded.count`,
-    [hour, amount],
-  );
-}
-
-/** Forgets the counts of hours before `hour`: only the current hour is ever checked. */
-export async function deleteHourlyCountsBefore(db: Database, hour: number): Promise<void> {
-  await db.delete(hourlyReceived).where(lt(hourlyReceived.hour, hour));
+export interface StoredSubmission {
+  message: Omit<MessageRow, 'deliveredHour'>;
+  mailbox: MailboxRow;
+  /** `YYYY-MM-DD` of the counters. */
+  day: string;
+  /** The mailbox never wrote to this supporter before: counted as a first contact. */
+  firstContact: boolean;
 }
 
 /**
- * Stores a message and creates its mailbox, or extends the mailbox's life if
- * it exists with the same read-token hash, in one batch.
+ * Stores a message, creates its mailbox or extends its life (when the read
+ * token hash matches), and counts it, in one batch.
  *
- * @returns false if a message with this id was already stored.
+ * @returns false if a message with this id is stored already (a request that
+ *   raced this one stored it first); then nothing was written or counted.
  */
-export async function insertMessage(
+export async function storeSubmission(
   db: Database,
-  message: typeof messages.$inferInsert,
-  mailbox: MailboxRow,
-  /** Counter updates committed in the same transaction, so a crash cannot split them off. */
-  counters: BatchItem<'sqlite'>[] = [],
+  submission: StoredSubmission,
 ): Promise<boolean> {
-  // SQL text: it runs for every submission (see textRun in database.ts).
-  const [, inserted] = await db.batch([
-    textRun(
-      db,
-      `insert into mailboxes (id, read_token_hash, expires_hour) values (?, ?, ?)
-        on conflict (id) do update set expires_hour = max(expires_hour, excluded.expires_hour)
-        where read_token_hash = excluded.read_token_hash`,
-      [mailbox.id, mailbox.readTokenHash, mailbox.expiresHour],
-    ),
-    textAll<{ id: string }>(
-      db,
-      `insert into messages
-        (id, supporter_id, mailbox_id, ciphertext, status, received_hour, expires_hour)
-        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing returning id`,
-      [
-        message.id,
-        message.supporterId,
-        message.mailboxId,
-        message.ciphertext,
-        message.status,
-        message.receivedHour,
-        message.expiresHour,
-      ],
-    ),
-    ...counters,
-  ]);
-  return inserted.length === 1;
+  const { message, mailbox, day } = submission;
+  const { supporterId } = message;
+  try {
+    await db.batch([
+      db
+        .insert(mailboxes)
+        .values(mailbox)
+        .onConflictDoUpdate({
+          target: mailboxes.id,
+          set: { expiresHour: sql`max(${mailboxes.expiresHour}, excluded.expires_hour)` },
+          setWhere: sql`${mailboxes.readTokenHash} = excluded.read_token_hash`,
+        }),
+      // No `on conflict`: a message stored meanwhile fails the whole batch.
+      db.insert(messages).values(message),
+      countEvent(db, day, 'submitted'),
+      countSupporterEvent(db, supporterId, day, 'received'),
+      ...(submission.firstContact
+        ? [countSupporterEvent(db, supporterId, day, 'first_contact')]
+        : []),
+      countReceivedHour(db, message.receivedHour),
+    ]);
+    return true;
+  } catch (error) {
+    if ((await findMessage(db, message.id)) !== null) return false;
+    throw error;
+  }
 }
 
-/** Extends a mailbox's life to at least `expiresHour` (its last activity counts). */
-export async function extendMailbox(db: Database, id: string, expiresHour: number): Promise<void> {
-  await db
+/** Extends a mailbox's life to at least `expiresHour` (its last activity counts): a batch item. */
+export function extendMailboxItem(db: Database, id: string, expiresHour: number) {
+  return db
     .update(mailboxes)
     .set({ expiresHour: sql`max(${mailboxes.expiresHour}, ${expiresHour})` })
     .where(eq(mailboxes.id, id));
 }
+
+/**
+ * {@link extendMailboxItem} on its own.
+ *
+ * @returns the mailbox as it is now, or null if it does not exist.
+ */
+export async function extendMailbox(
+  db: Database,
+  id: string,
+  expiresHour: number,
+): Promise<MailboxRow | null> {
+  return (await extendMailboxItem(db, id, expiresHour).returning().get()) ?? null;
+}
+
+const queuedFor = (supporterId: string | SQLWrapper, hour: number | SQLWrapper) =>
+  and(
+    eq(messages.supporterId, supporterId),
+    eq(messages.status, 'queued'),
+    liveAt(messages.expiresHour, hour),
+  );
 
 const inboxOf = prepared((db) =>
   db
@@ -172,80 +194,79 @@ const inboxOf = prepared((db) =>
       receivedHour: messages.receivedHour,
     })
     .from(messages)
-    .where(
-      and(
-        eq(messages.supporterId, sql.placeholder('supporterId')),
-        eq(messages.status, 'queued'),
-        sql`${messages.expiresHour} > ${sql.placeholder('nowHour')}`,
-      ),
-    )
+    .where(queuedFor(sql.placeholder('supporterId'), sql.placeholder('hour')))
     .orderBy(asc(messages.receivedHour), asc(messages.id))
     .prepare(),
 );
 
-export async function listInbox(db: Database, supporterId: string, nowHour: number) {
-  return inboxOf(db).all({ supporterId, nowHour });
+export async function listInbox(db: Database, supporterId: string, hour: number) {
+  return inboxOf(db).all({ supporterId, hour });
 }
 
+/** The supporter's queued messages among `ids` (a JSON array): what an acknowledgement may deliver. */
+const deliverableQuery = prepared((db) =>
+  db
+    .select({ id: messages.id, receivedHour: messages.receivedHour })
+    .from(messages)
+    .where(
+      and(
+        queuedFor(sql.placeholder('supporterId'), sql.placeholder('hour')),
+        sql`${messages.id} in (select value from json_each(${sql.placeholder('ids')}))`,
+      ),
+    )
+    .prepare(),
+);
+
 /**
- * Marks messages delivered, deletes their ciphertext and counts the delivery
- * in one batch: the update takes only the supporter's queued messages, so
- * concurrent acknowledgements of the same ids deliver (and count) each
- * exactly once, and a crash cannot separate a delivery from its count.
+ * Delivers messages: marks them delivered, deletes their ciphertext and
+ * counts the delivery (with its latency bucket) in one batch. Only the
+ * supporter's own queued messages within their deadline are taken, so
+ * concurrent acknowledgements of the same ids deliver and count each
+ * exactly once.
  *
- * The counters count the rows this batch delivered, found by a marker the
- * update sets and the batch clears again before it commits.
+ * @returns the messages this call delivered.
  */
-export async function deliverMessages(
+export async function deliver(
   db: Database,
-  delivery: { supporterId: string; ids: string[]; nowHour: number; day: string },
+  delivery: { supporterId: string; ids: string[]; hour: number; day: string },
 ): Promise<{ id: string; receivedHour: number; mailboxId: string }[]> {
-  const { supporterId, ids, nowHour, day } = delivery;
-  const marker = toB64(randomBytes(16));
-  // SQL text: the id list varies in length, and this runs with every
-  // acknowledgement (see textRun in database.ts).
-  const list = ids.map(() => '?').join(', ');
-  const deliveredNow = `from messages where id in (${list}) and delivered_by = ?`;
-  const [delivered] = await db.batch([
-    // Past its deadline a message is expired, even before the sweep has run.
-    textAll<{ id: string; receivedHour: number; mailboxId: string }>(
-      db,
-      `update messages
-        set status = 'delivered', ciphertext = null, delivered_hour = ?, delivered_by = ?
-        where supporter_id = ? and status = 'queued' and id in (${list}) and expires_hour > ?
-        returning id, received_hour as receivedHour, mailbox_id as mailboxId`,
-      [nowHour, marker, supporterId, ...ids, nowHour],
+  const { supporterId, hour, day } = delivery;
+  const found = await deliverableQuery(db).all({
+    supporterId,
+    hour,
+    ids: JSON.stringify(delivery.ids),
+  });
+  if (found.length === 0) return [];
+  const delivering = and(
+    queuedFor(supporterId, hour),
+    inArray(
+      messages.id,
+      found.map((row) => row.id),
     ),
-    textRun(
-      db,
-      `insert into daily_counts (day, event, count)
-        select ?, 'delivered', count(*) ${deliveredNow} having count(*) > 0
-        on conflict (day, event) do update set count = count + excluded.count`,
-      [day, ...ids, marker],
+  ) as SQL;
+  const receivedHours = [...new Set(found.map((row) => row.receivedHour))];
+  const results = await db.batch([
+    countMatching(db, { day, event: 'delivered' }, messages, delivering),
+    countMatching(db, { day, event: 'delivered', supporterId }, messages, delivering),
+    ...receivedHours.map((received) =>
+      countMatching(
+        db,
+        { day, event: `delivery_hours:${hoursBetween(received, hour)}` },
+        messages,
+        and(delivering, eq(messages.receivedHour, received)) as SQL,
+      ),
     ),
-    textRun(
-      db,
-      `insert into supporter_daily_counts (supporter_id, day, event, count)
-        select ?, ?, 'delivered', count(*) ${deliveredNow} having count(*) > 0
-        on conflict (supporter_id, day, event) do update set count = count + excluded.count`,
-      [supporterId, day, ...ids, marker],
-    ),
-    // How long each waited, in whole hours: the `delivery_hours:N` counters.
-    textRun(
-      db,
-      `insert into daily_counts (day, event, count)
-        select ?, 'delivery_hours:' || max(0, (cast(? as integer) - received_hour) / 3600), count(*)
-        ${deliveredNow} group by received_hour
-        on conflict (day, event) do update set count = count + excluded.count`,
-      [day, nowHour, ...ids, marker],
-    ),
-    textRun(
-      db,
-      `update messages set delivered_by = null where id in (${list}) and delivered_by = ?`,
-      [...ids, marker],
-    ),
+    db
+      .update(messages)
+      .set({ status: 'delivered', ciphertext: null, deliveredHour: hour })
+      .where(delivering)
+      .returning({
+        id: messages.id,
+        receivedHour: messages.receivedHour,
+        mailboxId: messages.mailboxId,
+      }),
   ]);
-  return delivered;
+  return results[results.length - 1] as Awaited<ReturnType<typeof deliver>>;
 }
 
 export async function listSent(db: Database, mailboxId: string) {
@@ -286,25 +307,83 @@ const wroteTo = prepared((db) =>
     .prepare(),
 );
 
-/** Queued messages past their deadline: ciphertext deleted, status `expired`. */
-export async function expireQueuedMessages(db: Database, nowHour: number) {
-  return db
-    .update(messages)
-    .set({ status: 'expired', ciphertext: null })
-    .where(and(eq(messages.status, 'queued'), lte(messages.expiresHour, nowHour)))
-    .returning({ id: messages.id });
+/**
+ * Expires every queued message of a supporter who leaves (they can no
+ * longer be read), counted as expired.
+ *
+ * @returns how many expired.
+ */
+export async function expireMessagesOf(db: Database, supporterId: string, day: string) {
+  const queued = and(eq(messages.supporterId, supporterId), eq(messages.status, 'queued')) as SQL;
+  const [, expired] = await db.batch([
+    countMatching(db, { day, event: 'expired' }, messages, queued),
+    db
+      .update(messages)
+      .set({ status: 'expired', ciphertext: null })
+      .where(queued)
+      .returning({ id: messages.id }),
+  ]);
+  return expired.length;
 }
 
-/** All queued messages of a supporter who leaves: they can no longer be read. */
-export async function expireMessagesOf(db: Database, supporterId: string) {
-  return db
-    .update(messages)
-    .set({ status: 'expired', ciphertext: null })
-    .where(and(eq(messages.supporterId, supporterId), eq(messages.status, 'queued')))
-    .returning({ id: messages.id });
+export interface Expired {
+  /** Queued messages past their deadline, or left in a mailbox that ended. */
+  messages: number;
+  /** Unread replies past their life, or left in a mailbox that ended. */
+  replies: number;
+  mailboxes: number;
+  /** Message rows deleted with their mailbox, whatever their status. */
+  deletedMessages: number;
 }
 
-export async function pendingSummary(db: Database, nowHour: number) {
+/**
+ * Enforces the lifetimes of messages, replies and mailboxes (PROTOCOL.md §8)
+ * and counts what expired, in one batch: queued messages past their
+ * deadline lose their ciphertext; mailboxes past their life go with
+ * everything left in them; unread replies past their life go. Idempotent.
+ */
+export async function expireMessagesAndMailboxes(
+  db: Database,
+  hour: number,
+  day: string,
+): Promise<Expired> {
+  const ended = db
+    .select({ id: mailboxes.id })
+    .from(mailboxes)
+    .where(endedBy(mailboxes.expiresHour, hour));
+  const pastDeadline = and(eq(messages.status, 'queued'), endedBy(messages.expiresHour, hour));
+  const queuedInEnded = and(eq(messages.status, 'queued'), inArray(messages.mailboxId, ended));
+  const expiringReplies = or(
+    endedBy(replies.expiresHour, hour),
+    inArray(replies.mailboxId, ended),
+  ) as SQL;
+  const [, , expiredMessages, goneMessages, goneReplies, goneMailboxes] = await db.batch([
+    countMatching(db, { day, event: 'expired' }, messages, or(pastDeadline, queuedInEnded) as SQL),
+    countMatching(db, { day, event: 'reply_expired' }, replies, expiringReplies),
+    db
+      .update(messages)
+      .set({ status: 'expired', ciphertext: null })
+      .where(pastDeadline)
+      .returning({ id: messages.id }),
+    db
+      .delete(messages)
+      .where(inArray(messages.mailboxId, ended))
+      .returning({ status: messages.status }),
+    db.delete(replies).where(expiringReplies).returning({ id: replies.id }),
+    db
+      .delete(mailboxes)
+      .where(endedBy(mailboxes.expiresHour, hour))
+      .returning({ id: mailboxes.id }),
+  ]);
+  return {
+    messages: expiredMessages.length + goneMessages.filter((m) => m.status === 'queued').length,
+    replies: goneReplies.length,
+    mailboxes: goneMailboxes.length,
+    deletedMessages: goneMessages.length,
+  };
+}
+
+export async function pendingSummary(db: Database, hour: number) {
   return db
     .select({
       supporterId: messages.supporterId,
@@ -312,27 +391,12 @@ export async function pendingSummary(db: Database, nowHour: number) {
       oldestHour: min(messages.receivedHour),
     })
     .from(messages)
-    .where(and(eq(messages.status, 'queued'), sql`${messages.expiresHour} > ${nowHour}`))
+    .where(and(eq(messages.status, 'queued'), liveAt(messages.expiresHour, hour)))
     .groupBy(messages.supporterId)
     .all();
 }
 
-/**
- * Deletes mailboxes past their life together with everything left in them
- * (status rows without ciphertext, unread replies).
- *
- * @returns how many mailboxes, messages and replies went.
- */
-export async function deleteExpiredMailboxes(db: Database, nowHour: number) {
-  const expired = sql`(select ${mailboxes.id} from ${mailboxes} where ${mailboxes.expiresHour} <= ${nowHour})`;
-  const [gone, goneMessages, goneReplies] = await db.batch([
-    db.select({ id: mailboxes.id }).from(mailboxes).where(lte(mailboxes.expiresHour, nowHour)),
-    db
-      .delete(messages)
-      .where(sql`${messages.mailboxId} in ${expired}`)
-      .returning({ id: messages.id, status: messages.status }),
-    db.delete(replies).where(sql`${replies.mailboxId} in ${expired}`).returning({ id: replies.id }),
-    db.delete(mailboxes).where(lte(mailboxes.expiresHour, nowHour)),
-  ]);
-  return { mailboxes: gone.length, messages: goneMessages, replies: goneReplies.length };
+/** Forgets the received counts of hours before `hour`: only the current hour is ever checked. */
+export function deleteHourlyCountsBefore(db: Database, hour: number) {
+  return db.delete(hourlyReceived).where(lt(hourlyReceived.hour, hour));
 }

@@ -6,8 +6,14 @@
  * next) cannot both send the same notification.
  */
 import { and, eq, gt, isNotNull, lte, or, sql } from 'drizzle-orm';
-import { type Database, textRun } from './database.ts';
-import { messages, type NotificationChannel, notificationState, supporters } from './schema.ts';
+import type { Database } from './database.ts';
+import {
+  messages,
+  type NotificationChannel,
+  notificationState,
+  supporterDailyCounts,
+  supporters,
+} from './schema.ts';
 
 export type NotificationStateRow = typeof notificationState.$inferSelect;
 
@@ -19,7 +25,12 @@ export async function listNotificationSubscribers(db: Database) {
       email: supporters.email,
       notifyEmail: supporters.notifyEmail,
       notifyWebhookUrl: supporters.notifyWebhookUrl,
-      receivedCount: supporters.receivedCount,
+      // Messages ever queued for them: a sum that only grows, so "more than
+      // the last notice covered" means "something new", without naming a
+      // message or a time.
+      receivedCount: sql<number>`coalesce((select sum(${supporterDailyCounts.count})
+        from ${supporterDailyCounts} where ${supporterDailyCounts.supporterId} = ${supporters.id}
+        and ${supporterDailyCounts.event} = 'received'), 0)`.mapWith(Number),
     })
     .from(supporters)
     .where(
@@ -50,15 +61,6 @@ export async function listFailingChannels(db: Database): Promise<NotificationSta
     .orderBy(notificationState.supporterId, notificationState.channel)
     .all()
     .then((rows) => rows.map((row) => row.notification_state));
-}
-
-/** One more message was queued for the supporter (in the submission's batch). */
-export function countReceived(db: Database, supporterId: string, amount = 1) {
-  // SQL text: it runs with every submission (see textRun in database.ts).
-  return textRun(db, 'update supporters set received_count = received_count + ? where id = ?', [
-    amount,
-    supporterId,
-  ]);
 }
 
 function stateIs(supporterId: string, channel: NotificationChannel, seen: NotificationStateRow) {

@@ -1,6 +1,8 @@
 /** @module Supporter-to-doctor replies, kept until read or expired. */
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { Database } from './database.ts';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { countEvent, countMatching } from './counters.ts';
+import { type Database, liveAt } from './database.ts';
+import { extendMailboxItem } from './messages.ts';
 import { replies, supporters } from './schema.ts';
 
 export type ReplyRow = typeof replies.$inferSelect;
@@ -9,17 +11,29 @@ export async function findReply(db: Database, id: string): Promise<ReplyRow | nu
   return (await db.select().from(replies).where(eq(replies.id, id)).get()) ?? null;
 }
 
-/** @returns false if a reply with this id was already stored. */
-export async function insertReply(db: Database, reply: ReplyRow): Promise<boolean> {
-  const rows = await db
-    .insert(replies)
-    .values(reply)
-    .onConflictDoNothing()
-    .returning({ id: replies.id });
-  return rows.length === 1;
+/**
+ * Stores a reply, keeps its mailbox open for as long as the reply waits, and
+ * counts it, in one batch.
+ *
+ * @returns false if a reply with this id is stored already; then nothing
+ *   was written or counted.
+ */
+export async function storeReply(db: Database, reply: ReplyRow, day: string): Promise<boolean> {
+  try {
+    await db.batch([
+      // No `on conflict`: a reply stored meanwhile fails the whole batch.
+      db.insert(replies).values(reply),
+      extendMailboxItem(db, reply.mailboxId, reply.expiresHour),
+      countEvent(db, day, 'replied'),
+    ]);
+    return true;
+  } catch (error) {
+    if ((await findReply(db, reply.id)) !== null) return false;
+    throw error;
+  }
 }
 
-export async function listReplies(db: Database, mailboxId: string, nowHour: number) {
+export async function listReplies(db: Database, mailboxId: string, hour: number) {
   return db
     .select({
       id: replies.id,
@@ -31,18 +45,26 @@ export async function listReplies(db: Database, mailboxId: string, nowHour: numb
     })
     .from(replies)
     .leftJoin(supporters, eq(supporters.id, replies.supporterId))
-    .where(and(eq(replies.mailboxId, mailboxId), sql`${replies.expiresHour} > ${nowHour}`))
+    .where(and(eq(replies.mailboxId, mailboxId), liveAt(replies.expiresHour, hour)))
     .orderBy(asc(replies.sentHour), asc(replies.id))
     .all();
 }
 
-export async function deleteReplies(db: Database, mailboxId: string, ids: string[]) {
-  return db
-    .delete(replies)
-    .where(and(eq(replies.mailboxId, mailboxId), inArray(replies.id, ids)))
-    .returning({ id: replies.id });
-}
-
-export async function deleteExpiredReplies(db: Database, nowHour: number) {
-  return db.delete(replies).where(lte(replies.expiresHour, nowHour)).returning({ id: replies.id });
+/**
+ * Deletes replies the doctor has read and counts them as read, in one batch.
+ *
+ * @returns how many this call deleted (unknown or deleted ids count zero).
+ */
+export async function deleteReadReplies(
+  db: Database,
+  mailboxId: string,
+  ids: string[],
+  day: string,
+): Promise<number> {
+  const read = and(eq(replies.mailboxId, mailboxId), inArray(replies.id, ids)) as SQL;
+  const [, deleted] = await db.batch([
+    countMatching(db, { day, event: 'reply_read' }, replies, read),
+    db.delete(replies).where(read).returning({ id: replies.id }),
+  ]);
+  return deleted.length;
 }

@@ -45,12 +45,6 @@ export const supporters = sqliteTable('supporters', {
   notifyEmail: integer('notify_email', { mode: 'boolean' }).notNull().default(false),
   /** POST a content-free notice here when messages wait; may hold a secret (an ntfy topic). */
   notifyWebhookUrl: text('notify_webhook_url'),
-  /**
-   * Messages ever queued for this supporter: a counter that only grows, so
-   * that "more than the last notification covered" means "something new",
-   * without a message id or a time.
-   */
-  receivedCount: integer('received_count').notNull().default(0),
 });
 
 export const invites = sqliteTable('invites', {
@@ -89,11 +83,6 @@ export const messages = sqliteTable(
     /** Delivery deadline: a message still queued then expires. */
     expiresHour: integer('expires_hour').notNull(),
     deliveredHour: integer('delivered_hour'),
-    /**
-     * Set only inside the batch that delivers the message, to count exactly
-     * the rows that batch delivered, and cleared before it commits.
-     */
-    deliveredBy: text('delivered_by'),
   },
   (table) => [
     // Covers the inbox-cap count, so it never reads a row (nor its ciphertext).
@@ -181,7 +170,8 @@ export const loginFailures = sqliteTable(
 /**
  * Where each supporter's notifications stand, per channel (src/domain/notifications.ts).
  * Nothing here refers to a message or a doctor: "something new waits" is the
- * supporter's `received_count` exceeding the count the last notification
+ * supporter's count of received messages (their `received` daily counts,
+ * summed) exceeding the count the last notification
  * covered, and times are whole hours.
  */
 export const notificationState = sqliteTable(
@@ -189,7 +179,7 @@ export const notificationState = sqliteTable(
   {
     supporterId: text('supporter_id').notNull(),
     channel: text('channel').$type<NotificationChannel>().notNull(),
-    /** The supporter's `received_count` when the last notification was delivered. */
+    /** The supporter's received count when the last notification was delivered. */
     coveredReceived: integer('covered_received').notNull().default(0),
     /** No attempt before this hour: the end of the batching window, or of a failure's backoff. */
     nextHour: integer('next_hour'),

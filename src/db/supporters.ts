@@ -1,7 +1,6 @@
 /** @module Supporter rows: directory, registration, profile, vault. */
-import { and, eq, sql } from 'drizzle-orm';
-import type { Database } from './database.ts';
-import { prepared } from './prepared.ts';
+import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { type Database, liveAt, prepared } from './database.ts';
 import { invites, sessions, supporters } from './schema.ts';
 
 export type SupporterRow = typeof supporters.$inferSelect;
@@ -57,29 +56,38 @@ export async function insertSupporterWithInvite(
   inviteTokenHash: string,
   nowHour: number,
 ): Promise<boolean> {
-  const inviteIsOpen = sql`exists (select 1 from ${invites} where ${invites.tokenHash} = ${inviteTokenHash} and ${invites.used} = 0 and ${invites.expiresHour} > ${nowHour})`;
+  const inviteIsOpen = and(
+    eq(invites.tokenHash, inviteTokenHash),
+    eq(invites.used, false),
+    liveAt(invites.expiresHour, nowHour),
+  );
+  const row: SupporterRow = {
+    ...supporter,
+    id: supporter.id ?? '',
+    login: supporter.login ?? null,
+    email: supporter.email ?? null,
+    about: supporter.about ?? null,
+    status: 'available',
+    awayUntilHour: null,
+    active: true,
+    left: false,
+    lastSeenHour: supporter.createdHour,
+    notifyEmail: false,
+    notifyWebhookUrl: null,
+  };
+  // The row as constants selected from the open invite: no invite, no row.
+  const constants = Object.fromEntries(
+    Object.entries(getTableColumns(supporters)).map(([key, column]) => [
+      key,
+      sql`${sql.param(row[key as keyof SupporterRow], column)}`.as(column.name),
+    ]),
+  ) as Record<keyof SupporterRow, SQL.Aliased>;
   const [, spent] = await db.batch([
-    db.run(sql`insert into ${supporters} (id, login, email, name, county, town, specialties, languages,
-        modalities, about, status, active, "left", box_public_key, vault_salt, vault_opslimit,
-        vault_memlimit, vault_ciphertext, auth_key_hash, created_hour, last_seen_hour)
-      select ${supporter.id}, ${supporter.login}, ${supporter.email ?? null}, ${supporter.name},
-        ${supporter.county}, ${supporter.town}, ${JSON.stringify(supporter.specialties)},
-        ${JSON.stringify(supporter.languages)}, ${JSON.stringify(supporter.modalities)},
-        ${supporter.about ?? null}, 'available', 1, 0, ${supporter.boxPublicKey},
-        ${supporter.vaultSalt}, ${supporter.vaultOpslimit}, ${supporter.vaultMemlimit},
-        ${supporter.vaultCiphertext}, ${supporter.authKeyHash}, ${supporter.createdHour},
-        ${supporter.createdHour}
-      where ${inviteIsOpen}`),
+    db.insert(supporters).select(db.select(constants).from(invites).where(inviteIsOpen)),
     db
       .update(invites)
       .set({ used: true })
-      .where(
-        and(
-          eq(invites.tokenHash, inviteTokenHash),
-          eq(invites.used, false),
-          sql`${invites.expiresHour} > ${nowHour}`,
-        ),
-      )
+      .where(inviteIsOpen)
       .returning({ tokenHash: invites.tokenHash }),
   ]);
   return spent.length === 1;

@@ -23,7 +23,6 @@ import {
   loginFailureCount,
   recordLoginFailure,
 } from '../db/access.ts';
-import { countEvent } from '../db/counters.ts';
 import { expireMessagesOf } from '../db/messages.ts';
 import { deleteNotificationState, resetBackoff } from '../db/notifications.ts';
 import type { Modality, NotificationChannel, SupporterStatus } from '../db/schema.ts';
@@ -48,7 +47,7 @@ import {
   unauthorized,
 } from '../errors.ts';
 import { parseWebhookUrl } from '../notify/webhook.ts';
-import { dayOf, HOUR_SECONDS, isoHour } from '../time.ts';
+import { dayOf, HOUR_SECONDS, isExpired, isoHour } from '../time.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
 import { type Supporter, toSupporter } from './supporter-view.ts';
 
@@ -102,7 +101,7 @@ export async function registerSupporter(
   const invite = await findInvite(db, inviteHash);
   if (invite === null) throw notFound('invite_not_found', 'This invite link is not valid.');
   if (invite.used) throw gone('invite_used', 'This invite link has already been used.');
-  if (invite.expiresHour <= hour)
+  if (isExpired(invite.expiresHour, hour))
     throw gone('invite_expired', 'This invite link has expired. Ask for a new one.');
 
   const login = normaliseLogin(registration.login);
@@ -389,11 +388,8 @@ export async function leave(relay: Relay, supporter: SupporterRow): Promise<void
     deleteSessionsOf(db, supporter.id),
     deleteNotificationState(db, supporter.id),
   ]);
-  const expired = await expireMessagesOf(db, supporter.id);
-  if (expired.length > 0) {
-    await countEvent(db, dayOf(relay.clock.now()), 'expired', expired.length);
-    relay.afterDeletion();
-  }
+  const expired = await expireMessagesOf(db, supporter.id, dayOf(relay.clock.now()));
+  if (expired > 0) relay.afterDeletion();
 }
 
 export async function readMe(relay: Relay, id: string): Promise<Me | null> {

@@ -6,23 +6,21 @@
  * that identifies the doctor.
  */
 import { capabilityHash, ciphertextId, constantTimeEqual, toB64, utf8 } from '../crypto.ts';
-import { countEvent, countSupporterEvent } from '../db/counters.ts';
+import { countEvent } from '../db/counters.ts';
 import {
-  countReceivedHour,
   extendMailbox,
   findMailbox,
   findMessage,
-  insertMessage,
   listSent,
   type MailboxRow,
   type MessageRow,
+  storeSubmission,
   submissionContext,
 } from '../db/messages.ts';
-import { countReceived } from '../db/notifications.ts';
-import { deleteReplies, listReplies } from '../db/replies.ts';
+import { deleteReadReplies, listReplies } from '../db/replies.ts';
 import type { MessageStatus } from '../db/schema.ts';
 import { conflict, forbidden, notFound, rateLimited } from '../errors.ts';
-import { dayOf, HOUR_SECONDS, isoHour } from '../time.ts';
+import { dayOf, HOUR_SECONDS, isExpired, isoHour } from '../time.ts';
 import { type Proof, spendProofOfWork } from './proof-of-work.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
 import { effectiveStatus } from './supporter-view.ts';
@@ -54,7 +52,7 @@ const mailboxNotFound = () =>
   );
 
 function statusAt(row: Pick<MessageRow, 'status' | 'expiresHour'>, hour: number): MessageStatus {
-  return row.status === 'queued' && row.expiresHour <= hour ? 'expired' : row.status;
+  return row.status === 'queued' && isExpired(row.expiresHour, hour) ? 'expired' : row.status;
 }
 
 function tokenMatches(readTokenHash: string, readToken: string): boolean {
@@ -130,39 +128,26 @@ export async function submitMessage(
     };
   }
 
-  const { supporterId } = context;
-  const firstContact = !context.wroteBefore;
-  const day = dayOf(relay.clock.now());
-  const counters = (amount: number) => [
-    countEvent(db, day, 'submitted', amount),
-    countSupporterEvent(db, supporterId, day, 'received', amount),
-    ...(firstContact ? [countSupporterEvent(db, supporterId, day, 'first_contact', amount)] : []),
-    countReceived(db, supporterId, amount),
-    countReceivedHour(db, hour, amount),
-  ];
-  const created = await insertMessage(
-    db,
-    {
+  const created = await storeSubmission(db, {
+    message: {
       id,
-      supporterId,
+      supporterId: context.supporterId,
       mailboxId: submission.mailbox.id,
       ciphertext: submission.ciphertext,
       status: 'queued',
       receivedHour: hour,
       expiresHour,
     },
-    {
+    mailbox: {
       id: submission.mailbox.id,
       readTokenHash: capabilityHash(submission.mailbox.readToken),
       expiresHour: expiryHour(relay, relay.config.lifetimes.mailboxHours),
     },
-    counters(1),
-  );
+    day: dayOf(relay.clock.now()),
+    firstContact: !context.wroteBefore,
+  });
   if (!created) {
-    // A concurrent identical submission won the race: its counts stand, ours are
-    // taken back, and this request is answered as a resubmission.
-    const [first, ...rest] = counters(-1);
-    if (first) await db.batch([first, ...rest]);
+    // An identical submission in flight was stored first: answered as a resubmission.
     const raced = await findStoredSubmission(relay, id, submission.mailbox);
     if (raced) return { message: raced, created: false };
     throw conflict(
@@ -202,14 +187,14 @@ async function openAuthorised(relay: Relay, key: MailboxKey): Promise<MailboxRow
   const mailbox = await findMailbox(relay.db, key.id);
   if (
     mailbox === null ||
-    mailbox.expiresHour <= nowHour(relay) ||
+    isExpired(mailbox.expiresHour, nowHour(relay)) ||
     !tokenMatches(mailbox.readTokenHash, key.readToken)
   ) {
     throw mailboxNotFound();
   }
   // Opening is activity: the mailbox lives on for its full lifetime from now.
-  await extendMailbox(relay.db, mailbox.id, expiryHour(relay, relay.config.lifetimes.mailboxHours));
-  return (await findMailbox(relay.db, key.id)) ?? mailbox;
+  const expiresHour = expiryHour(relay, relay.config.lifetimes.mailboxHours);
+  return (await extendMailbox(relay.db, mailbox.id, expiresHour)) ?? mailbox;
 }
 
 export interface MailboxView {
@@ -271,10 +256,10 @@ export async function acknowledgeReplies(
   replyIds: string[],
 ): Promise<{ deleted: number }> {
   const mailbox = await openAuthorised(relay, key);
-  const deleted = replyIds.length === 0 ? [] : await deleteReplies(relay.db, mailbox.id, replyIds);
-  if (deleted.length > 0) {
-    await countEvent(relay.db, dayOf(relay.clock.now()), 'reply_read', deleted.length);
-    relay.afterDeletion();
-  }
-  return { deleted: deleted.length };
+  const deleted =
+    replyIds.length === 0
+      ? 0
+      : await deleteReadReplies(relay.db, mailbox.id, replyIds, dayOf(relay.clock.now()));
+  if (deleted > 0) relay.afterDeletion();
+  return { deleted };
 }

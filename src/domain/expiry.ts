@@ -6,13 +6,7 @@
  * changes nothing more than running it once.
  */
 import { deleteExpiredAccess } from '../db/access.ts';
-import { countEvent } from '../db/counters.ts';
-import {
-  deleteExpiredMailboxes,
-  deleteHourlyCountsBefore,
-  expireQueuedMessages,
-} from '../db/messages.ts';
-import { deleteExpiredReplies } from '../db/replies.ts';
+import { deleteHourlyCountsBefore, expireMessagesAndMailboxes } from '../db/messages.ts';
 import { dayOf } from '../time.ts';
 import { nowHour, type Relay } from './relay.ts';
 
@@ -30,20 +24,15 @@ export interface SweepResult {
 export async function expireStaleRecords(relay: Relay): Promise<SweepResult> {
   const { db } = relay;
   const hour = nowHour(relay);
-  const day = dayOf(relay.clock.now());
-  const messages = await expireQueuedMessages(db, hour);
-  const replies = await deleteExpiredReplies(db, hour);
-  const mailboxes = await deleteExpiredMailboxes(db, hour);
+  const expired = await expireMessagesAndMailboxes(db, hour, dayOf(relay.clock.now()));
   await deleteExpiredAccess(db, hour);
   await deleteHourlyCountsBefore(db, hour);
-  // Queued messages inside a mailbox that ended count as expired too.
-  const expiredMessages =
-    messages.length + mailboxes.messages.filter((m) => m.status === 'queued').length;
-  const expiredReplies = replies.length + mailboxes.replies;
-  if (expiredMessages > 0) await countEvent(db, day, 'expired', expiredMessages);
-  if (expiredReplies > 0) await countEvent(db, day, 'reply_expired', expiredReplies);
-  if (expiredMessages + expiredReplies + mailboxes.mailboxes + mailboxes.messages.length > 0) {
+  if (expired.messages + expired.replies + expired.mailboxes + expired.deletedMessages > 0) {
     relay.afterDeletion();
   }
-  return { expiredMessages, expiredReplies, expiredMailboxes: mailboxes.mailboxes };
+  return {
+    expiredMessages: expired.messages,
+    expiredReplies: expired.replies,
+    expiredMailboxes: expired.mailboxes,
+  };
 }

@@ -5,19 +5,12 @@
  * reply to a doctor's mailbox.
  */
 import { ciphertextId, toB64 } from '../crypto.ts';
-import { countEvent } from '../db/counters.ts';
-import {
-  deliverMessages,
-  extendMailbox,
-  findMailbox,
-  listInbox,
-  mailboxWroteTo,
-} from '../db/messages.ts';
-import { findReply, insertReply } from '../db/replies.ts';
+import { deliver, findMailbox, listInbox, mailboxWroteTo } from '../db/messages.ts';
+import { findReply, storeReply } from '../db/replies.ts';
 import type { SupporterRow } from '../db/supporters.ts';
 import { touchSupporter } from '../db/supporters.ts';
 import { conflict, notFound } from '../errors.ts';
-import { dayOf, isoHour } from '../time.ts';
+import { dayOf, isExpired, isoHour } from '../time.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
 
 export async function fetchInbox(relay: Relay, supporter: SupporterRow) {
@@ -44,10 +37,10 @@ export async function acknowledgeInbox(
   ids: string[],
 ): Promise<{ deleted: number }> {
   if (ids.length === 0) return { deleted: 0 };
-  const delivered = await deliverMessages(relay.db, {
+  const delivered = await deliver(relay.db, {
     supporterId: supporter.id,
     ids,
-    nowHour: nowHour(relay),
+    hour: nowHour(relay),
     day: dayOf(relay.clock.now()),
   });
   if (delivered.length > 0) relay.afterDeletion();
@@ -80,24 +73,19 @@ export async function sendReply(
   const mailbox = await findMailbox(db, mailboxId);
   if (
     mailbox === null ||
-    mailbox.expiresHour <= hour ||
+    isExpired(mailbox.expiresHour, hour) ||
     !(await mailboxWroteTo(db, mailboxId, supporter.id))
   ) {
     throw unknownMailbox();
   }
   const expiresHour = expiryHour(relay, relay.config.lifetimes.replyHours);
-  const created = await insertReply(db, {
-    id,
-    mailboxId,
-    supporterId: supporter.id,
-    ciphertext,
-    sentHour: hour,
-    expiresHour,
-  });
+  // The mailbox stays open for as long as the reply waits.
+  const created = await storeReply(
+    db,
+    { id, mailboxId, supporterId: supporter.id, ciphertext, sentHour: hour, expiresHour },
+    dayOf(relay.clock.now()),
+  );
   if (!created) return sendReply(relay, supporter, mailboxId, ciphertext);
-  // The doctor must be able to open the mailbox for as long as the reply waits.
-  await extendMailbox(db, mailboxId, expiresHour);
   await touchSupporter(db, supporter, hour);
-  await countEvent(db, dayOf(relay.clock.now()), 'replied');
   return { reply: { id, expiresAt: isoHour(expiresHour) }, created: true };
 }

@@ -4,8 +4,9 @@
  *
  * What is decided, and from what (all of it per supporter and channel):
  *
- * - **Something new waits** when the supporter's `received_count` (one more
- *   with every message queued for them, src/domain/doctor.ts) exceeds the
+ * - **Something new waits** when the supporter's received count (the sum
+ *   of their `received` counters, one more with every message queued for
+ *   them) exceeds the
  *   count the last delivered notification covered, and at least one message
  *   is still queued for them. No message id, no doctor, no time: only two
  *   counts. If everything was read before a notice went out, nothing is sent

@@ -7,7 +7,7 @@
  */
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { type Clock, HOUR_SECONDS, hourOf } from '../time.ts';
+import { type Clock, expiresAfter, hourOf } from '../time.ts';
 import type { SubmissionLoad } from './submission-load.ts';
 
 export interface Relay {
@@ -34,11 +34,7 @@ export function nowHour(relay: Relay): number {
   return hourOf(relay.clock.now());
 }
 
-/**
- * The hour at which something with a lifetime of `hours` expires, counted
- * from the stored (truncated) hour: nothing is kept longer than its stated
- * lifetime, and at most one hour less.
- */
+/** The hour at which something with a lifetime of `hours` from now expires (`expiresAfter`). */
 export function expiryHour(relay: Relay, hours: number): number {
-  return nowHour(relay) + hours * HOUR_SECONDS;
+  return expiresAfter(nowHour(relay), hours);
 }

@@ -1,14 +1,16 @@
 /**
- * src/db/database.ts textRun/textAll on D1 inside workerd: the request path's
- * writes given as SQL text run alone and in a batch, and a `returning`
- * statement's rows come back as objects (the Node side is covered by every
- * submission and acknowledgement in the other tests).
+ * The storage layer's batches on D1 inside workerd: a duplicate insert fails
+ * its whole batch (so nothing is counted twice), counters that count the
+ * rows an update is about to change count exactly those, and concurrent
+ * acknowledgements deliver and count each message once. The same functions
+ * run on libSQL in test/db/ and in every other test.
  */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { countEvent } from '../../src/db/counters.ts';
 import { openD1 } from '../../src/db/d1.ts';
-import { textAll, textRun } from '../../src/db/database.ts';
+import { deliver, expireMessagesAndMailboxes, storeSubmission } from '../../src/db/messages.ts';
+
+const HOUR = 1_800_000_000 - (1_800_000_000 % 3600);
 
 async function count(day: string, event: string): Promise<number | null> {
   const row = await env.DB.prepare('select count from daily_counts where day = ? and event = ?')
@@ -17,42 +19,60 @@ async function count(day: string, event: string): Promise<number | null> {
   return row?.count ?? null;
 }
 
-describe('SQL-text statements on D1', () => {
-  it('runs one awaited alone, as a batch of one', async () => {
+function submission(id: string, day: string, lifetimeHours = 10) {
+  return {
+    message: {
+      id,
+      supporterId: 'supporter-1',
+      mailboxId: `mailbox-${id}`,
+      ciphertext: new Uint8Array([1, 2, 3]),
+      status: 'queued' as const,
+      receivedHour: HOUR,
+      expiresHour: HOUR + lifetimeHours * 3600,
+    },
+    mailbox: { id: `mailbox-${id}`, readTokenHash: 'hash', expiresHour: HOUR + 20 * 3600 },
+    day,
+    firstContact: true,
+  };
+}
+
+describe('storage batches on D1', () => {
+  it('stores a submission once: a second with the same id writes and counts nothing', async () => {
     const db = openD1(env.DB);
-    await countEvent(db, '2026-01-01', 'rate_limited');
-    await countEvent(db, '2026-01-01', 'rate_limited', 2);
-    expect(await count('2026-01-01', 'rate_limited')).toBe(3);
+    expect(await storeSubmission(db, submission('m1', '2026-01-01'))).toBe(true);
+    expect(await storeSubmission(db, submission('m1', '2026-01-01'))).toBe(false);
+    expect(await count('2026-01-01', 'submitted')).toBe(1);
+    const received = await env.DB.prepare(
+      "select count from supporter_daily_counts where event = 'received' and day = '2026-01-01'",
+    ).first<{ count: number }>();
+    expect(received?.count).toBe(1);
   });
 
-  it('runs them in one batch with drizzle statements, returning rows as objects', async () => {
+  it('delivers and counts each message once when acknowledgements race', async () => {
     const db = openD1(env.DB);
-    const [inserted, , again] = await db.batch([
-      textAll<{ day: string; count: number }>(
-        db,
-        'insert into daily_counts (day, event, count) values (?, ?, ?) returning day, count',
-        ['2026-01-02', 'submitted', 5],
-      ),
-      textRun(db, 'update daily_counts set count = count + ? where day = ? and event = ?', [
-        1,
-        '2026-01-02',
-        'submitted',
-      ]),
-      countEvent(db, '2026-01-02', 'submitted', 10),
-    ]);
-    expect(inserted).toEqual([{ day: '2026-01-02', count: 5 }]);
-    expect(again).toBeDefined();
-    expect(await count('2026-01-02', 'submitted')).toBe(16);
+    for (const id of ['d1', 'd2', 'd3']) await storeSubmission(db, submission(id, '2026-01-02'));
+    const ack = {
+      supporterId: 'supporter-1',
+      ids: ['d1', 'd2', 'd3'],
+      hour: HOUR + 7200,
+      day: '2026-01-02',
+    };
+    const [first, second] = await Promise.all([deliver(db, ack), deliver(db, ack)]);
+    expect((first?.length ?? 0) + (second?.length ?? 0)).toBe(3);
+    expect(await count('2026-01-02', 'delivered')).toBe(3);
+    expect(await count('2026-01-02', 'delivery_hours:2')).toBe(3);
+    expect(await deliver(db, ack)).toEqual([]);
+    expect(await count('2026-01-02', 'delivered')).toBe(3);
   });
 
-  it('rolls the whole batch back when one statement fails', async () => {
+  it('expires what is past its life and counts it, once', async () => {
     const db = openD1(env.DB);
-    await expect(
-      db.batch([
-        countEvent(db, '2026-01-03', 'submitted'),
-        textRun(db, 'insert into no_such_table values (?)', [1]),
-      ]),
-    ).rejects.toThrow();
-    expect(await count('2026-01-03', 'submitted')).toBeNull();
+    await storeSubmission(db, submission('e1', '2026-01-03', 1));
+    const expired = await expireMessagesAndMailboxes(db, HOUR + 3600, '2026-01-03');
+    expect(expired.messages).toBe(1);
+    expect(await count('2026-01-03', 'expired')).toBe(1);
+    const again = await expireMessagesAndMailboxes(db, HOUR + 3600, '2026-01-03');
+    expect(again.messages).toBe(0);
+    expect(await count('2026-01-03', 'expired')).toBe(1);
   });
 });
