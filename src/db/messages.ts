@@ -224,49 +224,48 @@ const deliverableQuery = prepared((db) =>
  * concurrent acknowledgements of the same ids deliver and count each
  * exactly once.
  *
- * @returns the messages this call delivered.
+ * @returns how many messages this call delivered.
  */
 export async function deliver(
   db: Database,
   delivery: { supporterId: string; ids: string[]; hour: number; day: string },
-): Promise<{ id: string; receivedHour: number; mailboxId: string }[]> {
+): Promise<number> {
   const { supporterId, hour, day } = delivery;
   const found = await deliverableQuery(db).all({
     supporterId,
     hour,
     ids: JSON.stringify(delivery.ids),
   });
-  if (found.length === 0) return [];
-  const delivering = and(
-    queuedFor(supporterId, hour),
-    inArray(
-      messages.id,
-      found.map((row) => row.id),
-    ),
-  ) as SQL;
+  if (found.length === 0) return 0;
+  // Those of them still queued when the batch runs (another acknowledgement may have come first).
+  const delivering = (receivedHour?: number) =>
+    and(
+      inArray(
+        messages.id,
+        found.map((row) => row.id),
+      ),
+      eq(messages.status, 'queued'),
+      receivedHour === undefined ? undefined : eq(messages.receivedHour, receivedHour),
+    ) as SQL;
   const receivedHours = [...new Set(found.map((row) => row.receivedHour))];
   const results = await db.batch([
-    countMatching(db, { day, event: 'delivered' }, messages, delivering),
-    countMatching(db, { day, event: 'delivered', supporterId }, messages, delivering),
+    countMatching(db, { day, event: 'delivered' }, messages, delivering()),
+    countMatching(db, { day, event: 'delivered', supporterId }, messages, delivering()),
     ...receivedHours.map((received) =>
       countMatching(
         db,
         { day, event: `delivery_hours:${hoursBetween(received, hour)}` },
         messages,
-        and(delivering, eq(messages.receivedHour, received)) as SQL,
+        delivering(received),
       ),
     ),
     db
       .update(messages)
       .set({ status: 'delivered', ciphertext: null, deliveredHour: hour })
-      .where(delivering)
-      .returning({
-        id: messages.id,
-        receivedHour: messages.receivedHour,
-        mailboxId: messages.mailboxId,
-      }),
+      .where(delivering())
+      .returning({ id: messages.id }),
   ]);
-  return results[results.length - 1] as Awaited<ReturnType<typeof deliver>>;
+  return (results.at(-1) as { id: string }[]).length;
 }
 
 export async function listSent(db: Database, mailboxId: string) {

@@ -43,8 +43,8 @@ export async function acknowledgeInbox(
     hour: nowHour(relay),
     day: dayOf(relay.clock.now()),
   });
-  if (delivered.length > 0) relay.afterDeletion();
-  return { deleted: delivered.length };
+  if (delivered > 0) relay.afterDeletion();
+  return { deleted: delivered };
 }
 
 const unknownMailbox = () =>
