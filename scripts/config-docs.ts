@@ -19,6 +19,7 @@ export interface VariableRow {
   /** The text a deployer would write, or `undefined` when unset has its own meaning. */
   default: string | undefined;
   description: string;
+  workers: OnWorkers;
   notes: VariableNotes;
 }
 
@@ -29,12 +30,14 @@ export function variableRows(): VariableRow[] {
     const description = v.getDescription(schema);
     if (description === undefined) throw new Error(`${name} has no description in src/config.ts.`);
     const fallback = v.getDefault(schema);
+    // Only `notes()` in src/config.ts adds metadata to these schemas.
+    const notes = v.getMetadata(schema) as VariableNotes;
     return {
       name,
       default: fallback === undefined ? undefined : String(fallback),
       description,
-      // Only `notes()` in src/config.ts adds metadata to these schemas.
-      notes: v.getMetadata(schema) as VariableNotes,
+      workers: notes.workers ?? 'var',
+      notes,
     };
   });
 }
@@ -62,7 +65,7 @@ function meaningCell({ description, notes }: VariableRow): string {
 export function renderConfigurationDocs(): string {
   const rows = variableRows().map(
     (row) =>
-      `| \`${row.name}\` | ${defaultCell(row)} | ${ON_WORKERS[row.notes.workers ?? 'var']} | ${meaningCell(row)} |`,
+      `| \`${row.name}\` | ${defaultCell(row)} | ${ON_WORKERS[row.workers]} | ${meaningCell(row)} |`,
   );
   return `# Configuration
 
