@@ -1,9 +1,12 @@
 /**
  * @module
- * Configuration: the only module that reads the environment. Every value is
- * parsed and checked once, at start-up, so a typo stops the relay with a clear
- * sentence instead of surfacing later as odd behaviour.
+ * Configuration: the only module that reads the environment. One valibot
+ * schema names every variable with its default and description; it is applied
+ * once, at start-up, so a typo stops the relay with a clear sentence instead
+ * of surfacing later as odd behaviour. docs/configuration.md is generated
+ * from it (`npm run docs:config`).
  */
+import * as v from 'valibot';
 
 export interface Lifetimes {
   /** Undelivered message, then shown to the doctor as `expired` (PROTOCOL.md §8). */
@@ -89,54 +92,369 @@ export class ConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** How a variable is given to a Worker: a plain-text `[vars]` entry, a secret, or not at all. */
+export type OnWorkers = 'var' | 'secret' | 'ignored' | 'unavailable';
+
+/** What docs/configuration.md says about a variable beyond its description and default. */
+export type VariableNotes = {
+  /** What leaving it unset means, for a variable without a plain default. */
+  unset?: string;
+  /** How it is set on Workers; `var` when not given. */
+  workers?: OnWorkers;
+  /** Bounds of a whole number. */
+  range?: readonly [number, number];
+};
+
+// Generic like valibot's own actions, so that it fits any pipe.
+const notes = <TInput>(variableNotes: VariableNotes) =>
+  v.metadata<TInput, VariableNotes>(variableNotes);
+
 const HOUR = 1;
 const DAY = 24 * HOUR;
 
-export const defaultLifetimes: Lifetimes = {
-  messageHours: 14 * DAY,
-  replyHours: 30 * DAY,
-  mailboxHours: 30 * DAY,
-  sessionHours: 12 * HOUR,
-  inviteHours: 14 * DAY,
+// Each sentence is completed with the variable's name (`loadConfig` below). None
+// quotes the value: it may be a secret.
+
+/** A whole number from `min` to `max`; `fallback` when unset. */
+function wholeNumber(min: number, max: number, fallback: number) {
+  const sentence = `must be a whole number from ${min} to ${max}.`;
+  const number = v.pipe(
+    v.string(),
+    v.digits(sentence),
+    v.toNumber(sentence),
+    v.minValue(min, sentence),
+    v.maxValue(max, sentence),
+  );
+  return v.pipe(v.optional(number, String(fallback)), notes({ range: [min, max] }));
+}
+
+/** An absolute URL that passes `accept` once parsed; the text itself is kept. */
+function absoluteUrl(accept: (url: URL) => boolean, sentence: string) {
+  return v.pipe(
+    v.string(),
+    v.check((text) => URL.canParse(text) && accept(new URL(text)), sentence),
+  );
+}
+
+const isHttp = (url: URL) => url.protocol === 'https:' || url.protocol === 'http:';
+
+const publicOrigin = v.pipe(
+  absoluteUrl(isHttp, 'must be an absolute http(s) URL such as https://relay.example.org.'),
+  v.transform((text) => new URL(text).origin),
+);
+
+// Short secrets would make the operator token guessable or the HMAC key weak.
+const secret = v.pipe(
+  v.string(),
+  v.minLength(32, 'must be at least 32 characters long (for example: openssl rand -base64 32).'),
+);
+
+const EMERGENCY_KINDS = ['emergency', 'out-of-hours', 'crisis-line'] as const;
+const EMERGENCY_SENTENCE = `must be a comma-separated list of NUMBER:KIND, KIND one of ${EMERGENCY_KINDS.join(', ')} (for example "113:emergency,116 117:out-of-hours").`;
+
+/** `113:emergency,116 117:out-of-hours`. */
+const emergencyNumbers = v.pipe(
+  v.string(),
+  v.transform((text) =>
+    text.split(',').map((entry) => {
+      const [number = '', kind = ''] = entry.split(':').map((part) => part.trim());
+      return { number, kind };
+    }),
+  ),
+  v.array(
+    v.object({
+      number: v.pipe(v.string(), v.regex(/^\+?[0-9][0-9 ]{1,18}$/, EMERGENCY_SENTENCE)),
+      kind: v.picklist(EMERGENCY_KINDS, EMERGENCY_SENTENCE),
+    }),
+  ),
+);
+
+// The URL carries the mail server's password: it is never quoted back.
+const smtpUrl = absoluteUrl(
+  (url) => (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '',
+  'must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example.org:465.',
+);
+
+const ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/;
+
+/** `noreply@example.org` or `Display Name <noreply@example.org>`. */
+function isMailbox(value: string): boolean {
+  const named = /^[^<>\r\n]*<([^<>]+)>$/.exec(value);
+  return ADDRESS.test(named?.[1] ?? value);
+}
+
+const mailbox = v.pipe(
+  v.string(),
+  v.check(
+    isMailbox,
+    'must be an e-mail address, optionally with a name: peer-relay <noreply@relay.example.org>.',
+  ),
+);
+
+const webhookUrl = v.pipe(
+  absoluteUrl(
+    (url) => isHttp(url) && url.username === '' && url.password === '',
+    'must be an absolute http(s) URL without a user name or password, such as https://ntfy.sh/relay-alerts.',
+  ),
+  v.transform((text) => new URL(text).href),
+);
+
+const addressList = v.pipe(
+  v.string(),
+  v.transform((text) =>
+    text
+      .split(',')
+      .map((address) => address.trim())
+      .filter((address) => address !== ''),
+  ),
+  v.array(
+    v.pipe(
+      v.string(),
+      v.regex(ADDRESS, 'must be one e-mail address or several separated by commas.'),
+    ),
+  ),
+);
+
+/**
+ * Every environment variable the relay reads, in the order of
+ * docs/configuration.md. A default is the text a deployer would write.
+ */
+export const environmentVariables = {
+  PORT: v.pipe(
+    wholeNumber(1, 65535, 8787),
+    v.description('TCP port the Node relay listens on.'),
+    notes({ workers: 'ignored' }),
+  ),
+  HOST: v.pipe(
+    v.optional(v.string(), '127.0.0.1'),
+    v.description('Address the Node relay listens on; put a TLS-terminating proxy in front of it.'),
+    notes({ workers: 'ignored' }),
+  ),
+  DATABASE_URL: v.pipe(
+    v.optional(v.string(), 'file:./data/relay.db'),
+    v.description(
+      'libSQL URL: a local file (its directory is created) or `libsql://…` for Turso. On Workers, unset means the D1 binding `DB`, and a `libsql://` or `https://` URL means Turso.',
+    ),
+  ),
+  DATABASE_AUTH_TOKEN: v.pipe(
+    v.optional(v.string()),
+    v.description('Token of a remote libSQL (Turso) database.'),
+    notes({ workers: 'secret' }),
+  ),
+  OPERATOR_TOKEN: v.pipe(
+    v.optional(secret),
+    v.description(
+      'Operator bearer token, at least 32 characters. When it is unset on Node, one is generated at first start, printed once, and only its hash kept; on Workers it is required.',
+    ),
+    notes({ unset: 'generated (Node)', workers: 'secret' }),
+  ),
+  SERVER_SECRET: v.pipe(
+    v.optional(secret),
+    v.description(
+      'Key for proof-of-work challenges and fake login parameters, at least 32 characters. When it is unset, one is generated and kept in the database.',
+    ),
+    notes({ unset: 'generated', workers: 'secret' }),
+  ),
+  PUBLIC_URL: v.pipe(
+    v.optional(publicOrigin),
+    v.description(
+      'Origin used in invite links (a path is dropped); `https://` also turns on HSTS. On Workers, set it to your domain.',
+    ),
+    notes({ unset: '`http://127.0.0.1:$PORT`' }),
+  ),
+  POW_DIFFICULTY: v.pipe(
+    wholeNumber(0, 32, 16),
+    v.description('Leading zero bits of proof of work asked of each anonymous submission.'),
+  ),
+  POW_SURGE_PER_MINUTE: v.pipe(
+    wholeNumber(1, 1_000_000, 30),
+    v.description(
+      'Submissions a minute above which the difficulty rises: one bit, plus one per doubling, at most eight. Counted per instance (on Workers, per isolate).',
+    ),
+  ),
+  SUBMISSIONS_PER_HOUR: v.pipe(
+    wholeNumber(1, 10_000_000, 2000),
+    v.description(
+      'Submissions an hour across all supporters before `429 relay_busy`; counted in the database, so global on Workers too.',
+    ),
+  ),
+  INBOX_CAP: v.pipe(
+    wholeNumber(1, 100_000, 200),
+    v.description('Queued messages one supporter may have before new ones get `429 inbox_full`.'),
+  ),
+  LOGIN_FAILURE_LIMIT: v.pipe(
+    wholeNumber(1, 1000, 10),
+    v.description('Failed logins per login and hour before `429 too_many_attempts`.'),
+  ),
+  MESSAGE_TTL_HOURS: v.pipe(
+    wholeNumber(1, 365 * DAY, 14 * DAY),
+    v.description('Life of an undelivered message; then the doctor is shown `expired`.'),
+  ),
+  REPLY_TTL_HOURS: v.pipe(
+    wholeNumber(1, 365 * DAY, 30 * DAY),
+    v.description('Life of an unread reply.'),
+  ),
+  MAILBOX_TTL_HOURS: v.pipe(
+    wholeNumber(1, 365 * DAY, 30 * DAY),
+    v.description('Life of a mailbox, counted from its last activity.'),
+  ),
+  SESSION_TTL_HOURS: v.pipe(
+    wholeNumber(1, 30 * DAY, 12 * HOUR),
+    v.description('Life of a supporter session.'),
+  ),
+  INVITE_TTL_HOURS: v.pipe(
+    wholeNumber(1, 365 * DAY, 14 * DAY),
+    v.description('Default life of an operator invite.'),
+  ),
+  EMERGENCY_NUMBERS: v.pipe(
+    v.optional(emergencyNumbers, '113:emergency,116 117:out-of-hours'),
+    v.description(
+      `Numbers every page shows under "not an emergency service": comma-separated \`NUMBER:KIND\`, KIND one of ${EMERGENCY_KINDS.map((kind) => `\`${kind}\``).join(', ')}. The default is Norway's 113 (emergency) and 116 117 (legevakt).`,
+    ),
+  ),
+  SMTP_URL: v.pipe(
+    v.optional(smtpUrl),
+    v.description(
+      'Outgoing mail server for e-mail notifications and alerts, `smtp://user:password@host:587` or `smtps://…:465`; never logged or shown. Unset: supporters cannot choose e-mail notifications. Node only: a Worker cannot open SMTP connections.',
+    ),
+    notes({ workers: 'unavailable' }),
+  ),
+  MAIL_FROM: v.pipe(
+    v.optional(mailbox),
+    v.description(
+      'Sender of those mails, an address optionally with a name, such as `peer-relay <noreply@relay.example.org>`; required with `SMTP_URL`.',
+    ),
+    notes({ workers: 'unavailable' }),
+  ),
+  NOTIFY_WINDOW_MINUTES: v.pipe(
+    wholeNumber(1, 7 * 24 * 60, 60),
+    v.description('At most one notification per supporter and channel within this many minutes.'),
+  ),
+  NOTIFY_DELAY_MINUTES: v.pipe(
+    wholeNumber(0, 24 * 60, 10),
+    v.description(
+      "Mean of the random delay before a due notification goes out, so that its time does not mirror the submission's; `0` sends at the next run.",
+    ),
+  ),
+  OPERATOR_ALERT_WEBHOOK: v.pipe(
+    v.optional(webhookUrl),
+    v.description(
+      'URL that operator alerts are POSTed to as JSON (ntfy, Matrix hookshot, Slack-compatible). A secret on Workers: whoever knows the URL can post to it.',
+    ),
+    notes({ workers: 'secret' }),
+  ),
+  OPERATOR_ALERT_EMAIL: v.pipe(
+    v.optional(addressList),
+    v.description(
+      'One or more comma-separated addresses that operator alerts are e-mailed to; needs `SMTP_URL`.',
+    ),
+    notes({ workers: 'unavailable' }),
+  ),
+  ALERT_WAITING_HOURS: v.pipe(
+    wholeNumber(1, 365 * DAY, 24),
+    v.description('Alert when a message has waited this many hours.'),
+  ),
+  ALERT_UNSEEN_DAYS: v.pipe(
+    wholeNumber(1, 365, 3),
+    v.description(
+      'Alert when a supporter with waiting messages has not been seen for this many days.',
+    ),
+  ),
+  ALERT_REPEAT_HOURS: v.pipe(
+    wholeNumber(1, 30 * DAY, 24),
+    v.description('An alert whose condition persists is repeated after this many hours.'),
+  ),
 };
+
+/** Values as the variables see them: trimmed, and blank means unset. */
+const environment = v.pipe(
+  v.record(v.string(), v.optional(v.string('must be text.'))),
+  v.transform((env) => {
+    const set: Record<string, string | undefined> = {};
+    for (const [name, value] of Object.entries(env)) {
+      const text = value?.trim();
+      if (text) set[name] = text;
+    }
+    return set;
+  }),
+);
+
+const configSchema = v.pipe(
+  environment,
+  v.object(environmentVariables),
+  v.forward(
+    v.partialCheck(
+      [['SMTP_URL'], ['MAIL_FROM']],
+      (env) => env.SMTP_URL === undefined || env.MAIL_FROM !== undefined,
+      'must be set when SMTP_URL is, for example: peer-relay <noreply@relay.example.org>.',
+    ),
+    ['MAIL_FROM'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['SMTP_URL'], ['OPERATOR_ALERT_EMAIL']],
+      (env) => env.SMTP_URL !== undefined || (env.OPERATOR_ALERT_EMAIL ?? []).length === 0,
+      'needs SMTP_URL and MAIL_FROM to send e-mail.',
+    ),
+    ['OPERATOR_ALERT_EMAIL'],
+  ),
+  v.transform(
+    (env): Config => ({
+      port: env.PORT,
+      host: env.HOST,
+      databaseUrl: env.DATABASE_URL,
+      databaseAuthToken: env.DATABASE_AUTH_TOKEN,
+      operatorToken: env.OPERATOR_TOKEN,
+      serverSecret: env.SERVER_SECRET,
+      // A schema default cannot follow PORT.
+      publicUrl: env.PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`,
+      powDifficulty: env.POW_DIFFICULTY,
+      powSurgePerMinute: env.POW_SURGE_PER_MINUTE,
+      submissionsPerHour: env.SUBMISSIONS_PER_HOUR,
+      inboxCap: env.INBOX_CAP,
+      loginFailureLimit: env.LOGIN_FAILURE_LIMIT,
+      emergencyNumbers: env.EMERGENCY_NUMBERS,
+      notifications: {
+        // The check above has made sure MAIL_FROM comes with SMTP_URL.
+        smtp:
+          env.SMTP_URL === undefined || env.MAIL_FROM === undefined
+            ? undefined
+            : { url: env.SMTP_URL, from: env.MAIL_FROM },
+        windowMinutes: env.NOTIFY_WINDOW_MINUTES,
+        meanDelayMinutes: env.NOTIFY_DELAY_MINUTES,
+      },
+      alerts: {
+        webhookUrl: env.OPERATOR_ALERT_WEBHOOK,
+        emails: env.OPERATOR_ALERT_EMAIL ?? [],
+        waitingHours: env.ALERT_WAITING_HOURS,
+        unseenDays: env.ALERT_UNSEEN_DAYS,
+        repeatHours: env.ALERT_REPEAT_HOURS,
+      },
+      lifetimes: {
+        messageHours: env.MESSAGE_TTL_HOURS,
+        replyHours: env.REPLY_TTL_HOURS,
+        mailboxHours: env.MAILBOX_TTL_HOURS,
+        sessionHours: env.SESSION_TTL_HOURS,
+        inviteHours: env.INVITE_TTL_HOURS,
+      },
+    }),
+  ),
+);
 
 /**
  * Parses the relay's configuration from environment variables.
  *
+ * @throws ConfigError naming the first variable whose value is wrong.
  * @example
  * const config = loadConfig(process.env);
  */
 export function loadConfig(env: Env): Config {
-  const port = integer(env, 'PORT', 8787, 1, 65535);
-  const publicUrl = url(env, 'PUBLIC_URL', `http://127.0.0.1:${port}`);
-  return {
-    port,
-    host: text(env, 'HOST') ?? '127.0.0.1',
-    databaseUrl: text(env, 'DATABASE_URL') ?? 'file:./data/relay.db',
-    databaseAuthToken: text(env, 'DATABASE_AUTH_TOKEN'),
-    operatorToken: secret(env, 'OPERATOR_TOKEN'),
-    serverSecret: secret(env, 'SERVER_SECRET'),
-    publicUrl,
-    powDifficulty: integer(env, 'POW_DIFFICULTY', 16, 0, 32),
-    powSurgePerMinute: integer(env, 'POW_SURGE_PER_MINUTE', 30, 1, 1_000_000),
-    submissionsPerHour: integer(env, 'SUBMISSIONS_PER_HOUR', 2000, 1, 10_000_000),
-    inboxCap: integer(env, 'INBOX_CAP', 200, 1, 100_000),
-    loginFailureLimit: integer(env, 'LOGIN_FAILURE_LIMIT', 10, 1, 1000),
-    emergencyNumbers: emergencyNumbers(env),
-    notifications: {
-      smtp: smtp(env),
-      windowMinutes: integer(env, 'NOTIFY_WINDOW_MINUTES', 60, 1, 7 * 24 * 60),
-      meanDelayMinutes: integer(env, 'NOTIFY_DELAY_MINUTES', 10, 0, 24 * 60),
-    },
-    alerts: alerts(env),
-    lifetimes: {
-      messageHours: integer(env, 'MESSAGE_TTL_HOURS', defaultLifetimes.messageHours, 1, 365 * DAY),
-      replyHours: integer(env, 'REPLY_TTL_HOURS', defaultLifetimes.replyHours, 1, 365 * DAY),
-      mailboxHours: integer(env, 'MAILBOX_TTL_HOURS', defaultLifetimes.mailboxHours, 1, 365 * DAY),
-      sessionHours: integer(env, 'SESSION_TTL_HOURS', defaultLifetimes.sessionHours, 1, 30 * DAY),
-      inviteHours: integer(env, 'INVITE_TTL_HOURS', defaultLifetimes.inviteHours, 1, 365 * DAY),
-    },
-  };
+  // The first problem only: later checks may depend on the value that failed.
+  const result = v.safeParse(configSchema, env, { abortEarly: true });
+  if (result.success) return result.output;
+  const [issue] = result.issues;
+  // The sentences leave out the variable's name, which is the issue's path.
+  throw new ConfigError(`${String(issue.path?.[0]?.key)} ${issue.message}`);
 }
 
 /**
@@ -156,156 +474,12 @@ export type EdgeDatabase =
  * loadEdgeDatabase({ DATABASE_URL: 'libsql://relay-example.turso.io' });
  */
 export function loadEdgeDatabase(env: Env): EdgeDatabase {
-  const url = text(env, 'DATABASE_URL');
+  const { DATABASE_URL: url, DATABASE_AUTH_TOKEN: authToken } = v.parse(environment, env);
   if (url === undefined) return { kind: 'd1' };
   if (!/^(libsql|https|http):\/\/[^/]/.test(url)) {
     throw new ConfigError(
       'On Workers, DATABASE_URL must be a libsql:// or https:// URL of a libSQL (Turso) database, or unset to use the D1 binding DB.',
     );
   }
-  return { kind: 'libsql', url, authToken: text(env, 'DATABASE_AUTH_TOKEN') };
-}
-
-const EMERGENCY_KINDS = ['emergency', 'out-of-hours', 'crisis-line'] as const;
-
-/** `EMERGENCY_NUMBERS="113:emergency,116 117:out-of-hours"`. */
-function emergencyNumbers(env: Env): EmergencyNumber[] {
-  const raw = text(env, 'EMERGENCY_NUMBERS') ?? '113:emergency,116 117:out-of-hours';
-  return raw.split(',').map((entry) => {
-    const [number = '', kind = ''] = entry.split(':').map((part) => part.trim());
-    const known = EMERGENCY_KINDS.find((k) => k === kind);
-    if (!/^\+?[0-9][0-9 ]{1,18}$/.test(number) || known === undefined) {
-      throw new ConfigError(
-        `EMERGENCY_NUMBERS must be a comma-separated list of NUMBER:KIND, KIND one of ${EMERGENCY_KINDS.join(', ')} (for example "113:emergency,116 117:out-of-hours").`,
-      );
-    }
-    return { number, kind: known };
-  });
-}
-
-/** `SMTP_URL` and `MAIL_FROM` go together; neither is ever quoted back in an error. */
-function smtp(env: Env): SmtpSettings | undefined {
-  const raw = text(env, 'SMTP_URL');
-  const from = text(env, 'MAIL_FROM');
-  if (raw === undefined) return undefined;
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    parsed = undefined;
-  }
-  if (
-    parsed === undefined ||
-    (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') ||
-    parsed.hostname === ''
-  ) {
-    throw new ConfigError(
-      'SMTP_URL must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example.org:465.',
-    );
-  }
-  if (from === undefined) {
-    throw new ConfigError(
-      'MAIL_FROM must be set when SMTP_URL is, for example: peer-relay <noreply@relay.example.org>.',
-    );
-  }
-  if (!isMailbox(from)) {
-    throw new ConfigError(
-      'MAIL_FROM must be an e-mail address, optionally with a name: peer-relay <noreply@relay.example.org>.',
-    );
-  }
-  return { url: raw, from };
-}
-
-const ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/;
-
-/** `noreply@example.org` or `Display Name <noreply@example.org>`. */
-function isMailbox(value: string): boolean {
-  const named = /^[^<>\r\n]*<([^<>]+)>$/.exec(value);
-  return ADDRESS.test(named?.[1] ?? value);
-}
-
-function alerts(env: Env): AlertSettings {
-  const webhook = text(env, 'OPERATOR_ALERT_WEBHOOK');
-  let webhookUrl: string | undefined;
-  if (webhook !== undefined) {
-    const sentence =
-      'OPERATOR_ALERT_WEBHOOK must be an absolute http(s) URL without a user name or password, such as https://ntfy.sh/relay-alerts.';
-    let parsed: URL;
-    try {
-      parsed = new URL(webhook);
-    } catch {
-      throw new ConfigError(sentence);
-    }
-    if (
-      (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') ||
-      parsed.username !== '' ||
-      parsed.password !== ''
-    ) {
-      throw new ConfigError(sentence);
-    }
-    webhookUrl = parsed.href;
-  }
-  const emails = (text(env, 'OPERATOR_ALERT_EMAIL') ?? '')
-    .split(',')
-    .map((address) => address.trim())
-    .filter((address) => address !== '');
-  if (emails.some((address) => !ADDRESS.test(address))) {
-    throw new ConfigError(
-      'OPERATOR_ALERT_EMAIL must be one e-mail address or several separated by commas.',
-    );
-  }
-  if (emails.length > 0 && text(env, 'SMTP_URL') === undefined) {
-    throw new ConfigError('OPERATOR_ALERT_EMAIL needs SMTP_URL and MAIL_FROM to send e-mail.');
-  }
-  return {
-    webhookUrl,
-    emails,
-    waitingHours: integer(env, 'ALERT_WAITING_HOURS', 24, 1, 365 * DAY),
-    unseenDays: integer(env, 'ALERT_UNSEEN_DAYS', 3, 1, 365),
-    repeatHours: integer(env, 'ALERT_REPEAT_HOURS', 24, 1, 30 * DAY),
-  };
-}
-
-function text(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = text(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}.`);
-  }
-  return Number(raw);
-}
-
-function url(env: Env, name: string, fallback: string): string {
-  const raw = text(env, name);
-  if (raw === undefined) return fallback;
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new ConfigError(
-      `${name} must be an absolute http(s) URL such as https://relay.example.org.`,
-    );
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new ConfigError(
-      `${name} must be an absolute http(s) URL such as https://relay.example.org.`,
-    );
-  }
-  return parsed.origin;
-}
-
-// Short secrets would make the operator token guessable or the HMAC key weak.
-function secret(env: Env, name: string): string | undefined {
-  const raw = text(env, name);
-  if (raw !== undefined && raw.length < 32) {
-    throw new ConfigError(
-      `${name} must be at least 32 characters long (for example: openssl rand -base64 32).`,
-    );
-  }
-  return raw;
+  return { kind: 'libsql', url, authToken };
 }

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CONFIGURATION_DOCS, renderConfigurationDocs } from '../scripts/config-docs.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
 describe('configuration', () => {
@@ -60,5 +62,14 @@ describe('configuration', () => {
       'https://relay.example.org',
     );
     expect(loadConfig({ PORT: '9000' }).publicUrl).toBe('http://127.0.0.1:9000');
+  });
+});
+
+describe('docs/configuration.md', () => {
+  it('is the table the schema renders', () => {
+    expect(
+      readFileSync(CONFIGURATION_DOCS, 'utf8'),
+      'docs/configuration.md differs from src/config.ts: run `npm run docs:config`',
+    ).toBe(renderConfigurationDocs());
   });
 });
