@@ -6,12 +6,11 @@
  * same app with `app.request()`.
  */
 
-import { sql } from 'drizzle-orm';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { healthFigures, metricsText } from './domain/operator.ts';
+import { checkDatabase, healthFigures, metricsText } from './domain/operator.ts';
 import type { Relay } from './domain/relay.ts';
 import { ApiError } from './errors.ts';
 import { requireOperator } from './routes/auth.ts';
@@ -107,7 +106,7 @@ export function createApp(options: AppOptions): Hono {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     try {
-      await relay.db.run(sql`select 1`);
+      await checkDatabase(relay);
     } catch {
       throw new ApiError(503, 'not_ready', 'The database is not reachable.', 5);
     }

@@ -4,10 +4,10 @@
  * watch delivery health. Every figure is an aggregate or a per-supporter
  * count; nothing here can reveal content or anything about a doctor.
  */
-import { sql } from 'drizzle-orm';
 import { capabilityHash, newToken } from '../crypto.ts';
 import { insertInvite } from '../db/access.ts';
 import { dailyCountsSince, eventTotals, supporterEventSince } from '../db/counters.ts';
+import { checkReachable, databaseSizeBytes } from '../db/health.ts';
 import { pendingSummary } from '../db/messages.ts';
 import { listFailingChannels } from '../db/notifications.ts';
 import type { NotificationChannel, SupporterStatus } from '../db/schema.ts';
@@ -280,28 +280,14 @@ export async function supportersNotSeen(
     .map((entry) => ({ id: entry.id, days: Math.floor(entry.seconds / DAY_SECONDS) }));
 }
 
-/**
- * The database's size in bytes: SQLite's page count × page size (libSQL,
- * Turso), or on D1, which refuses those pragmas, the `size_after` it reports
- * with every result. Null if neither answers.
- */
-export async function databaseSizeBytes(relay: Relay): Promise<number | null> {
-  const bytes = (value: unknown) =>
-    typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
-  try {
-    const [count] = await relay.db.values<[number]>(sql`PRAGMA page_count`);
-    const [size] = await relay.db.values<[number]>(sql`PRAGMA page_size`);
-    const total = bytes(Number(count?.[0]) * Number(size?.[0]));
-    if (total !== null) return total;
-  } catch {
-    // Not allowed here (D1): ask the driver below.
-  }
-  try {
-    const result = (await relay.db.run(sql`select 1`)) as { meta?: { size_after?: unknown } };
-    return bytes(result?.meta?.size_after);
-  } catch {
-    return null;
-  }
+/** The database's size in bytes, or null where the database cannot tell. */
+export function databaseSize(relay: Relay): Promise<number | null> {
+  return databaseSizeBytes(relay.db);
+}
+
+/** @throws when the database cannot be reached (the readiness probe). */
+export function checkDatabase(relay: Relay): Promise<void> {
+  return checkReachable(relay.db);
 }
 
 /** The smallest bucket at which the cumulative share reaches `q` (nearest-rank). */

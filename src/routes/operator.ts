@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import {
   changeSupporter,
   createInvite,
-  databaseSizeBytes,
+  databaseSize,
   healthFigures,
   listSupporterHealth,
   NOT_SEEN_DAYS,
@@ -36,7 +36,7 @@ export function operatorRoutes(relay: Relay, info: InstanceInfo) {
       const notSeenDays = c.req.valid('query').notSeenDays ?? NOT_SEEN_DAYS;
       const [figures, sizeBytes, notSeen] = await Promise.all([
         healthFigures(relay),
-        databaseSizeBytes(relay),
+        databaseSize(relay),
         supportersNotSeen(relay, notSeenDays),
       ]);
       return c.json({

@@ -8,6 +8,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { openD1 } from '../../src/db/d1.ts';
+import { databaseSizeBytes } from '../../src/db/health.ts';
 import { deliver, expireMessagesAndMailboxes, storeSubmission } from '../../src/db/messages.ts';
 
 const HOUR = 1_800_000_000 - (1_800_000_000 % 3600);
@@ -74,5 +75,11 @@ describe('storage batches on D1', () => {
     const again = await expireMessagesAndMailboxes(db, HOUR + 3600, '2026-01-03');
     expect(again.messages).toBe(0);
     expect(await count('2026-01-03', 'expired')).toBe(1);
+  });
+
+  it('tells the database size from what D1 reports, since it refuses the pragmas', async () => {
+    const size = await databaseSizeBytes(openD1(env.DB));
+    expect(size).toBeGreaterThan(0);
+    expect(Number.isInteger(size)).toBe(true);
   });
 });
