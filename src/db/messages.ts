@@ -306,25 +306,6 @@ const wroteTo = prepared((db) =>
     .prepare(),
 );
 
-/**
- * Expires every queued message of a supporter who leaves (they can no
- * longer be read), counted as expired.
- *
- * @returns how many expired.
- */
-export async function expireMessagesOf(db: Database, supporterId: string, day: string) {
-  const queued = and(eq(messages.supporterId, supporterId), eq(messages.status, 'queued')) as SQL;
-  const [, expired] = await db.batch([
-    countMatching(db, { day, event: 'expired' }, messages, queued),
-    db
-      .update(messages)
-      .set({ status: 'expired', ciphertext: null })
-      .where(queued)
-      .returning({ id: messages.id }),
-  ]);
-  return expired.length;
-}
-
 export interface Expired {
   /** Queued messages past their deadline, or left in a mailbox that ended. */
   messages: number;

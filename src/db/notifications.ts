@@ -144,11 +144,6 @@ export function resetBackoff(db: Database, supporterId: string, channel: Notific
     );
 }
 
-/** Forgets a supporter's notification state (they left). */
-export function deleteNotificationState(db: Database, supporterId: string) {
-  return db.delete(notificationState).where(eq(notificationState.supporterId, supporterId));
-}
-
 /**
  * Queued messages received in or before `receivedByHour` and still within
  * their deadline: how many, and for whom.

@@ -1,7 +1,8 @@
 /** @module Supporter rows: directory, registration, profile, vault. */
 import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { countMatching } from './counters.ts';
 import { type Database, liveAt, prepared } from './database.ts';
-import { invites, sessions, supporters } from './schema.ts';
+import { invites, messages, notificationState, sessions, supporters } from './schema.ts';
 
 export type SupporterRow = typeof supporters.$inferSelect;
 export type NewSupporter = typeof supporters.$inferInsert;
@@ -93,18 +94,70 @@ export async function insertSupporterWithInvite(
   return spent.length === 1;
 }
 
-/** An update of one supporter row, to run alone or in a batch. */
-export function supporterUpdate(db: Database, id: string, changes: Partial<NewSupporter>) {
-  return db.update(supporters).set(changes).where(eq(supporters.id, id));
-}
-
 export async function updateSupporter(
   db: Database,
   id: string,
   changes: Partial<NewSupporter>,
 ): Promise<SupporterRow | null> {
   if (Object.keys(changes).length === 0) return findSupporter(db, id);
-  return (await supporterUpdate(db, id, changes).returning().get()) ?? null;
+  return (
+    (await db.update(supporters).set(changes).where(eq(supporters.id, id)).returning().get()) ??
+    null
+  );
+}
+
+/** A new passphrase: the new vault and auth key, and every other session ended, in one batch. */
+export async function replaceVault(
+  db: Database,
+  id: string,
+  vault: Pick<
+    NewSupporter,
+    'vaultSalt' | 'vaultOpslimit' | 'vaultMemlimit' | 'vaultCiphertext' | 'authKeyHash'
+  >,
+  keptSessionHash: string,
+): Promise<void> {
+  await db.batch([
+    db.update(supporters).set(vault).where(eq(supporters.id, id)),
+    deleteSessionsOf(db, id, keptSessionHash),
+  ]);
+}
+
+/**
+ * A supporter leaves, in one batch: login, e-mail, vault, sessions and
+ * notification state are erased, and their queued messages expire (no one
+ * can read them any more; counted as expired). The row and its public key
+ * stay, so that replies already sent can still be verified by their doctors.
+ *
+ * @returns how many queued messages expired.
+ */
+export async function eraseSupporter(db: Database, id: string, day: string): Promise<number> {
+  const queued = and(eq(messages.supporterId, id), eq(messages.status, 'queued')) as SQL;
+  const [, , , , expired] = await db.batch([
+    db
+      .update(supporters)
+      .set({
+        login: null,
+        email: null,
+        active: false,
+        left: true,
+        about: null,
+        vaultSalt: '',
+        vaultCiphertext: '',
+        authKeyHash: '',
+        notifyEmail: false,
+        notifyWebhookUrl: null,
+      })
+      .where(eq(supporters.id, id)),
+    deleteSessionsOf(db, id),
+    db.delete(notificationState).where(eq(notificationState.supporterId, id)),
+    countMatching(db, { day, event: 'expired' }, messages, queued),
+    db
+      .update(messages)
+      .set({ status: 'expired', ciphertext: null })
+      .where(queued)
+      .returning({ id: messages.id }),
+  ]);
+  return expired.length;
 }
 
 /**

@@ -23,17 +23,16 @@ import {
   loginFailureCount,
   recordLoginFailure,
 } from '../db/access.ts';
-import { expireMessagesOf } from '../db/messages.ts';
-import { deleteNotificationState, resetBackoff } from '../db/notifications.ts';
+import { resetBackoff } from '../db/notifications.ts';
 import type { Modality, NotificationChannel, SupporterStatus } from '../db/schema.ts';
 import {
-  deleteSessionsOf,
+  eraseSupporter,
   findSupporter,
   findSupporterByLogin,
   insertSupporterWithInvite,
   type NewSupporter,
+  replaceVault,
   type SupporterRow,
-  supporterUpdate,
   touchSupporter,
   updateSupporter,
 } from '../db/supporters.ts';
@@ -353,16 +352,18 @@ export async function changeVault(
     await recordLoginFailure(relay.db, loginKey, nowHour(relay));
     throw invalidCredentials();
   }
-  await relay.db.batch([
-    supporterUpdate(relay.db, supporter.id, {
+  await replaceVault(
+    relay.db,
+    supporter.id,
+    {
       vaultSalt: change.vault.salt,
       vaultOpslimit: change.vault.opslimit,
       vaultMemlimit: change.vault.memlimit,
       vaultCiphertext: change.vault.ciphertext,
       authKeyHash: capabilityHash(change.newAuthKey),
-    }),
-    deleteSessionsOf(relay.db, supporter.id, capabilityHash(sessionToken)),
-  ]);
+    },
+    capabilityHash(sessionToken),
+  );
 }
 
 /**
@@ -371,24 +372,7 @@ export async function changeVault(
  * so that replies already sent can still be verified by their doctors.
  */
 export async function leave(relay: Relay, supporter: SupporterRow): Promise<void> {
-  const { db } = relay;
-  await db.batch([
-    supporterUpdate(db, supporter.id, {
-      login: null,
-      email: null,
-      active: false,
-      left: true,
-      about: null,
-      vaultSalt: '',
-      vaultCiphertext: '',
-      authKeyHash: '',
-      notifyEmail: false,
-      notifyWebhookUrl: null,
-    }),
-    deleteSessionsOf(db, supporter.id),
-    deleteNotificationState(db, supporter.id),
-  ]);
-  const expired = await expireMessagesOf(db, supporter.id, dayOf(relay.clock.now()));
+  const expired = await eraseSupporter(relay.db, supporter.id, dayOf(relay.clock.now()));
   if (expired > 0) relay.afterDeletion();
 }
 
