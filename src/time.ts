@@ -30,12 +30,22 @@ export function dayOf(date: Date): string {
 }
 
 /**
- * The hour at which something with a lifetime of `hours` expires, counted
- * from the stored (truncated) hour `fromHour`: nothing is kept longer than
- * its stated lifetime, and at most one hour less.
+ * The stored hour `hours` after `fromHour` (before it, for a negative
+ * count). As an expiry counted from the stored (truncated) hour, nothing is
+ * kept longer than its stated lifetime, and at most one hour less.
  */
-export function expiresAfter(fromHour: number, hours: number): number {
+export function hoursAfter(fromHour: number, hours: number): number {
   return fromHour + hours * HOUR_SECONDS;
+}
+
+/** The first whole hour at or after `date` (a time someone gave, stored as an hour). */
+export function hourAtOrAfter(date: Date): number {
+  return Math.ceil(date.getTime() / 1000 / HOUR_SECONDS) * HOUR_SECONDS;
+}
+
+/** Whole seconds from `date` until the next hour starts: a `Retry-After` for hourly limits. */
+export function secondsToNextHour(date: Date): number {
+  return hourOf(date) + HOUR_SECONDS - Math.floor(date.getTime() / 1000);
 }
 
 /**

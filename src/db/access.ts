@@ -8,8 +8,6 @@ import type { Database } from './database.ts';
 import { prepared } from './database.ts';
 import { invites, loginFailures, sessions, spentChallenges, supporters } from './schema.ts';
 
-const INVITE_MEMORY_SECONDS = 30 * 24 * 3600;
-
 export async function insertSession(
   db: Database,
   session: typeof sessions.$inferInsert,
@@ -108,12 +106,18 @@ export async function clearLoginFailures(db: Database, loginKey: string): Promis
   await db.delete(loginFailures).where(eq(loginFailures.loginKey, loginKey));
 }
 
-/** Drops every expired capability and guard row; each statement is idempotent. */
-export async function deleteExpiredAccess(db: Database, nowHour: number): Promise<void> {
+/**
+ * Drops every expired capability and guard row; each statement is idempotent.
+ * Invites go only once `invitesForgottenBy` has passed their expiry.
+ */
+export async function deleteExpiredAccess(
+  db: Database,
+  nowHour: number,
+  invitesForgottenBy: number,
+): Promise<void> {
   await db.batch([
     db.delete(sessions).where(lte(sessions.expiresHour, nowHour)),
-    // Kept 30 days past expiry, so a late click is told 410 (expired), not 404.
-    db.delete(invites).where(lte(invites.expiresHour, nowHour - INVITE_MEMORY_SECONDS)),
+    db.delete(invites).where(lte(invites.expiresHour, invitesForgottenBy)),
     db.delete(spentChallenges).where(lte(spentChallenges.expiresHour, nowHour)),
     db.delete(loginFailures).where(lt(loginFailures.hour, nowHour)),
   ]);

@@ -46,7 +46,7 @@ import {
   unauthorized,
 } from '../errors.ts';
 import { parseWebhookUrl } from '../notify/webhook.ts';
-import { dayOf, HOUR_SECONDS, isExpired, isoHour } from '../time.ts';
+import { dayOf, hourAtOrAfter, isExpired, isoHour, secondsToNextHour } from '../time.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
 import { type Supporter, toSupporter } from './supporter-view.ts';
 
@@ -165,7 +165,7 @@ function loginKeyOf(relay: Relay, login: string): string {
 async function refuseWhileThrottled(relay: Relay, loginKey: string): Promise<void> {
   const hour = nowHour(relay);
   if ((await loginFailureCount(relay.db, loginKey, hour)) >= relay.config.loginFailureLimit) {
-    const retryAfter = hour + HOUR_SECONDS - Math.floor(relay.clock.now().getTime() / 1000);
+    const retryAfter = secondsToNextHour(relay.clock.now());
     throw rateLimited(
       'too_many_attempts',
       'Too many failed attempts for this account. Try again later.',
@@ -273,9 +273,7 @@ export async function updateMe(
   if (changes.status !== undefined) set.status = changes.status;
   if (changes.awayUntil !== undefined) {
     set.awayUntilHour =
-      changes.awayUntil === null
-        ? null
-        : Math.ceil(Date.parse(changes.awayUntil) / 3_600_000) * HOUR_SECONDS;
+      changes.awayUntil === null ? null : hourAtOrAfter(new Date(changes.awayUntil));
   }
   if (changes.status === 'available') set.awayUntilHour = null;
   const changed = notificationChanges(relay, supporter, changes, set);

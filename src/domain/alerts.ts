@@ -30,7 +30,7 @@ import {
   type Notifier,
   type Transport,
 } from '../notify/notifier.ts';
-import { dayOf, HOUR_SECONDS } from '../time.ts';
+import { dayOf, HOUR_SECONDS, hoursAfter } from '../time.ts';
 import { failureDescription } from './notifications.ts';
 import { nowHour, type Relay } from './relay.ts';
 
@@ -108,7 +108,7 @@ export async function currentAlerts(
   const { db, config } = relay;
   const hour = nowHour(relay);
   const [waiting, expiredByDay, supporters, pending] = await Promise.all([
-    waitingSince(db, hour - config.alerts.waitingHours * HOUR_SECONDS, hour),
+    waitingSince(db, hoursAfter(hour, -config.alerts.waitingHours), hour),
     eventCountsSince(db, 'expired', baseline.day),
     listAllSupporters(db),
     pendingSummary(db, hour),
@@ -209,7 +209,7 @@ export async function sendDueAlerts(
     }
     if (state.nextHour !== null && state.nextHour > hour) continue;
     // Claimed for this run; if every delivery fails, this is the hour of the retry.
-    const claim = JSON.stringify({ ...state, nextHour: hour + HOUR_SECONDS });
+    const claim = JSON.stringify({ ...state, nextHour: hoursAfter(hour, 1) });
     if (!(await replaceSetting(db, stateKey(kind), raw, claim))) continue;
 
     const notice = alertNotice(relay, alert);
@@ -240,7 +240,7 @@ export async function sendDueAlerts(
       db,
       stateKey(kind),
       JSON.stringify({
-        nextHour: hour + config.alerts.repeatHours * HOUR_SECONDS,
+        nextHour: hoursAfter(hour, config.alerts.repeatHours),
         ...(kind === 'expired' ? { day: today, reported: expiredToday } : {}),
       }),
     );

@@ -20,7 +20,7 @@ import {
 import { deleteReadReplies, listReplies } from '../db/replies.ts';
 import type { MessageStatus } from '../db/schema.ts';
 import { conflict, forbidden, notFound, rateLimited } from '../errors.ts';
-import { dayOf, HOUR_SECONDS, isExpired, isoHour } from '../time.ts';
+import { dayOf, isExpired, isoHour, secondsToNextHour } from '../time.ts';
 import { type Proof, spendProofOfWork } from './proof-of-work.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
 import { effectiveStatus } from './supporter-view.ts';
@@ -111,7 +111,7 @@ export async function submitMessage(
   }
   if (context.receivedThisHour >= relay.config.submissionsPerHour) {
     await countEvent(db, dayOf(relay.clock.now()), 'rate_limited');
-    const retryAfter = hour + HOUR_SECONDS - Math.floor(relay.clock.now().getTime() / 1000);
+    const retryAfter = secondsToNextHour(relay.clock.now());
     throw rateLimited(
       'relay_busy',
       'The relay is receiving more messages than usual. Please try again later.',

@@ -7,8 +7,11 @@
  */
 import { deleteExpiredAccess } from '../db/access.ts';
 import { deleteHourlyCountsBefore, expireMessagesAndMailboxes } from '../db/messages.ts';
-import { dayOf } from '../time.ts';
+import { dayOf, hoursAfter } from '../time.ts';
 import { nowHour, type Relay } from './relay.ts';
+
+/** How long an expired invite is remembered. */
+const INVITE_MEMORY_HOURS = 30 * 24;
 
 export interface SweepResult {
   expiredMessages: number;
@@ -25,7 +28,8 @@ export async function expireStaleRecords(relay: Relay): Promise<SweepResult> {
   const { db } = relay;
   const hour = nowHour(relay);
   const expired = await expireMessagesAndMailboxes(db, hour, dayOf(relay.clock.now()));
-  await deleteExpiredAccess(db, hour);
+  // Invites are kept 30 days past expiry, so a late click is told 410 (expired), not 404.
+  await deleteExpiredAccess(db, hour, hoursAfter(hour, -INVITE_MEMORY_HOURS));
   await deleteHourlyCountsBefore(db, hour);
   if (expired.messages + expired.replies + expired.mailboxes + expired.deletedMessages > 0) {
     relay.afterDeletion();

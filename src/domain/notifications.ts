@@ -46,7 +46,7 @@ import {
   supporterNotice,
   transportName,
 } from '../notify/notifier.ts';
-import { dayOf, HOUR_SECONDS } from '../time.ts';
+import { dayOf, hourAtOrAfter, hoursAfter } from '../time.ts';
 import { nowHour, type Relay } from './relay.ts';
 
 export interface NotificationRunOptions {
@@ -78,15 +78,10 @@ export function sendProbability(meanDelayMinutes: number, intervalMinutes: numbe
   return meanDelayMinutes === 0 ? 1 : Math.min(1, intervalMinutes / meanDelayMinutes);
 }
 
-/** The first whole hour at or after `unixSeconds`. */
-function hourAtOrAfter(unixSeconds: number): number {
-  return Math.ceil(unixSeconds / HOUR_SECONDS) * HOUR_SECONDS;
-}
-
 /** The hour from which a channel that has failed `failures` times is tried again. */
 export function retryHour(failedHour: number, failures: number): number {
   const hours = Math.min(MAX_BACKOFF_HOURS, 2 ** Math.max(0, failures - 1));
-  return failedHour + hours * HOUR_SECONDS;
+  return hoursAfter(failedHour, hours);
 }
 
 interface Delivery {
@@ -112,7 +107,6 @@ export async function sendDueNotifications(
   const subscribers = await listNotificationSubscribers(db);
   if (subscribers.length === 0) return result;
   const hour = nowHour(relay);
-  const nowSeconds = Math.floor(relay.clock.now().getTime() / 1000);
   const [states, pending] = await Promise.all([
     listNotificationStates(db),
     pendingSummary(db, hour),
@@ -120,7 +114,9 @@ export async function sendDueNotifications(
   const stateOf = new Map(states.map((row) => [`${row.supporterId}/${row.channel}`, row]));
   const waiting = new Set(pending.filter((p) => p.pending > 0).map((p) => p.supporterId));
   const p = sendProbability(config.notifications.meanDelayMinutes, options.intervalMinutes);
-  const windowEnd = hourAtOrAfter(nowSeconds + config.notifications.windowMinutes * 60);
+  const windowEnd = hourAtOrAfter(
+    new Date(relay.clock.now().getTime() + config.notifications.windowMinutes * 60_000),
+  );
 
   const deliveries: Delivery[] = [];
   for (const subscriber of subscribers) {

@@ -19,7 +19,7 @@ import {
   updateSupporter,
 } from '../db/supporters.ts';
 import { notFound } from '../errors.ts';
-import { dayOf, HOUR_SECONDS, hoursBetween, isoHour } from '../time.ts';
+import { dayOf, HOUR_SECONDS, hourAtOrAfter, hoursBetween, isoHour } from '../time.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
 import { effectiveStatus } from './supporter-view.ts';
 
@@ -126,9 +126,7 @@ export async function changeSupporter(
   if (change.status !== undefined) set.status = change.status;
   if (change.awayUntil !== undefined) {
     set.awayUntilHour =
-      change.awayUntil === null
-        ? null
-        : Math.ceil(Date.parse(change.awayUntil) / 3_600_000) * HOUR_SECONDS;
+      change.awayUntil === null ? null : hourAtOrAfter(new Date(change.awayUntil));
   } else if (change.status === 'away') {
     // An earlier date, perhaps long past, must not cut the new absence short.
     set.awayUntilHour = null;

@@ -23,7 +23,7 @@ import {
 } from '../crypto.ts';
 import { spendChallenge } from '../db/access.ts';
 import { badRequest } from '../errors.ts';
-import { HOUR_SECONDS, hourOf } from '../time.ts';
+import { hourOf, hoursAfter } from '../time.ts';
 import { currentDifficulty, type Relay } from './relay.ts';
 
 const VERSION = 1;
@@ -102,7 +102,7 @@ export async function spendProofOfWork(
   if (leadingZeroBits(hash(32, concat(challenge, nonce))) < difficulty) {
     throw badPow('The proof of work does not meet the difficulty.');
   }
-  const spentUntil = hourOf(new Date(expiresAt * 1000)) + HOUR_SECONDS;
+  const spentUntil = hoursAfter(hourOf(new Date(expiresAt * 1000)), 1);
   const earlier = await spendChallenge(
     relay.db,
     capabilityHash(proof.challenge),

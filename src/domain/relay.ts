@@ -7,7 +7,7 @@
  */
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { type Clock, expiresAfter, hourOf } from '../time.ts';
+import { type Clock, hourOf, hoursAfter } from '../time.ts';
 import type { SubmissionLoad } from './submission-load.ts';
 
 export interface Relay {
@@ -34,7 +34,7 @@ export function nowHour(relay: Relay): number {
   return hourOf(relay.clock.now());
 }
 
-/** The hour at which something with a lifetime of `hours` from now expires (`expiresAfter`). */
+/** The hour at which something with a lifetime of `hours` from now expires (`hoursAfter`). */
 export function expiryHour(relay: Relay, hours: number): number {
-  return expiresAfter(nowHour(relay), hours);
+  return hoursAfter(nowHour(relay), hours);
 }
