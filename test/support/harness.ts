@@ -1,8 +1,8 @@
 /**
  * A real relay for tests: the Node assembly (libSQL file in a temporary
  * directory, migrations, secrets) with a fake clock, driven through
- * `app.request()`. Doctors and supporters are played with the browser's
- * protocol library, so tests speak the real protocol.
+ * `app.request()`. A harness is a {@link Transport}, so the test actors
+ * (./actors.ts) play doctors and supporters on it with the real protocol.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,10 @@ import {
   sealFirstContact,
   toB64,
 } from '../../web/src/protocol/index.ts';
+import { sendVia, type Transport } from './transport.ts';
+
+// Until every caller has moved onto ./actors.ts, the old helpers below stay.
+export type { ApiResponse, RequestOptions } from './transport.ts';
 
 export const OPERATOR_TOKEN = 'operator-token-for-tests-0123456789abcdef';
 
@@ -37,21 +41,7 @@ export class FakeClock implements Clock {
   }
 }
 
-export interface ApiResponse {
-  status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies and assert on them.
-  body: any;
-  text: string;
-  headers: Headers;
-}
-
-export interface RequestOptions {
-  body?: unknown;
-  token?: string;
-  headers?: Record<string, string>;
-}
-
-export interface Harness {
+export interface Harness extends Transport {
   app: Hono;
   relay: Relay;
   node: NodeRelay;
@@ -59,7 +49,6 @@ export interface Harness {
   dir: string;
   dbPath: string;
   errors: unknown[];
-  request(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>;
   /** Closes the database (the directory stays until `dispose`). */
   close(): void;
   dispose(): void;
@@ -98,24 +87,8 @@ export async function createHarness(
     dir,
     dbPath,
     errors,
-    async request(method, path, { body, token, headers = {} } = {}) {
-      const init: RequestInit = { method, headers: { ...headers } };
-      if (body !== undefined) {
-        init.body = typeof body === 'string' ? body : JSON.stringify(body);
-        (init.headers as Record<string, string>)['Content-Type'] ??= 'application/json';
-      }
-      if (token !== undefined)
-        (init.headers as Record<string, string>).Authorization = `Bearer ${token}`;
-      const response = await app.request(path, init);
-      const text = await response.text();
-      let parsed: unknown = null;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = null;
-      }
-      return { status: response.status, body: parsed, text, headers: response.headers };
-    },
+    request: sendVia(async (path, init) => app.request(path, init)),
+    operatorToken: OPERATOR_TOKEN,
     close,
     dispose() {
       close();
