@@ -1,27 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SubmissionLoad } from '../src/domain/submission-load.ts';
-import { solveProofOfWork } from '../web/src/protocol/index.ts';
-import {
-  createHarness,
-  firstContactBody,
-  type Harness,
-  joinSupporter,
-  newDoctor,
-} from './support/harness.ts';
+import { joinSupporter, newDoctor, solvedProof, submit } from './support/actors.ts';
+import { createHarness, type Harness } from './support/harness.ts';
 
 let harness: Harness | undefined;
 afterEach(() => {
   harness?.dispose();
   harness = undefined;
 });
-
-async function submitWithProof(h: Harness, body: Record<string, unknown>) {
-  const pow = await h.request('GET', '/api/v1/pow');
-  const nonce = await solveProofOfWork(pow.body.challenge, pow.body.difficulty);
-  return h.request('POST', '/api/v1/messages', {
-    body: { ...body, pow: { challenge: pow.body.challenge, nonce } },
-  });
-}
 
 describe('proof-of-work difficulty under a surge', () => {
   it('adds one bit past the threshold and one per doubling, capped, and falls back', () => {
@@ -45,8 +31,9 @@ describe('proof-of-work difficulty under a surge', () => {
     const supporter = await joinSupporter(harness);
     expect((await harness.request('GET', '/api/v1/pow')).body.difficulty).toBe(2);
     for (let i = 0; i < 4; i++) {
-      const { body } = await firstContactBody(await newDoctor(), supporter, `surge ${i}`);
-      expect((await submitWithProof(harness, body)).status).toBe(202);
+      const doctor = await newDoctor(harness);
+      const { response } = await doctor.tryWriteTo(supporter, `surge ${i}`, { pow: true });
+      expect(response.status).toBe(202);
     }
     expect((await harness.request('GET', '/api/v1/pow')).body.difficulty).toBe(3);
     expect((await harness.request('GET', '/api/v1/site')).body.powDifficulty).toBe(3);
@@ -58,14 +45,15 @@ describe('proof-of-work difficulty under a surge', () => {
     harness = await createHarness({ env: { POW_DIFFICULTY: '0', POW_SURGE_PER_MINUTE: '1' } });
     const supporter = await joinSupporter(harness);
     for (let i = 0; i < 2; i++) {
-      const { body } = await firstContactBody(await newDoctor(), supporter, `calm ${i}`);
+      const { body } = await (await newDoctor()).sealFor(supporter, `calm ${i}`);
       expect((await harness.request('POST', '/api/v1/messages', { body })).status).toBe(202);
     }
-    const { body } = await firstContactBody(await newDoctor(), supporter, 'in the surge');
+    const { body } = await (await newDoctor()).sealFor(supporter, 'in the surge');
     const refused = await harness.request('POST', '/api/v1/messages', { body });
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('bad_pow');
-    expect((await submitWithProof(harness, body)).status).toBe(202);
+    const proven = await submit(harness, { ...body, pow: await solvedProof(harness) });
+    expect(proven.status).toBe(202);
   });
 });
 
@@ -77,10 +65,10 @@ describe('global submission ceiling', () => {
     const a = await joinSupporter(harness);
     const b = await joinSupporter(harness);
     for (const supporter of [a, b]) {
-      const { body } = await firstContactBody(await newDoctor(), supporter);
+      const { body } = await (await newDoctor()).sealFor(supporter);
       expect((await harness.request('POST', '/api/v1/messages', { body })).status).toBe(202);
     }
-    const { body } = await firstContactBody(await newDoctor(), b, 'third this hour');
+    const { body } = await (await newDoctor()).sealFor(b, 'third this hour');
     const busy = await harness.request('POST', '/api/v1/messages', { body });
     expect(busy.status).toBe(429);
     expect(busy.body.error.code).toBe('relay_busy');

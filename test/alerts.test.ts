@@ -7,15 +7,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runScheduledWork, type ScheduledResult } from '../src/domain/scheduler.ts';
 import { createNodeNotifier } from '../src/notify/smtp.ts';
-import { ackInbox, health, logIn, query, setActive, submit } from './support/doctor-helpers.ts';
-import {
-  createHarness,
-  firstContactBody,
-  type Harness,
-  joinSupporter,
-  newDoctor,
-  type TestSupporter,
-} from './support/harness.ts';
+import { health, joinSupporter, newDoctor, type Supporter, setActive } from './support/actors.ts';
+import { query } from './support/database.ts';
+import { createHarness, type Harness } from './support/harness.ts';
 import {
   type HttpReceiver,
   startHttpReceiver,
@@ -50,10 +44,8 @@ async function run(h: Harness, logs: string[] = []): Promise<ScheduledResult> {
   });
 }
 
-async function send(h: Harness, supporter: TestSupporter, text = 'Hello') {
-  const { body, sealed } = await firstContactBody(await newDoctor(), supporter, text);
-  expect((await submit(h, body)).status).toBe(202);
-  return sealed;
+async function send(h: Harness, supporter: Supporter, text = 'Hello') {
+  return (await (await newDoctor(h)).writeTo(supporter, text)).sealed;
 }
 
 const at = (h: Harness, iso: string) => h.clock.set(iso);
@@ -113,8 +105,8 @@ describe('messages waiting too long', () => {
     const old = await send(h, kari);
     at(h, '2026-11-27T16:00:00Z');
     expect((await run(h)).alerts.sent).toEqual(['waiting']);
-    const fresh = await logIn(h, kari);
-    expect((await ackInbox(h, fresh, [old.id])).body).toEqual({ deleted: 1 });
+    const fresh = await kari.logIn();
+    expect((await fresh.ack([old.id])).body).toEqual({ deleted: 1 });
     at(h, '2026-11-27T16:05:00Z');
     expect((await run(h)).alerts.sent).toEqual([]);
     expect(await query(h, "select key from settings where key = 'alert:waiting'")).toEqual([]);
@@ -147,7 +139,7 @@ describe('messages expired undelivered', () => {
     expect((await run(h)).alerts.sent).toEqual([]);
 
     at(h, '2026-11-29T15:10:00Z');
-    await send(h, await logIn(h, kari));
+    await send(h, await kari.logIn());
     at(h, '2026-12-01T15:00:00Z');
     expect((await run(h)).alerts.sent).toEqual(['expired']);
     at(h, '2026-12-05T15:00:00Z');
@@ -194,7 +186,7 @@ describe('supporters not seen while messages wait', () => {
     await send(h, inactive);
     expect((await setActive(h, inactive.id, false)).status).toBe(200);
     at(h, '2026-11-29T09:30:00Z');
-    await logIn(h, present);
+    await present.logIn();
 
     at(h, '2026-11-30T13:59:00Z');
     expect((await run(h)).alerts.sent).toEqual([]);
@@ -223,10 +215,9 @@ describe('delivery', () => {
       ALERT_WAITING_HOURS: '1',
     });
     const kari = await joinSupporter(h);
-    const doctor = await newDoctor();
+    const doctor = await newDoctor(h);
     const sentinel = 'SENTINEL-alert-7f3a';
-    const { body, sealed } = await firstContactBody(doctor, kari, sentinel);
-    expect((await submit(h, body)).status).toBe(202);
+    const { sealed } = await doctor.writeTo(kari, sentinel);
     at(h, '2026-11-27T15:00:00Z');
     expect((await run(h)).alerts.sent).toEqual(['waiting']);
     expect(smtp.mails.map((m) => m.to)).toEqual([['ops@example.org'], ['oncall@example.org']]);

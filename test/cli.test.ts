@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness, placeholderVault, sampleProfile } from './support/harness.ts';
+import { register, registrationFor } from './support/actors.ts';
+import { createHarness, type Harness } from './support/harness.ts';
 
 const root = new URL('..', import.meta.url);
 let dir: string;
@@ -37,19 +38,10 @@ describe('npm run invite', () => {
     expect(url).not.toBeNull();
 
     harness = await createHarness({ dir });
-    const register = () =>
-      harness!.request('POST', '/api/v1/supporters', {
-        body: {
-          invite: url![1],
-          login: `cli-${Math.random().toString(36).slice(2, 8)}`,
-          profile: sampleProfile,
-          boxPublicKey: 'A'.repeat(43),
-          vault: placeholderVault(),
-          authKey: `${'B'.repeat(42)}A`,
-        },
-      });
-    expect((await register()).status).toBe(201);
-    expect((await register()).body.error.code).toBe('invite_used');
+    const registerWithLink = async () =>
+      register(harness!, (await registrationFor(harness!, { invite: url![1]! })).body);
+    expect((await registerWithLink()).status).toBe(201);
+    expect((await registerWithLink()).body.error.code).toBe('invite_used');
   });
 
   it('refuses a bad --days with a clear message and a non-zero exit', () => {

@@ -4,26 +4,17 @@
  * each supporter seeing only their own counts, and nothing but counts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { logIn, submit } from './support/doctor-helpers.ts';
-import {
-  createHarness,
-  firstContactBody,
-  type Harness,
-  joinSupporter,
-  newDoctor,
-  type TestDoctor,
-  type TestSupporter,
-} from './support/harness.ts';
+import { type Doctor, joinSupporter, newDoctor, type Supporter } from './support/actors.ts';
+import { createHarness, type Harness } from './support/harness.ts';
 
 let harness: Harness;
 afterEach(() => harness?.dispose());
 
-async function write(doctor: TestDoctor, supporter: TestSupporter): Promise<void> {
-  const { body } = await firstContactBody(doctor, supporter);
-  expect((await submit(harness, body)).status).toBe(202);
+async function write(doctor: Doctor, supporter: Supporter): Promise<void> {
+  await doctor.writeTo(supporter);
 }
 
-function counts(supporter: TestSupporter, path = '/api/v1/me/counts') {
+function counts(supporter: Supporter, path = '/api/v1/me/counts') {
   return harness.request('GET', path, { token: supporter.token });
 }
 
@@ -33,7 +24,7 @@ describe('first contacts per month', () => {
     const kari = await joinSupporter(harness);
     const ola = await joinSupporter(harness);
     const [d1, d2, d3, d4, d5, d6, d7] = await Promise.all(
-      Array.from({ length: 7 }, () => newDoctor()),
+      Array.from({ length: 7 }, () => newDoctor(harness)),
     );
     // 27 November
     await write(d1!, kari);
@@ -51,7 +42,7 @@ describe('first contacts per month', () => {
     await write(d7!, kari);
     await write(d4!, kari); // ola's doctor writes to kari for the first time
 
-    const kariNow = await logIn(harness, kari);
+    const kariNow = await kari.logIn();
     const response = await counts(kariNow);
     expect(response.status).toBe(200);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
@@ -61,7 +52,7 @@ describe('first contacts per month', () => {
         { month: '2026-12', firstContacts: 3 },
       ],
     });
-    expect((await counts(await logIn(harness, ola))).body).toEqual({
+    expect((await counts(await ola.logIn())).body).toEqual({
       months: [
         { month: '2026-11', firstContacts: 1 },
         { month: '2026-12', firstContacts: 0 },
@@ -82,11 +73,11 @@ describe('first contacts per month', () => {
     harness.clock.set('2024-01-15T09:00:00Z');
     const kari = await joinSupporter(harness);
     harness.clock.set('2024-06-10T12:00:00Z');
-    await write(await newDoctor(), kari);
+    await write(await newDoctor(harness), kari);
     harness.clock.set('2024-12-31T23:59:00Z');
-    await write(await newDoctor(), kari);
+    await write(await newDoctor(harness), kari);
     harness.clock.set('2026-11-27T14:25:00Z');
-    const { months } = (await counts(await logIn(harness, kari))).body;
+    const { months } = (await counts(await kari.logIn())).body;
     expect(months).toHaveLength(24);
     expect(months[0]).toEqual({ month: '2024-12', firstContacts: 1 });
     expect(months.at(-1)).toEqual({ month: '2026-11', firstContacts: 0 });

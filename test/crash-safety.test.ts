@@ -18,14 +18,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type DoctorMessage,
   fromB64,
-  newSupporterKeys,
   openDoctorMessage,
   openReply,
-  sealFirstContact,
-  sealReplyTo,
   toB64,
 } from '../web/src/protocol/index.ts';
-import { newDoctor, placeholderVault, sampleProfile, type TestDoctor } from './support/harness.ts';
+import {
+  type ApiResponse,
+  type Doctor,
+  joinSupporter,
+  newDoctor,
+  overHttp,
+  type RequestOptions,
+  type SubmissionBody,
+  type Supporter,
+} from './support/actors.ts';
 import {
   freePort,
   type RelayProcess,
@@ -84,42 +90,22 @@ async function relayEnv(): Promise<Record<string, string>> {
   };
 }
 
-interface HttpResponse {
-  status: number;
-  text: string;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies and assert on them.
-  body: any;
-}
-
 /** One request; a connection cut by the kill (or refused after it) resolves to `null`. */
 async function call(
   relay: RelayProcess,
   method: string,
   path: string,
-  options: { body?: unknown; token?: string } = {},
-): Promise<HttpResponse | null> {
-  const headers: Record<string, string> = {};
-  const init: RequestInit = { method, headers, signal: AbortSignal.timeout(15_000) };
-  if (options.body !== undefined) {
-    init.body = JSON.stringify(options.body);
-    headers['Content-Type'] = 'application/json';
-  }
-  if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`;
-  let response: Response;
-  let text: string;
+  options: RequestOptions = {},
+): Promise<ApiResponse | null> {
   try {
-    response = await fetch(`${relay.baseUrl}${path}`, init);
-    text = await response.text();
+    return await overHttp(relay.baseUrl, OPERATOR_TOKEN, { timeoutMs: 15_000 }).request(
+      method,
+      path,
+      options,
+    );
   } catch {
     return null;
   }
-  let body: unknown = null;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = null;
-  }
-  return { status: response.status, text, body };
 }
 
 /** `call` for requests made while the relay is certainly up: no answer is a failure. */
@@ -127,63 +113,18 @@ async function must(
   relay: RelayProcess,
   method: string,
   path: string,
-  options: { body?: unknown; token?: string } = {},
-): Promise<HttpResponse> {
+  options: RequestOptions = {},
+): Promise<ApiResponse> {
   const response = await call(relay, method, path, options);
   if (response === null) throw new Error(`${method} ${path}: no answer from a running relay`);
   return response;
 }
 
-interface Supporter {
-  id: string;
-  name: string;
-  login: string;
-  authKey: string;
-  token: string;
-  publicKey: Uint8Array;
-  secretKey: Uint8Array;
-}
-
 /** Invites (as the operator), registers and logs in a supporter over HTTP. */
-async function seedSupporter(relay: RelayProcess): Promise<Supporter> {
-  const invite = await must(relay, 'POST', '/api/v1/admin/invites', {
-    token: OPERATOR_TOKEN,
-    body: {},
+function seedSupporter(relay: RelayProcess): Promise<Supporter> {
+  return joinSupporter(overHttp(relay.baseUrl, OPERATOR_TOKEN), {
+    login: `crash-${crypto.randomUUID().slice(0, 8)}`,
   });
-  expect(invite.status, invite.text).toBe(201);
-  const keys = await newSupporterKeys();
-  const authKey = toB64(crypto.getRandomValues(new Uint8Array(32)));
-  const login = `crash-${crypto.randomUUID().slice(0, 8)}`;
-  const joined = await must(relay, 'POST', '/api/v1/supporters', {
-    body: {
-      invite: invite.body.token,
-      login,
-      profile: sampleProfile,
-      boxPublicKey: toB64(keys.publicKey),
-      vault: placeholderVault(),
-      authKey,
-    },
-  });
-  expect(joined.status, joined.text).toBe(201);
-  const session = await must(relay, 'POST', '/api/v1/session', { body: { login, authKey } });
-  expect(session.status, session.text).toBe(200);
-  return {
-    id: joined.body.id,
-    name: sampleProfile.name,
-    login,
-    authKey,
-    token: session.body.token,
-    publicKey: keys.publicKey,
-    secretKey: keys.secretKey,
-  };
-}
-
-async function logInAgain(relay: RelayProcess, supporter: Supporter): Promise<string> {
-  const session = await must(relay, 'POST', '/api/v1/session', {
-    body: { login: supporter.login, authKey: supporter.authKey },
-  });
-  expect(session.status, session.text).toBe(200);
-  return session.body.token;
 }
 
 /** Runs `tasks` with at most `limit` in flight. */
@@ -205,9 +146,9 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 interface Submission {
   id: string;
   text: string;
-  doctor: TestDoctor;
+  doctor: Doctor;
   message: DoctorMessage;
-  body: { supporterId: string; ciphertext: string; mailbox: { id: string; readToken: string } };
+  body: SubmissionBody;
   /** Every status the relay answered for this body (a retry adds one). */
   answers: number[];
   /** Requests sent for this body that got no answer. */
@@ -224,13 +165,13 @@ interface SentReply {
   /** The submission it answers. */
   messageId: string;
   text: string;
-  doctor: TestDoctor;
+  doctor: Doctor;
   status: number | null;
 }
 
 async function sealSubmissions(
   supporter: Supporter,
-  doctors: TestDoctor[],
+  doctors: Doctor[],
   random: () => number,
   round: number,
 ): Promise<Submission[]> {
@@ -239,17 +180,13 @@ async function sealSubmissions(
       const doctor = doctors[integerBetween(random, 0, doctors.length - 1)];
       if (doctor === undefined) throw new Error('no doctor');
       const text = `round ${round}, message ${index}: ${'ord '.repeat(integerBetween(random, 1, 400))}`;
-      const sealed = await sealFirstContact({ text, mailbox: doctor.mailbox }, supporter.publicKey);
+      const { sealed, body } = await doctor.sealFor(supporter, text);
       return {
         id: sealed.id,
         text,
         doctor,
         message: sealed.message,
-        body: {
-          supporterId: supporter.id,
-          ciphertext: toB64(sealed.ciphertext),
-          mailbox: doctor.key,
-        },
+        body,
         answers: [],
         lost: 0,
       };
@@ -368,11 +305,7 @@ describe('SIGKILL at a random moment, then restart on the same file', () => {
             continue;
           }
           const text = `reply to ${chosen.id}`;
-          const sealed = await sealReplyTo(
-            chosen.message,
-            { text, from: { id: supporter.id, name: supporter.name } },
-            supporter.secretKey,
-          );
+          const sealed = await supporter.sealReply(chosen.message, text);
           const sent: SentReply = {
             id: sealed.id,
             messageId: chosen.id,
@@ -430,7 +363,7 @@ describe('SIGKILL at a random moment, then restart on the same file', () => {
     }
 
     const status = new Map<string, string>();
-    const waitingReplies = new Map<string, { ciphertext: string; doctor: TestDoctor }>();
+    const waitingReplies = new Map<string, { ciphertext: string; doctor: Doctor }>();
     for (const doctor of doctors) {
       const mailbox = await must(relay, 'POST', '/api/v1/mailbox/open', { body: doctor.key });
       if (mailbox.status === 404) continue; // this doctor's every submission was cut off
@@ -522,24 +455,15 @@ describe('SIGKILL at a random moment, then restart on the same file', () => {
   it('two sessions of the same supporter acknowledging the same ids concurrently deliver each message exactly once', async () => {
     const relay = await startRelay(await relayEnv());
     const supporter = await seedSupporter(relay);
-    const second = await logInAgain(relay, supporter);
+    const second = (await supporter.logIn()).token;
     const tokens = [supporter.token, second];
     const random = seededRandom(SEED ^ 0x5a5a5a5a);
     const doctor = await newDoctor();
     const ids: string[] = [];
     await inPool(
       Array.from({ length: 30 }, (_, index) => async () => {
-        const sealed = await sealFirstContact(
-          { text: `message ${index}`, mailbox: doctor.mailbox },
-          supporter.publicKey,
-        );
-        const response = await must(relay, 'POST', '/api/v1/messages', {
-          body: {
-            supporterId: supporter.id,
-            ciphertext: toB64(sealed.ciphertext),
-            mailbox: doctor.key,
-          },
-        });
+        const { sealed, body } = await doctor.sealFor(supporter, `message ${index}`);
+        const response = await must(relay, 'POST', '/api/v1/messages', { body });
         expect(response.status, response.text).toBe(202);
         ids.push(sealed.id);
       }),

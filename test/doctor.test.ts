@@ -6,34 +6,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hash } from '../web/src/crypto/libsodium.ts';
 import { fingerprint, fromB64, messageId, openReply, toB64 } from '../web/src/protocol/index.ts';
 import {
-  ackInbox,
-  ackReplies,
-  count,
-  fetchInbox,
+  type Doctor,
   health,
-  inboxIds,
-  joinWithProfile,
-  openMailbox,
-  patchMe,
-  query,
-  randomB64,
-  randomBytes,
-  replyToMessage,
-  sendFirstContact,
-  setActive,
-  snapshot,
-  standardBase64,
-  submit,
-  withTrailingBits,
-} from './support/doctor-helpers.ts';
-import {
-  createHarness,
-  firstContactBody,
-  type Harness,
   joinSupporter,
   newDoctor,
-  OPERATOR_TOKEN,
-} from './support/harness.ts';
+  type Profile,
+  sampleProfile,
+  setActive,
+  submit,
+} from './support/actors.ts';
+import { randomB64, randomBytes, standardBase64, withTrailingBits } from './support/bytes.ts';
+import { count, query, snapshot } from './support/database.ts';
+import { createHarness, type Harness, OPERATOR_TOKEN } from './support/harness.ts';
 
 let harness: Harness;
 afterEach(() => harness?.dispose());
@@ -46,15 +30,7 @@ const MESSAGE_EXPIRES_AT = '2026-12-11T14:00:00Z'; // 14:00 + 14 days
 const MAILBOX_EXPIRES_AT = '2026-12-27T14:00:00Z'; // 14:00 + 30 days
 
 const profiles = {
-  kari: {
-    name: 'Kari Nordmann',
-    county: 'Vestland',
-    town: 'Bergen',
-    specialties: ['psychiatry'],
-    languages: ['nb', 'en'],
-    modalities: ['in-person', 'phone', 'video'],
-    about: 'Psychiatrist, peer supporter since 2019.',
-  },
+  kari: sampleProfile,
   ola: {
     name: 'Ola Hansen',
     county: 'Oslo',
@@ -71,7 +47,7 @@ const profiles = {
     languages: ['se', 'nb', 'en'],
     modalities: ['phone', 'in-person'],
   },
-} as const satisfies Record<string, Parameters<typeof joinWithProfile>[1]>;
+} satisfies Record<string, Profile>;
 
 async function directoryIds(path: string): Promise<string[]> {
   const response = await harness.request('GET', path);
@@ -89,25 +65,12 @@ function errorBody(code: string) {
 
 describe('directory', () => {
   async function threeSupporters() {
-    const kari = await joinWithProfile(harness, {
-      ...profiles.kari,
-      specialties: [...profiles.kari.specialties],
-      languages: [...profiles.kari.languages],
-      modalities: [...profiles.kari.modalities],
-    });
-    const ola = await joinWithProfile(harness, {
-      ...profiles.ola,
-      specialties: [...profiles.ola.specialties],
-      languages: [...profiles.ola.languages],
-      modalities: [...profiles.ola.modalities],
-    });
-    const ante = await joinWithProfile(harness, {
-      ...profiles.ante,
-      specialties: [...profiles.ante.specialties],
-      languages: [...profiles.ante.languages],
-      modalities: [...profiles.ante.modalities],
-    });
-    return { kari, ola, ante };
+    const join = (profile: Profile) => joinSupporter(harness, { profile, wholeProfile: true });
+    return {
+      kari: await join(profiles.kari),
+      ola: await join(profiles.ola),
+      ante: await join(profiles.ante),
+    };
   }
 
   it('lists every active supporter without filters', async () => {
@@ -271,7 +234,7 @@ describe('directory', () => {
   it('shows a supporter as away with awayUntil, and available again once that hour has come', async () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
-    const away = await patchMe(harness, supporter, {
+    const away = await supporter.update({
       status: 'away',
       awayUntil: '2026-11-28T10:00:00Z',
     });
@@ -301,7 +264,7 @@ describe('directory', () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
     // 09:30 UTC, written in another zone.
-    const away = await patchMe(harness, supporter, {
+    const away = await supporter.update({
       status: 'away',
       awayUntil: '2026-11-28T10:30:00+01:00',
     });
@@ -322,7 +285,7 @@ describe('directory', () => {
   it('refuses an awayUntil without a time zone: 400 invalid_request', async () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
-    const response = await patchMe(harness, supporter, {
+    const response = await supporter.update({
       status: 'away',
       awayUntil: '2026-11-28T10:00:00',
     });
@@ -335,7 +298,7 @@ describe('directory', () => {
   it('keeps a supporter away without awayUntil until they set themselves available', async () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
-    expect((await patchMe(harness, supporter, { status: 'away' })).status).toBe(200);
+    expect((await supporter.update({ status: 'away' })).status).toBe(200);
     harness.clock.advanceHours(24 * 200);
     const entry = await harness.request('GET', `/api/v1/supporters/${supporter.id}`);
     expect(entry.body.status).toBe('away');
@@ -360,8 +323,8 @@ describe('POST /api/v1/messages', () => {
   it('queues a sealed message: 202 with id b64(H(16, ciphertext)), status queued and expiresAt', async () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    const { sealed, response } = await sendFirstContact(harness, doctor, supporter);
+    const doctor = await newDoctor(harness);
+    const { sealed, response } = await doctor.tryWriteTo(supporter);
     expect(response.status).toBe(202);
     expect(response.body).toStrictEqual({
       id: toB64(await hash(16, sealed.ciphertext)),
@@ -370,7 +333,7 @@ describe('POST /api/v1/messages', () => {
     });
     expect(response.body.id).toBe(await messageId(sealed.ciphertext));
 
-    const inbox = await fetchInbox(harness, supporter);
+    const inbox = await supporter.inbox();
     expect(inbox.body.messages).toStrictEqual([
       {
         id: response.body.id,
@@ -383,8 +346,8 @@ describe('POST /api/v1/messages', () => {
   it('answers an identical resubmission 200 with the same record and stores no duplicate', async () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    const { body, response } = await sendFirstContact(harness, doctor, supporter);
+    const doctor = await newDoctor(harness);
+    const { body, response } = await doctor.tryWriteTo(supporter);
     expect(response.status).toBe(202);
 
     harness.clock.advanceHours(2);
@@ -395,7 +358,7 @@ describe('POST /api/v1/messages', () => {
     expect(third.status).toBe(200);
     expect(third.body).toStrictEqual(response.body);
 
-    expect(await inboxIds(harness, supporter)).toEqual([response.body.id]);
+    expect(await supporter.inboxIds()).toEqual([response.body.id]);
     expect(await count(harness, 'select count(*) as n from messages')).toBe(1);
     const figures = await health(harness);
     expect(figures.body.last30Days.submitted).toBe(1);
@@ -404,9 +367,9 @@ describe('POST /api/v1/messages', () => {
   it('answers a resubmission after delivery 200 delivered, without queueing it again', async () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    const { body, response } = await sendFirstContact(harness, doctor, supporter);
-    expect((await ackInbox(harness, supporter, [response.body.id])).body).toStrictEqual({
+    const doctor = await newDoctor(harness);
+    const { body, response } = await doctor.tryWriteTo(supporter);
+    expect((await supporter.ack([response.body.id])).body).toStrictEqual({
       deleted: 1,
     });
 
@@ -417,7 +380,7 @@ describe('POST /api/v1/messages', () => {
       status: 'delivered',
       expiresAt: MESSAGE_EXPIRES_AT,
     });
-    expect(await inboxIds(harness, supporter)).toEqual([]);
+    expect(await supporter.inboxIds()).toEqual([]);
     const rows = await query(harness, 'select status, ciphertext from messages');
     expect(rows).toStrictEqual([{ status: 'delivered', ciphertext: null }]);
   });
@@ -425,25 +388,25 @@ describe('POST /api/v1/messages', () => {
   it('refuses the same ciphertext from a different mailbox: 409 duplicate_ciphertext', async () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    const other = await newDoctor();
-    const { body, response } = await sendFirstContact(harness, doctor, supporter);
+    const doctor = await newDoctor(harness);
+    const other = await newDoctor(harness);
+    const { body, response } = await doctor.tryWriteTo(supporter);
     expect(response.status).toBe(202);
 
     const copied = await submit(harness, { ...body, mailbox: other.key });
     expect(copied.status).toBe(409);
     expect(copied.body).toStrictEqual(errorBody('duplicate_ciphertext'));
-    expect(await inboxIds(harness, supporter)).toEqual([response.body.id]);
+    expect(await supporter.inboxIds()).toEqual([response.body.id]);
     // The copier's mailbox was not created.
-    expect((await openMailbox(harness, other.key)).status).toBe(404);
+    expect((await other.openMailbox()).status).toBe(404);
     expect(await count(harness, 'select count(*) as n from mailboxes')).toBe(1);
   });
 
   it('answers 404 supporter_not_found for an unknown supporter', async () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    const { body } = await firstContactBody(doctor, supporter);
+    const doctor = await newDoctor(harness);
+    const { body } = await doctor.sealFor(supporter);
     const response = await submit(harness, { ...body, supporterId: 'no-such-supporter' });
     expect(response.status).toBe(404);
     expect(response.body).toStrictEqual(errorBody('supporter_not_found'));
@@ -453,7 +416,7 @@ describe('POST /api/v1/messages', () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
     expect((await setActive(harness, supporter.id, false)).status).toBe(200);
-    const { response } = await sendFirstContact(harness, await newDoctor(), supporter);
+    const { response } = await (await newDoctor(harness)).tryWriteTo(supporter);
     expect(response.status).toBe(404);
     expect(response.body).toStrictEqual(errorBody('supporter_not_found'));
     expect(await count(harness, 'select count(*) as n from messages')).toBe(0);
@@ -463,11 +426,10 @@ describe('POST /api/v1/messages', () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
     expect(
-      (await patchMe(harness, supporter, { status: 'away', awayUntil: '2026-11-28T00:00:00Z' }))
-        .status,
+      (await supporter.update({ status: 'away', awayUntil: '2026-11-28T00:00:00Z' })).status,
     ).toBe(200);
-    const doctor = await newDoctor();
-    const { body, response } = await sendFirstContact(harness, doctor, supporter);
+    const doctor = await newDoctor(harness);
+    const { body, response } = await doctor.tryWriteTo(supporter);
     expect(response.status).toBe(409);
     expect(response.body).toStrictEqual(errorBody('supporter_away'));
     expect(await count(harness, 'select count(*) as n from messages')).toBe(0);
@@ -475,7 +437,7 @@ describe('POST /api/v1/messages', () => {
     harness.clock.set('2026-11-28T00:00:00Z');
     const later = await submit(harness, body);
     expect(later.status).toBe(202);
-    expect(await inboxIds(harness, supporter)).toEqual([later.body.id]);
+    expect(await supporter.inboxIds()).toEqual([later.body.id]);
   });
 
   it("answers 429 inbox_full with Retry-After once the supporter's queue is at its cap", async () => {
@@ -484,28 +446,28 @@ describe('POST /api/v1/messages', () => {
     const other = await joinSupporter(harness);
     const accepted: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const { response } = await sendFirstContact(harness, await newDoctor(), supporter, `#${i}`);
+      const { response } = await (await newDoctor(harness)).tryWriteTo(supporter, `#${i}`);
       expect(response.status).toBe(202);
       accepted.push(response.body.id);
     }
-    const doctor = await newDoctor();
-    const { body, response } = await sendFirstContact(harness, doctor, supporter, 'one too many');
+    const doctor = await newDoctor(harness);
+    const { body, response } = await doctor.tryWriteTo(supporter, 'one too many');
     expect(response.status).toBe(429);
     expect(response.body).toStrictEqual(errorBody('inbox_full'));
     expect(response.headers.get('Retry-After')).toMatch(/^[1-9]\d*$/);
-    expect((await inboxIds(harness, supporter)).sort()).toEqual(accepted.sort());
-    expect((await openMailbox(harness, doctor.key)).status).toBe(404);
+    expect((await supporter.inboxIds()).sort()).toEqual(accepted.sort());
+    expect((await doctor.openMailbox()).status).toBe(404);
 
     // The cap is per supporter: another one still receives.
-    expect((await sendFirstContact(harness, doctor, other)).response.status).toBe(202);
+    expect((await doctor.tryWriteTo(other)).response.status).toBe(202);
 
     // Delivering one message frees one place.
-    expect((await ackInbox(harness, supporter, [accepted[0]!])).body).toStrictEqual({
+    expect((await supporter.ack([accepted[0]!])).body).toStrictEqual({
       deleted: 1,
     });
     const retried = await submit(harness, body);
     expect(retried.status).toBe(202);
-    const full = await sendFirstContact(harness, await newDoctor(), supporter, 'full again');
+    const full = await (await newDoctor(harness)).tryWriteTo(supporter, 'full again');
     expect(full.response.status).toBe(429);
   });
 
@@ -519,7 +481,7 @@ describe('POST /api/v1/messages', () => {
   ])('refuses a ciphertext of %s with 400 bad_padding', async (_label, length) => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
-    const doctor = await newDoctor();
+    const doctor = await newDoctor(harness);
     const response = await submit(harness, {
       supporterId: supporter.id,
       ciphertext: randomB64(length),
@@ -534,7 +496,7 @@ describe('POST /api/v1/messages', () => {
   it('accepts every length 1024·n + 48 from one block to sixteen', async () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
-    const doctor = await newDoctor();
+    const doctor = await newDoctor(harness);
     for (const blocks of [1, 2, 15, 16]) {
       const response = await submit(harness, {
         supporterId: supporter.id,
@@ -543,7 +505,7 @@ describe('POST /api/v1/messages', () => {
       });
       expect(response.status, `${blocks} blocks`).toBe(202);
     }
-    expect(await inboxIds(harness, supporter)).toHaveLength(4);
+    expect(await supporter.inboxIds()).toHaveLength(4);
   });
 
   describe('refuses any spelling other than base64url without padding: 400 bad_encoding', () => {
@@ -572,7 +534,7 @@ describe('POST /api/v1/messages', () => {
     it.each(cases)('in the ciphertext: %s', async (_label, spell) => {
       harness = await createHarness();
       const supporter = await joinSupporter(harness);
-      const doctor = await newDoctor();
+      const doctor = await newDoctor(harness);
       const ciphertext = spell(randomBytes(length));
       const response = await submit(harness, {
         supporterId: supporter.id,
@@ -587,8 +549,8 @@ describe('POST /api/v1/messages', () => {
     it('in the mailbox id and the read token', async () => {
       harness = await createHarness();
       const supporter = await joinSupporter(harness);
-      const doctor = await newDoctor();
-      const { body } = await firstContactBody(doctor, supporter);
+      const doctor = await newDoctor(harness);
+      const { body } = await doctor.sealFor(supporter);
       const idBytes = fromB64(doctor.key.id);
       const tokenBytes = fromB64(doctor.key.readToken);
       const spellings = [
@@ -614,29 +576,29 @@ describe('POST /api/v1/messages', () => {
   it('refuses a wrong read token for an existing mailbox: 403 mailbox_forbidden', async () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    const first = await sendFirstContact(harness, doctor, supporter);
+    const doctor = await newDoctor(harness);
+    const first = await doctor.tryWriteTo(supporter);
     expect(first.response.status).toBe(202);
 
     const impostor = { id: doctor.key.id, readToken: randomB64(32) };
-    const { body } = await firstContactBody({ ...doctor, key: impostor }, supporter, 'not me');
+    const { body } = await doctor.withKey(impostor).sealFor(supporter, 'not me');
     const response = await submit(harness, body);
     expect(response.status).toBe(403);
     expect(response.body).toStrictEqual(errorBody('mailbox_forbidden'));
 
-    expect(await inboxIds(harness, supporter)).toEqual([first.response.body.id]);
-    const box = await openMailbox(harness, doctor.key);
+    expect(await supporter.inboxIds()).toEqual([first.response.body.id]);
+    const box = await doctor.openMailbox();
     expect(box.status).toBe(200);
     expect(box.body.sent.map((s: { id: string }) => s.id)).toEqual([first.response.body.id]);
     // The impostor's token did not replace the real one.
-    expect((await openMailbox(harness, impostor)).status).toBe(404);
+    expect((await doctor.withKey(impostor).openMailbox()).status).toBe(404);
   });
 
   it('refuses a body with missing or mistyped fields: 400 invalid_request', async () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    const { body } = await firstContactBody(doctor, supporter);
+    const doctor = await newDoctor(harness);
+    const { body } = await doctor.sealFor(supporter);
     const { supporterId: _s, ...noSupporter } = body;
     const { ciphertext: _c, ...noCiphertext } = body;
     const { mailbox: _m, ...noMailbox } = body;
@@ -669,33 +631,28 @@ describe('POST /api/v1/messages', () => {
     const supporter = await joinSupporter(harness);
     const away = await joinSupporter(harness);
     const inactive = await joinSupporter(harness);
-    expect((await patchMe(harness, away, { status: 'away' })).status).toBe(200);
+    expect((await away.update({ status: 'away' })).status).toBe(200);
     expect((await setActive(harness, inactive.id, false)).status).toBe(200);
-    const doctor = await newDoctor();
-    const first = await sendFirstContact(harness, doctor, supporter);
+    const doctor = await newDoctor(harness);
+    const first = await doctor.tryWriteTo(supporter);
     expect(first.response.status).toBe(202);
     const before = await snapshot(harness);
-    const inboxBefore = (await fetchInbox(harness, supporter)).body;
+    const inboxBefore = (await supporter.inbox()).body;
 
-    const stranger = await newDoctor();
+    const stranger = await newDoctor(harness);
     const rejected: [number, string, unknown][] = [
       [
         404,
         'supporter_not_found',
-        { ...(await firstContactBody(stranger, supporter)).body, supporterId: 'no-such-supporter' },
+        { ...(await stranger.sealFor(supporter)).body, supporterId: 'no-such-supporter' },
       ],
-      [409, 'supporter_away', (await firstContactBody(stranger, away)).body],
-      [404, 'supporter_not_found', (await firstContactBody(stranger, inactive)).body],
+      [409, 'supporter_away', (await stranger.sealFor(away)).body],
+      [404, 'supporter_not_found', (await stranger.sealFor(inactive)).body],
       [409, 'duplicate_ciphertext', { ...first.body, mailbox: stranger.key }],
       [
         403,
         'mailbox_forbidden',
-        (
-          await firstContactBody(
-            { ...doctor, key: { ...doctor.key, readToken: randomB64(32) } },
-            supporter,
-          )
-        ).body,
+        (await doctor.withKey({ ...doctor.key, readToken: randomB64(32) }).sealFor(supporter)).body,
       ],
       [
         400,
@@ -721,9 +678,9 @@ describe('POST /api/v1/messages', () => {
     }
 
     expect(await snapshot(harness)).toStrictEqual(before);
-    expect((await fetchInbox(harness, supporter)).body).toStrictEqual(inboxBefore);
-    expect(await inboxIds(harness, away)).toEqual([]);
-    expect((await openMailbox(harness, stranger.key)).status).toBe(404);
+    expect((await supporter.inbox()).body).toStrictEqual(inboxBefore);
+    expect(await away.inboxIds()).toEqual([]);
+    expect((await stranger.openMailbox()).status).toBe(404);
   });
 });
 
@@ -731,15 +688,16 @@ describe('POST /api/v1/mailbox/open', () => {
   it('answers an unknown mailbox and a wrong read token with byte-identical 404 mailbox_not_found', async () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    expect((await sendFirstContact(harness, doctor, supporter)).response.status).toBe(202);
+    const doctor = await newDoctor(harness);
+    expect((await doctor.tryWriteTo(supporter)).response.status).toBe(202);
 
-    const unknown = await openMailbox(harness, (await newDoctor()).key);
-    const wrongToken = await openMailbox(harness, { id: doctor.key.id, readToken: randomB64(32) });
-    const swapped = await openMailbox(harness, {
-      id: doctor.key.readToken,
-      readToken: doctor.key.id,
-    });
+    const unknown = await (await newDoctor(harness)).openMailbox();
+    const wrongToken = await doctor
+      .withKey({ id: doctor.key.id, readToken: randomB64(32) })
+      .openMailbox();
+    const swapped = await doctor
+      .withKey({ id: doctor.key.readToken, readToken: doctor.key.id })
+      .openMailbox();
     for (const response of [unknown, wrongToken, swapped]) {
       expect(response.status).toBe(404);
       expect(response.body).toStrictEqual(errorBody('mailbox_not_found'));
@@ -753,11 +711,11 @@ describe('POST /api/v1/mailbox/open', () => {
     harness = await createHarness();
     const kari = await joinSupporter(harness);
     const ola = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    const toKari = await sendFirstContact(harness, doctor, kari, 'to Kari');
-    const toOla = await sendFirstContact(harness, doctor, ola, 'to Ola');
+    const doctor = await newDoctor(harness);
+    const toKari = await doctor.tryWriteTo(kari, 'to Kari');
+    const toOla = await doctor.tryWriteTo(ola, 'to Ola');
 
-    const box = await openMailbox(harness, doctor.key);
+    const box = await doctor.openMailbox();
     expect(box.status).toBe(200);
     expect(box.body.expiresAt).toBe(MAILBOX_EXPIRES_AT);
     expect(box.body.replies).toStrictEqual([]);
@@ -780,7 +738,7 @@ describe('POST /api/v1/mailbox/open', () => {
     });
 
     harness.clock.advanceHours(3);
-    const ack = await ackInbox(harness, kari, [toKari.response.body.id]);
+    const ack = await kari.ack([toKari.response.body.id]);
     expect(ack.body).toStrictEqual({ deleted: 1 });
     // Delivered ciphertext is deleted at once.
     expect(
@@ -789,7 +747,7 @@ describe('POST /api/v1/mailbox/open', () => {
       ]),
     ).toStrictEqual([{ status: 'delivered', ciphertext: null }]);
 
-    const after = await openMailbox(harness, doctor.key);
+    const after = await doctor.openMailbox();
     expect(byId(after.body)[toKari.response.body.id]).toMatchObject({
       supporterId: kari.id,
       status: 'delivered',
@@ -806,18 +764,16 @@ describe('POST /api/v1/mailbox/open', () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
     const other = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    const { sealed, response } = await sendFirstContact(harness, doctor, supporter, 'Help?');
+    const doctor = await newDoctor(harness);
+    const { sealed, response } = await doctor.tryWriteTo(supporter, 'Help?');
     harness.clock.advanceHours(2);
-    const { reply, response: sent } = await replyToMessage(
-      harness,
-      supporter,
-      response.body.id,
+    const { reply, response: sent } = await supporter.tryReply(
+      await supporter.openMessage(response.body.id),
       'I can call you tonight.',
     );
     expect(sent.status).toBe(202);
 
-    const box = await openMailbox(harness, doctor.key);
+    const box = await doctor.openMailbox();
     expect(box.status).toBe(200);
     expect(box.body.replies).toStrictEqual([
       expect.objectContaining({
@@ -854,14 +810,12 @@ describe('POST /api/v1/mailbox/open', () => {
 describe('POST /api/v1/mailbox/ack', () => {
   async function doctorWithReplies(texts: string[]) {
     const supporter = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    const { response } = await sendFirstContact(harness, doctor, supporter);
+    const doctor = await newDoctor(harness);
+    const { response } = await doctor.tryWriteTo(supporter);
     const replies: string[] = [];
     for (const text of texts) {
-      const { reply, response: sent } = await replyToMessage(
-        harness,
-        supporter,
-        response.body.id,
+      const { reply, response: sent } = await supporter.tryReply(
+        await supporter.openMessage(response.body.id),
         text,
       );
       expect(sent.status).toBe(202);
@@ -870,8 +824,8 @@ describe('POST /api/v1/mailbox/ack', () => {
     return { supporter, doctor, replies };
   }
 
-  async function replyIds(key: { id: string; readToken: string }): Promise<string[]> {
-    const box = await openMailbox(harness, key);
+  async function replyIds(doctor: Doctor): Promise<string[]> {
+    const box = await doctor.openMailbox();
     expect(box.status).toBe(200);
     return box.body.replies.map((r: { id: string }) => r.id).sort();
   }
@@ -880,12 +834,12 @@ describe('POST /api/v1/mailbox/ack', () => {
     harness = await createHarness();
     const { doctor, replies } = await doctorWithReplies(['one', 'two', 'three']);
     const [one, two, three] = replies as [string, string, string];
-    expect(await replyIds(doctor.key)).toEqual(sorted(one, two, three));
+    expect(await replyIds(doctor)).toEqual(sorted(one, two, three));
 
-    const ack = await ackReplies(harness, doctor.key, [one, three]);
+    const ack = await doctor.ackReplies([one, three]);
     expect(ack.status).toBe(200);
     expect(ack.body).toStrictEqual({ deleted: 2 });
-    expect(await replyIds(doctor.key)).toEqual([two]);
+    expect(await replyIds(doctor)).toEqual([two]);
     expect(await count(harness, 'select count(*) as n from replies')).toBe(1);
   });
 
@@ -893,43 +847,41 @@ describe('POST /api/v1/mailbox/ack', () => {
     harness = await createHarness();
     const { doctor, replies } = await doctorWithReplies(['one', 'two']);
     const [one, two] = replies as [string, string];
-    expect((await ackReplies(harness, doctor.key, [one])).body).toStrictEqual({ deleted: 1 });
-    expect((await ackReplies(harness, doctor.key, [one])).body).toStrictEqual({ deleted: 0 });
-    expect(
-      (await ackReplies(harness, doctor.key, [one, two, 'no-such-reply', two])).body,
-    ).toStrictEqual({ deleted: 1 });
-    expect((await ackReplies(harness, doctor.key, [one, two])).body).toStrictEqual({
+    expect((await doctor.ackReplies([one])).body).toStrictEqual({ deleted: 1 });
+    expect((await doctor.ackReplies([one])).body).toStrictEqual({ deleted: 0 });
+    expect((await doctor.ackReplies([one, two, 'no-such-reply', two])).body).toStrictEqual({
+      deleted: 1,
+    });
+    expect((await doctor.ackReplies([one, two])).body).toStrictEqual({
       deleted: 0,
     });
-    expect((await ackReplies(harness, doctor.key, [])).body).toStrictEqual({ deleted: 0 });
-    expect(await replyIds(doctor.key)).toEqual([]);
+    expect((await doctor.ackReplies([])).body).toStrictEqual({ deleted: 0 });
+    expect(await replyIds(doctor)).toEqual([]);
   });
 
   it("cannot delete another mailbox's replies", async () => {
     harness = await createHarness();
     const first = await doctorWithReplies(['for the first doctor']);
     const second = await doctorWithReplies(['for the second doctor']);
-    const ack = await ackReplies(harness, second.doctor.key, [first.replies[0]!]);
+    const ack = await second.doctor.ackReplies([first.replies[0]!]);
     expect(ack.status).toBe(200);
     expect(ack.body).toStrictEqual({ deleted: 0 });
-    expect(await replyIds(first.doctor.key)).toEqual([first.replies[0]]);
-    expect(await replyIds(second.doctor.key)).toEqual([second.replies[0]]);
+    expect(await replyIds(first.doctor)).toEqual([first.replies[0]]);
+    expect(await replyIds(second.doctor)).toEqual([second.replies[0]]);
   });
 
   it('answers a wrong read token or unknown mailbox 404 mailbox_not_found and deletes nothing', async () => {
     harness = await createHarness();
     const { doctor, replies } = await doctorWithReplies(['keep me']);
-    const wrong = await ackReplies(
-      harness,
-      { id: doctor.key.id, readToken: randomB64(32) },
-      replies,
-    );
+    const wrong = await doctor
+      .withKey({ id: doctor.key.id, readToken: randomB64(32) })
+      .ackReplies(replies);
     expect(wrong.status).toBe(404);
     expect(wrong.body).toStrictEqual(errorBody('mailbox_not_found'));
-    const unknown = await ackReplies(harness, (await newDoctor()).key, replies);
+    const unknown = await (await newDoctor(harness)).ackReplies(replies);
     expect(unknown.status).toBe(404);
     expect(unknown.text).toBe(wrong.text);
-    expect(await replyIds(doctor.key)).toEqual(replies);
+    expect(await replyIds(doctor)).toEqual(replies);
   });
 });
 
@@ -957,7 +909,7 @@ describe('counting submissions', () => {
     const harness = await createHarness();
     try {
       const supporter = await joinSupporter(harness);
-      const { body } = await firstContactBody(await newDoctor(), supporter, 'racing');
+      const { body } = await (await newDoctor()).sealFor(supporter, 'racing');
       const answers = await Promise.all(
         [1, 2, 3, 4].map(() => harness.request('POST', '/api/v1/messages', { body })),
       );

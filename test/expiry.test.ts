@@ -6,39 +6,23 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { expireStaleRecords } from '../src/domain/expiry.ts';
-import { newSupporterKeys, toB64 } from '../web/src/protocol/index.ts';
 import {
-  ackInbox,
-  ackReplies,
-  count,
-  DAY_HOURS,
-  fetchInbox,
-  followUpBody,
-  health,
-  inboxIds,
-  logIn,
-  openMailbox,
-  postReply,
-  query,
-  randomB64,
-  sendFirstContact,
-  snapshot,
-  submit,
-} from './support/doctor-helpers.ts';
-import {
-  createHarness,
   createInvite,
-  type Harness,
+  type Doctor,
+  health,
   joinSupporter,
   newDoctor,
-  OPERATOR_TOKEN,
-  placeholderVault,
-  sampleProfile,
-} from './support/harness.ts';
+  register,
+  registrationFor,
+  submit,
+} from './support/actors.ts';
+import { count, query, snapshot } from './support/database.ts';
+import { createHarness, type Harness, OPERATOR_TOKEN } from './support/harness.ts';
 
 let harness: Harness;
 afterEach(() => harness?.dispose());
 
+const DAY_HOURS = 24;
 const NOTHING = { expiredMessages: 0, expiredReplies: 0, expiredMailboxes: 0 };
 
 /** Advances the fake clock to `days` days (and `hours` hours) after the start, 14:25 on 27 Nov. */
@@ -56,66 +40,55 @@ function errorBody(code: string) {
   return { error: { code, message: expect.any(String) } };
 }
 
-async function sentStatus(key: { id: string; readToken: string }, id: string): Promise<string> {
-  const box = await openMailbox(harness, key);
+async function sentStatus(doctor: Doctor, id: string): Promise<string> {
+  const box = await doctor.openMailbox();
   expect(box.status).toBe(200);
   const entry = box.body.sent.find((s: { id: string }) => s.id === id);
   return entry?.status ?? 'missing';
 }
 
-async function register(invite: string) {
-  const keys = await newSupporterKeys();
-  return harness.request('POST', '/api/v1/supporters', {
-    body: {
-      invite,
-      login: `late-${randomB64(6)
-        .toLowerCase()
-        .replace(/[^a-z0-9]/g, 'x')}`,
-      profile: sampleProfile,
-      boxPublicKey: toB64(keys.publicKey),
-      vault: placeholderVault(),
-      authKey: randomB64(32),
-    },
-  });
+/** A fresh supporter's registration with `invite`, answered as it is. */
+async function registerWith(invite: string) {
+  return register(harness, (await registrationFor(harness, { invite })).body);
 }
 
 describe('undelivered messages', () => {
   it('expire 14 days after submission, not before: shown expired, gone from the inbox, ciphertext NULL', async () => {
     harness = await createHarness();
     let supporter = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    const { response } = await sendFirstContact(harness, doctor, supporter);
+    const doctor = await newDoctor(harness);
+    const { response } = await doctor.tryWriteTo(supporter);
     const id: string = response.body.id;
     expect(response.body.expiresAt).toBe('2026-12-11T14:00:00Z');
 
     at(13);
     expect(await sweep()).toStrictEqual(NOTHING);
-    supporter = await logIn(harness, supporter);
-    expect(await sentStatus(doctor.key, id)).toBe('queued');
-    expect(await inboxIds(harness, supporter)).toEqual([id]);
+    supporter = await supporter.logIn();
+    expect(await sentStatus(doctor, id)).toBe('queued');
+    expect(await supporter.inboxIds()).toEqual([id]);
 
     // An hour short of 14 days it is still within its lifetime.
     at(14, -1);
     expect(await sweep()).toStrictEqual(NOTHING);
-    supporter = await logIn(harness, supporter);
-    expect(await sentStatus(doctor.key, id)).toBe('queued');
-    expect(await inboxIds(harness, supporter)).toEqual([id]);
+    supporter = await supporter.logIn();
+    expect(await sentStatus(doctor, id)).toBe('queued');
+    expect(await supporter.inboxIds()).toEqual([id]);
 
     at(14);
     // At its deadline it is expired even before the sweep runs.
-    expect(await sentStatus(doctor.key, id)).toBe('expired');
-    expect(await inboxIds(harness, supporter)).toEqual([]);
+    expect(await sentStatus(doctor, id)).toBe('expired');
+    expect(await supporter.inboxIds()).toEqual([]);
 
     expect(await sweep()).toStrictEqual({ ...NOTHING, expiredMessages: 1 });
     expect(
       await query(harness, 'select status, ciphertext from messages where id = ?', [id]),
     ).toStrictEqual([{ status: 'expired', ciphertext: null }]);
-    expect(await sentStatus(doctor.key, id)).toBe('expired');
-    expect((await fetchInbox(harness, supporter)).body).toStrictEqual({ messages: [] });
+    expect(await sentStatus(doctor, id)).toBe('expired');
+    expect((await supporter.inbox()).body).toStrictEqual({ messages: [] });
 
     // Too late to acknowledge: nothing is delivered.
-    expect((await ackInbox(harness, supporter, [id])).body).toStrictEqual({ deleted: 0 });
-    expect(await sentStatus(doctor.key, id)).toBe('expired');
+    expect((await supporter.ack([id])).body).toStrictEqual({ deleted: 0 });
+    expect(await sentStatus(doctor, id)).toBe('expired');
 
     const figures = await health(harness);
     expect(figures.status).toBe(200);
@@ -127,14 +100,14 @@ describe('undelivered messages', () => {
   it('a delivered message is never marked expired', async () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    const { response } = await sendFirstContact(harness, doctor, supporter);
-    expect((await ackInbox(harness, supporter, [response.body.id])).body).toStrictEqual({
+    const doctor = await newDoctor(harness);
+    const { response } = await doctor.tryWriteTo(supporter);
+    expect((await supporter.ack([response.body.id])).body).toStrictEqual({
       deleted: 1,
     });
     at(20);
     expect(await sweep()).toStrictEqual(NOTHING);
-    expect(await sentStatus(doctor.key, response.body.id)).toBe('delivered');
+    expect(await sentStatus(doctor, response.body.id)).toBe('delivered');
     expect((await health(harness)).body.last30Days.expired).toBe(0);
   });
 });
@@ -143,22 +116,17 @@ describe('replies', () => {
   it('an unread reply disappears 30 days after it was sent', async () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    const { sealed, response } = await sendFirstContact(harness, doctor, supporter);
-    expect((await ackInbox(harness, supporter, [response.body.id])).body).toStrictEqual({
+    const doctor = await newDoctor(harness);
+    const { sealed, response } = await doctor.tryWriteTo(supporter);
+    expect((await supporter.ack([response.body.id])).body).toStrictEqual({
       deleted: 1,
     });
-    const { reply, response: sent } = await postReply(
-      harness,
-      supporter,
-      sealed.message,
-      'Call me',
-    );
+    const { reply, response: sent } = await supporter.tryReply(sealed.message, 'Call me');
     expect(sent.status).toBe(202);
     expect(sent.body).toStrictEqual({ id: reply.id, expiresAt: '2026-12-27T14:00:00Z' });
 
     const replyIds = async () =>
-      (await openMailbox(harness, doctor.key)).body.replies.map((r: { id: string }) => r.id);
+      (await doctor.openMailbox()).body.replies.map((r: { id: string }) => r.id);
 
     at(29);
     expect(await sweep()).toStrictEqual(NOTHING);
@@ -172,7 +140,7 @@ describe('replies', () => {
     expect(await sweep()).toStrictEqual({ ...NOTHING, expiredReplies: 1 });
     expect(await count(harness, 'select count(*) as n from replies')).toBe(0);
     // Acknowledging it now deletes nothing; the mailbox itself lives on (it was opened).
-    expect((await ackReplies(harness, doctor.key, [reply.id])).body).toStrictEqual({ deleted: 0 });
+    expect((await doctor.ackReplies([reply.id])).body).toStrictEqual({ deleted: 0 });
     expect((await health(harness)).body.last30Days.reply_expired).toBe(1);
   });
 });
@@ -181,16 +149,16 @@ describe('mailboxes', () => {
   it('expire 30 days after their last activity: opened on day 20, kept on day 45, gone from day 50 on', async () => {
     harness = await createHarness();
     let supporter = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    const { sealed, response } = await sendFirstContact(harness, doctor, supporter);
-    expect((await ackInbox(harness, supporter, [response.body.id])).body).toStrictEqual({
+    const doctor = await newDoctor(harness);
+    const { sealed, response } = await doctor.tryWriteTo(supporter);
+    expect((await supporter.ack([response.body.id])).body).toStrictEqual({
       deleted: 1,
     });
     const mailboxes = () =>
       count(harness, 'select count(*) as n from mailboxes where id = ?', [doctor.key.id]);
 
     at(20);
-    const opened = await openMailbox(harness, doctor.key);
+    const opened = await doctor.openMailbox();
     expect(opened.status).toBe(200);
     expect(opened.body.expiresAt).toBe('2027-01-16T14:00:00Z');
 
@@ -203,20 +171,20 @@ describe('mailboxes', () => {
     expect(await mailboxes()).toBe(1);
 
     at(50);
-    const gone = await openMailbox(harness, doctor.key);
+    const gone = await doctor.openMailbox();
     expect(gone.status).toBe(404);
-    expect(gone.text).toBe((await openMailbox(harness, (await newDoctor()).key)).text);
+    expect(gone.text).toBe((await (await newDoctor(harness)).openMailbox()).text);
     expect(await sweep()).toStrictEqual({ ...NOTHING, expiredMailboxes: 1 });
     expect(await mailboxes()).toBe(0);
     // The sent-status rows went with it.
     expect(await count(harness, 'select count(*) as n from messages')).toBe(0);
     at(51);
-    expect((await openMailbox(harness, doctor.key)).status).toBe(404);
+    expect((await doctor.openMailbox()).status).toBe(404);
     expect(await sweep()).toStrictEqual(NOTHING);
 
     // The supporter can no longer reply to it.
-    supporter = await logIn(harness, supporter);
-    const late = await postReply(harness, supporter, sealed.message, 'Sorry for the delay');
+    supporter = await supporter.logIn();
+    const late = await supporter.tryReply(sealed.message, 'Sorry for the delay');
     expect(late.response.status).toBe(404);
     expect(late.response.body).toStrictEqual(errorBody('mailbox_not_found'));
   });
@@ -224,15 +192,16 @@ describe('mailboxes', () => {
   it('a mailbox nobody opens ends 30 days after its last message', async () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    const first = await sendFirstContact(harness, doctor, supporter);
+    const doctor = await newDoctor(harness);
+    const first = await doctor.tryWriteTo(supporter);
     const mailboxes = () => count(harness, 'select count(*) as n from mailboxes');
 
     // A follow-up on day 10 is activity.
     at(10);
     const follow = await submit(
       harness,
-      await followUpBody(doctor, supporter, first.sealed.message.thread, 'Still there?'),
+      (await doctor.sealFor(supporter, 'Still there?', { thread: first.sealed.message.thread }))
+        .body,
     );
     expect(follow.status).toBe(202);
 
@@ -254,8 +223,8 @@ describe('mailboxes', () => {
   it('a queued message inside a mailbox that ends is counted expired once', async () => {
     harness = await createHarness({ env: { MAILBOX_TTL_HOURS: '24' } });
     const supporter = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    await sendFirstContact(harness, doctor, supporter);
+    const doctor = await newDoctor(harness);
+    await doctor.tryWriteTo(supporter);
     at(1);
     expect(await sweep()).toStrictEqual({ ...NOTHING, expiredMessages: 1, expiredMailboxes: 1 });
     expect(await count(harness, 'select count(*) as n from messages')).toBe(0);
@@ -266,14 +235,14 @@ describe('mailboxes', () => {
   it('a code whose mailbox ended starts afresh, without the old status rows', async () => {
     harness = await createHarness();
     const supporter = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    const old = await sendFirstContact(harness, doctor, supporter, 'old');
+    const doctor = await newDoctor(harness);
+    const old = await doctor.tryWriteTo(supporter, 'old');
     at(31);
     await sweep();
-    const supporterNow = await logIn(harness, supporter);
-    const fresh = await sendFirstContact(harness, doctor, supporterNow, 'new');
+    const supporterNow = await supporter.logIn();
+    const fresh = await doctor.tryWriteTo(supporterNow, 'new');
     expect(fresh.response.status).toBe(202);
-    const box = await openMailbox(harness, doctor.key);
+    const box = await doctor.openMailbox();
     expect(box.body.sent.map((s: { id: string }) => s.id)).toEqual([fresh.response.body.id]);
     expect(box.body.sent[0].id).not.toBe(old.response.body.id);
   });
@@ -283,12 +252,12 @@ describe('the sweep', () => {
   /** A queued message, an unread reply and two mailboxes, all due by day 31. */
   async function dueRecords() {
     const supporter = await joinSupporter(harness);
-    const silent = await newDoctor();
-    await sendFirstContact(harness, silent, supporter, 'never read');
-    const answered = await newDoctor();
-    const { sealed, response } = await sendFirstContact(harness, answered, supporter, 'read');
-    await ackInbox(harness, supporter, [response.body.id]);
-    const sent = await postReply(harness, supporter, sealed.message, 'never opened');
+    const silent = await newDoctor(harness);
+    await silent.tryWriteTo(supporter, 'never read');
+    const answered = await newDoctor(harness);
+    const { sealed, response } = await answered.tryWriteTo(supporter, 'read');
+    await supporter.ack([response.body.id]);
+    const sent = await supporter.tryReply(sealed.message, 'never opened');
     expect(sent.response.status).toBe(202);
     at(31);
   }
@@ -328,7 +297,7 @@ describe('the sweep', () => {
     const hour = Date.parse('2026-11-27T14:00:00Z') / 1000;
     const sendMessages = async (n: number) => {
       for (let i = 0; i < n; i++) {
-        const { response } = await sendFirstContact(harness, await newDoctor(), supporter);
+        const { response } = await (await newDoctor(harness)).tryWriteTo(supporter);
         expect(response.status).toBe(202);
       }
     };
@@ -387,8 +356,8 @@ describe('sessions', () => {
     expect(await count(harness, 'select count(*) as n from sessions')).toBe(0);
     expect((await harness.request('GET', '/api/v1/inbox', { token })).status).toBe(401);
     // Logging in again works.
-    const again = await logIn(harness, supporter);
-    expect((await fetchInbox(harness, again)).status).toBe(200);
+    const again = await supporter.logIn();
+    expect((await again.inbox()).status).toBe(200);
   });
 });
 
@@ -400,14 +369,14 @@ describe('invites', () => {
       body: {},
     });
     expect(created.status).toBe(201);
-    const punctual = await createInvite(harness);
+    const punctual = (await createInvite(harness)).token;
     const late: string = created.body.token;
 
     at(14, -1);
-    expect((await register(punctual)).status).toBe(201);
+    expect((await registerWith(punctual)).status).toBe(201);
 
     at(14);
-    const expired = await register(late);
+    const expired = await registerWith(late);
     expect(expired.status).toBe(410);
     expect(expired.body).toStrictEqual(errorBody('invite_expired'));
   });
@@ -420,17 +389,17 @@ describe('invites', () => {
     });
     expect(created.status).toBe(201);
     at(1);
-    const expired = await register(created.body.token);
+    const expired = await registerWith(created.body.token);
     expect(expired.status).toBe(410);
     expect(expired.body).toStrictEqual(errorBody('invite_expired'));
   });
 
   it('an expired invite is still answered 410 invite_expired after the sweep', async () => {
     harness = await createHarness();
-    const invite = await createInvite(harness);
+    const invite = (await createInvite(harness)).token;
     at(15);
     await sweep();
-    const expired = await register(invite);
+    const expired = await registerWith(invite);
     expect(expired.status).toBe(410);
     expect(expired.body).toStrictEqual(errorBody('invite_expired'));
   });
@@ -440,19 +409,19 @@ describe('configurable lifetimes', () => {
   it('MESSAGE_TTL_HOURS=2: an undelivered message expires after two hours', async () => {
     harness = await createHarness({ env: { MESSAGE_TTL_HOURS: '2' } });
     const supporter = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    const { response } = await sendFirstContact(harness, doctor, supporter);
+    const doctor = await newDoctor(harness);
+    const { response } = await doctor.tryWriteTo(supporter);
     expect(response.body.expiresAt).toBe('2026-11-27T16:00:00Z');
 
     at(0, 1);
     expect(await sweep()).toStrictEqual(NOTHING);
-    expect(await sentStatus(doctor.key, response.body.id)).toBe('queued');
-    expect(await inboxIds(harness, supporter)).toEqual([response.body.id]);
+    expect(await sentStatus(doctor, response.body.id)).toBe('queued');
+    expect(await supporter.inboxIds()).toEqual([response.body.id]);
 
     at(0, 2);
-    expect(await inboxIds(harness, supporter)).toEqual([]);
+    expect(await supporter.inboxIds()).toEqual([]);
     expect(await sweep()).toStrictEqual({ ...NOTHING, expiredMessages: 1 });
-    expect(await sentStatus(doctor.key, response.body.id)).toBe('expired');
+    expect(await sentStatus(doctor, response.body.id)).toBe('expired');
     expect(
       await query(harness, 'select ciphertext from messages where id = ?', [response.body.id]),
     ).toStrictEqual([{ ciphertext: null }]);
@@ -478,20 +447,20 @@ describe('configurable lifetimes', () => {
     });
     expect(session.body.expiresAt).toBe('2026-11-27T15:00:00Z');
 
-    const doctor = await newDoctor();
-    const { sealed, response } = await sendFirstContact(harness, doctor, supporter);
-    await ackInbox(harness, supporter, [response.body.id]);
-    const { response: sent } = await postReply(harness, supporter, sealed.message, 'hi');
+    const doctor = await newDoctor(harness);
+    const { sealed, response } = await doctor.tryWriteTo(supporter);
+    await supporter.ack([response.body.id]);
+    const { response: sent } = await supporter.tryReply(sealed.message, 'hi');
     expect(sent.body.expiresAt).toBe('2026-11-27T19:00:00Z');
-    expect((await openMailbox(harness, doctor.key)).body.expiresAt).toBe('2026-11-29T14:00:00Z');
+    expect((await doctor.openMailbox()).body.expiresAt).toBe('2026-11-29T14:00:00Z');
 
     at(0, 1);
-    expect((await fetchInbox(harness, supporter)).status).toBe(401);
-    expect((await register(invite.body.token)).status).toBe(201);
+    expect((await supporter.inbox()).status).toBe(401);
+    expect((await registerWith(invite.body.token)).status).toBe(201);
 
     at(0, 5);
     expect(await sweep()).toStrictEqual({ ...NOTHING, expiredReplies: 1 });
-    expect((await register(await createInvite(harness))).status).toBe(201);
+    expect((await registerWith((await createInvite(harness)).token)).status).toBe(201);
 
     at(2, -1);
     expect(await sweep()).toStrictEqual(NOTHING);

@@ -1,23 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  createVault,
-  deriveMailbox,
   deriveVaultKeys,
   formatReplyCode,
   fromB64,
-  newReplyCode,
-  newSupporterKeys,
-  openDoctorMessage,
   openReply,
   parseReplyCode,
-  sealFirstContact,
-  sealFollowUp,
-  sealReplyTo,
-  solveProofOfWork,
   toB64,
   unlockVault,
 } from '../web/src/protocol/index.ts';
-import { createHarness, createInvite, type Harness, sampleProfile } from './support/harness.ts';
+import { joinSupporter, logIn, newDoctor } from './support/actors.ts';
+import { createHarness, type Harness } from './support/harness.ts';
 
 let harness: Harness;
 afterEach(() => harness?.dispose());
@@ -27,23 +19,13 @@ describe('doctor → supporter → reply, with real crypto on a real libSQL file
     harness = await createHarness({ env: { POW_DIFFICULTY: '8' } });
 
     // The operator invites; the supporter joins with a real vault.
-    const invite = await createInvite(harness);
-    const keys = await newSupporterKeys();
     const passphrase = 'lighthouse orchard velvet compass meadow';
-    const created = await createVault(passphrase, keys.secretKey);
-    const joined = await harness.request('POST', '/api/v1/supporters', {
-      body: {
-        invite,
-        login: 'Kari',
-        email: 'kari@example.org',
-        profile: sampleProfile,
-        boxPublicKey: toB64(keys.publicKey),
-        vault: created.vault,
-        authKey: created.authKey,
-      },
+    const kari = await joinSupporter(harness, {
+      login: 'Kari',
+      email: 'kari@example.org',
+      passphrase,
     });
-    expect(joined.status).toBe(201);
-    const supporterId: string = joined.body.id;
+    const supporterId = kari.id;
 
     // The doctor finds the supporter in the directory and writes.
     const directory = await harness.request(
@@ -52,25 +34,14 @@ describe('doctor → supporter → reply, with real crypto on a real libSQL file
     );
     expect(directory.body.supporters.map((s: { id: string }) => s.id)).toEqual([supporterId]);
     const entry = directory.body.supporters[0];
-    const code = await newReplyCode();
-    const mailbox = await deriveMailbox(code);
+    const doctor = await newDoctor(harness);
     const text = 'I have not slept properly for weeks and I am scared of making a mistake.';
-    const sealed = await sealFirstContact(
-      { text, prefs: { modalities: ['phone'], when: 'evenings after 17' }, mailbox },
-      fromB64(entry.boxPublicKey),
+    expect((await harness.request('GET', '/api/v1/pow')).body.difficulty).toBe(8);
+    const { sealed, response: submit } = await doctor.writeTo(
+      { id: supporterId, publicKey: fromB64(entry.boxPublicKey) },
+      text,
+      { prefs: { modalities: ['phone'], when: 'evenings after 17' }, pow: true },
     );
-    const pow = await harness.request('GET', '/api/v1/pow');
-    expect(pow.body.difficulty).toBe(8);
-    const nonce = await solveProofOfWork(pow.body.challenge, pow.body.difficulty);
-    const submit = await harness.request('POST', '/api/v1/messages', {
-      body: {
-        supporterId,
-        ciphertext: toB64(sealed.ciphertext),
-        mailbox: { id: mailbox.mailboxId, readToken: mailbox.readToken },
-        pow: { challenge: pow.body.challenge, nonce },
-      },
-    });
-    expect(submit.status).toBe(202);
     expect(submit.body).toEqual({
       id: sealed.id,
       status: 'queued',
@@ -81,58 +52,39 @@ describe('doctor → supporter → reply, with real crypto on a real libSQL file
     const params = await harness.request('POST', '/api/v1/session/params', {
       body: { login: 'kari' },
     });
-    expect(params.body).toEqual({ salt: created.vault.salt, opslimit: 3, memlimit: 67108864 });
+    expect(params.body).toEqual({ salt: kari.vault.salt, opslimit: 3, memlimit: 67108864 });
     const derived = await deriveVaultKeys(passphrase, fromB64(params.body.salt), 3, 67108864);
-    const session = await harness.request('POST', '/api/v1/session', {
-      body: { login: 'KARI', authKey: derived.authKey },
-    });
+    const session = await logIn(harness, 'KARI', derived.authKey);
     expect(session.status).toBe(200);
     expect(session.body.supporter.id).toBe(supporterId);
     const secretKey = await unlockVault(session.body.vault, derived.vaultKey);
-    expect(toB64(secretKey)).toBe(toB64(keys.secretKey));
-    const token: string = session.body.token;
+    expect(toB64(secretKey)).toBe(toB64(kari.secretKey));
+    kari.token = session.body.token;
 
-    const inbox = await harness.request('GET', '/api/v1/inbox', { token });
-    expect(inbox.body.messages).toHaveLength(1);
-    expect(inbox.body.messages[0].receivedAt).toBe('2026-11-27T14:00:00Z');
-    const opened = await openDoctorMessage(
-      fromB64(inbox.body.messages[0].ciphertext),
-      keys.publicKey,
-      secretKey,
-    );
+    const inbox = await kari.readInbox();
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]!.receivedAt).toBe('2026-11-27T14:00:00Z');
+    const opened = inbox[0]!.message;
     expect(opened.text).toBe(text);
     expect(opened.prefs?.when).toBe('evenings after 17');
 
-    const ack = await harness.request('POST', '/api/v1/inbox/ack', {
-      token,
-      body: { ids: [inbox.body.messages[0].id] },
-    });
+    const ack = await kari.ack([inbox[0]!.id]);
     expect(ack.body).toEqual({ deleted: 1 });
-    expect((await harness.request('GET', '/api/v1/inbox', { token })).body.messages).toEqual([]);
+    expect(await kari.inboxIds()).toEqual([]);
 
     // The supporter replies; the doctor reads it with the code.
     harness.clock.advanceHours(3);
-    const reply = await sealReplyTo(
+    const { reply, response: sent } = await kari.tryReply(
       opened,
-      {
-        text: 'Thank you for writing. I can call you tonight.',
-        from: { id: supporterId, name: 'Kari' },
-      },
-      secretKey,
+      'Thank you for writing. I can call you tonight.',
     );
-    const sent = await harness.request('POST', '/api/v1/replies', {
-      token,
-      body: { mailboxId: reply.mailboxId, ciphertext: toB64(reply.ciphertext) },
-    });
     expect(sent.status).toBe(202);
     expect(sent.body.id).toBe(reply.id);
 
-    const typed = parseReplyCode(formatReplyCode(code).toLowerCase());
+    const typed = parseReplyCode(formatReplyCode(doctor.replyCode).toLowerCase());
     expect(typed).not.toBeNull();
-    const again = await deriveMailbox(typed as Uint8Array);
-    const box = await harness.request('POST', '/api/v1/mailbox/open', {
-      body: { id: again.mailboxId, readToken: again.readToken },
-    });
+    const again = await newDoctor(harness, typed as Uint8Array);
+    const box = await again.openMailbox();
     expect(box.status).toBe(200);
     expect(box.body.sent).toEqual([
       expect.objectContaining({ id: sealed.id, supporterId, status: 'delivered' }),
@@ -141,42 +93,18 @@ describe('doctor → supporter → reply, with real crypto on a real libSQL file
     const readReply = await openReply(
       fromB64(box.body.replies[0].ciphertext),
       fromB64(entry.boxPublicKey),
-      again.replySecretKey,
+      again.mailbox.replySecretKey,
     );
     expect(readReply.text).toBe('Thank you for writing. I can call you tonight.');
     expect(readReply.thread).toBe(opened.thread);
 
-    const read = await harness.request('POST', '/api/v1/mailbox/ack', {
-      body: { id: again.mailboxId, readToken: again.readToken, replyIds: [reply.id] },
-    });
+    const read = await again.ackReplies([reply.id]);
     expect(read.body).toEqual({ deleted: 1 });
 
     // A follow-up in the same thread reaches the supporter.
-    const follow = await sealFollowUp(
-      opened.thread,
-      { text: 'Tonight works.', mailbox: again },
-      keys.publicKey,
-    );
-    const pow2 = await harness.request('GET', '/api/v1/pow');
-    const followUp = await harness.request('POST', '/api/v1/messages', {
-      body: {
-        supporterId,
-        ciphertext: toB64(follow.ciphertext),
-        mailbox: { id: again.mailboxId, readToken: again.readToken },
-        pow: {
-          challenge: pow2.body.challenge,
-          nonce: await solveProofOfWork(pow2.body.challenge, 8),
-        },
-      },
-    });
-    expect(followUp.status).toBe(202);
-    const inbox2 = await harness.request('GET', '/api/v1/inbox', { token });
-    const second = await openDoctorMessage(
-      fromB64(inbox2.body.messages[0].ciphertext),
-      keys.publicKey,
-      secretKey,
-    );
-    expect(second.kind).toBe('follow-up');
-    expect(second.thread).toBe(opened.thread);
+    await again.writeTo(kari, 'Tonight works.', { thread: opened.thread, pow: true });
+    const [second] = await kari.readInbox();
+    expect(second?.message.kind).toBe('follow-up');
+    expect(second?.message.thread).toBe(opened.thread);
   });
 });

@@ -19,11 +19,23 @@ import {
   openReply,
   type SealedDoctorMessage,
   type SealedReply,
-  sealFirstContact,
-  sealReplyTo,
   toB64,
 } from '../web/src/protocol/index.ts';
-import { logIn, randomB64, solvedProof } from './support/doctor-helpers.ts';
+import {
+  createInvite,
+  type Doctor,
+  joinSupporter,
+  newDoctor,
+  type Profile,
+  placeholderVault,
+  register,
+  registrationFor,
+  type Supporter,
+  sampleProfile,
+  solvedProof,
+  submit,
+} from './support/actors.ts';
+import { randomB64 } from './support/bytes.ts';
 import {
   type BodyCase,
   bodyCase,
@@ -44,19 +56,8 @@ import {
   utf8Bytes,
   wellFormedNastyString,
 } from './support/fuzz-helpers.ts';
-import {
-  type ApiResponse,
-  createHarness,
-  createInvite,
-  type Harness,
-  joinSupporter,
-  newDoctor,
-  OPERATOR_TOKEN,
-  placeholderVault,
-  sampleProfile,
-  type TestDoctor,
-  type TestSupporter,
-} from './support/harness.ts';
+import { createHarness, type Harness, OPERATOR_TOKEN } from './support/harness.ts';
+import type { ApiResponse } from './support/transport.ts';
 
 /**
  * Generous limits, so the properties reach past the throttles; the throttles
@@ -99,15 +100,15 @@ async function check<Ts>(name: string, property: fc.IAsyncProperty<Ts>, numRuns:
 interface World {
   harness: Harness;
   /** Available; the supporter most calls act as. */
-  supporter: TestSupporter;
+  supporter: Supporter;
   /** Marked away. */
-  away: TestSupporter;
+  away: Supporter;
   /** Deactivated by the operator. */
-  inactive: TestSupporter;
+  inactive: Supporter;
   /** Has written to `supporter`, and has a reply waiting. */
-  doctor: TestDoctor;
+  doctor: Doctor;
   /** Has written to no one. */
-  stranger: TestDoctor;
+  stranger: Doctor;
   message: { id: string; ciphertext: string; opened: DoctorMessage };
   replyId: string;
   /** Sealed from `doctor` to `supporter`, not sent yet. */
@@ -134,7 +135,7 @@ const AWAY_PROFILE = {
   specialties: ['general practice'],
   languages: ['en'],
   modalities: ['video'],
-};
+} satisfies Profile;
 
 function expectStatus(response: ApiResponse, status: number): ApiResponse {
   expect(response.status, response.text).toBe(status);
@@ -157,66 +158,24 @@ async function buildWorld(h: Harness): Promise<World> {
     200,
   );
 
-  const doctor = await newDoctor();
-  const stranger = await newDoctor();
-  const first = await sealFirstContact(
-    { text: 'I need someone to talk to.', mailbox: doctor.mailbox },
-    supporter.publicKey,
-  );
+  const doctor = await newDoctor(h);
+  const stranger = await newDoctor(h);
+  const { sealed: first, body } = await doctor.sealFor(supporter, 'I need someone to talk to.');
   const spentProof = await solvedProof(h);
-  await expectStatus(
-    await h.request('POST', '/api/v1/messages', {
-      body: {
-        supporterId: supporter.id,
-        ciphertext: toB64(first.ciphertext),
-        mailbox: doctor.key,
-        pow: spentProof,
-      },
-    }),
-    202,
-  );
-  const reply = await sealReplyTo(
-    first.message,
-    { text: 'I am here.', from: { id: supporter.id, name: supporter.name } },
-    supporter.secretKey,
-  );
-  await expectStatus(
-    await h.request('POST', '/api/v1/replies', {
-      token: supporter.token,
-      body: { mailboxId: reply.mailboxId, ciphertext: toB64(reply.ciphertext) },
-    }),
-    202,
-  );
+  await expectStatus(await submit(h, { ...body, pow: spentProof }), 202);
+  const { reply, response: replied } = await supporter.tryReply(first.message, 'I am here.');
+  await expectStatus(replied, 202);
 
   const pendingMessages = await Promise.all(
-    ['one', 'two', 'three'].map((text) =>
-      sealFirstContact({ text, mailbox: doctor.mailbox }, supporter.publicKey),
-    ),
+    ['one', 'two', 'three'].map((text) => doctor.seal(supporter.publicKey, text)),
   );
   const pendingReplies = await Promise.all(
-    ['uno', 'dos', 'tres'].map((text) =>
-      sealReplyTo(
-        first.message,
-        { text, from: { id: supporter.id, name: supporter.name } },
-        supporter.secretKey,
-      ),
-    ),
+    ['uno', 'dos', 'tres'].map((text) => supporter.sealReply(first.message, text)),
   );
   // An invite already spent, by a fourth (active, listed) supporter.
-  const usedInvite = await createInvite(h);
-  const spender = await expectStatus(
-    await h.request('POST', '/api/v1/supporters', {
-      body: {
-        invite: usedInvite,
-        login: 'spent-invite',
-        profile: sampleProfile,
-        boxPublicKey: randomB64(32),
-        vault: placeholderVault(),
-        authKey: randomB64(32),
-      },
-    }),
-    201,
-  );
+  const usedInvite = (await createInvite(h)).token;
+  const spending = await registrationFor(h, { invite: usedInvite, login: 'spent-invite' });
+  const spender = await expectStatus(await register(h, spending.body), 201);
   expect(h.errors).toEqual([]);
   return {
     harness: h,
@@ -254,21 +213,11 @@ async function freshOrPooled<T>(world: World, pool: T[], seal: (world: World) =>
 }
 
 function sealMessage(world: World): Promise<SealedDoctorMessage> {
-  return sealFirstContact(
-    { text: `fresh ${world.counter}`, mailbox: world.doctor.mailbox },
-    world.supporter.publicKey,
-  );
+  return world.doctor.seal(world.supporter.publicKey, `fresh ${world.counter}`);
 }
 
 function sealReply(world: World): Promise<SealedReply> {
-  return sealReplyTo(
-    world.message.opened,
-    {
-      text: `fresh ${world.counter}`,
-      from: { id: world.supporter.id, name: world.supporter.name },
-    },
-    world.supporter.secretKey,
-  );
+  return world.supporter.sealReply(world.message.opened, `fresh ${world.counter}`);
 }
 
 // ---------------------------------------------------------------------------
@@ -377,7 +326,7 @@ const ENDPOINTS: Endpoint[] = [
     path: '/api/v1/supporters',
     auth: 'public',
     body: async (w) => ({
-      invite: await createInvite(w.harness),
+      invite: (await createInvite(w.harness)).token,
       login: `fuzz-${w.counter++}`,
       email: 'fuzz@example.org',
       profile: { ...sampleProfile },
@@ -436,7 +385,7 @@ const ENDPOINTS: Endpoint[] = [
     ignoresBody: true,
     outcomes: { 200: [] },
     afterSuccess: async (w) => {
-      w.supporter = await logIn(w.harness, w.supporter);
+      w.supporter = await w.supporter.logIn();
     },
     runs: 40,
   },
@@ -507,7 +456,7 @@ const ENDPOINTS: Endpoint[] = [
       'vault.memlimit': [1024],
     }),
     afterSuccess: async (w, sent) => {
-      w.supporter = { ...w.supporter, authKey: sent.newAuthKey };
+      w.supporter.authKey = sent.newAuthKey;
     },
     runs: 70,
   },
@@ -1186,19 +1135,9 @@ describe('refusals that count themselves', () => {
     await check(
       name,
       fc.asyncProperty(text, async (words) => {
-        const doctor = await newDoctor();
-        const sealed = await sealFirstContact(
-          { text: words, mailbox: doctor.mailbox },
-          supporter.publicKey,
-        );
+        const { body } = await (await newDoctor()).sealFor(supporter, words);
         const before = await snapshotTables(h);
-        const response = await h.request('POST', '/api/v1/messages', {
-          body: {
-            supporterId: supporter.id,
-            ciphertext: toB64(sealed.ciphertext),
-            mailbox: doctor.key,
-          },
-        });
+        const response = await h.request('POST', '/api/v1/messages', { body });
         expect(h.errors).toEqual([]);
         if (accepted < 2) {
           expect(response.status, response.text).toBe(202);
@@ -1255,18 +1194,12 @@ describe('valid random conversations', () => {
     await check(
       name,
       fc.asyncProperty(messageText, prefs, async (text, chosen) => {
-        const doctor = await newDoctor();
-        const sealed = await sealFirstContact(
-          { text, ...(chosen === undefined ? {} : { prefs: chosen }), mailbox: doctor.mailbox },
-          supporter.publicKey,
+        const doctor = await newDoctor(h);
+        const { sealed, response: submitted } = await doctor.tryWriteTo(
+          supporter,
+          text,
+          chosen === undefined ? {} : { prefs: chosen },
         );
-        const submitted = await h.request('POST', '/api/v1/messages', {
-          body: {
-            supporterId: supporter.id,
-            ciphertext: toB64(sealed.ciphertext),
-            mailbox: doctor.key,
-          },
-        });
         expect(submitted.status, submitted.text).toBe(202);
         expect(submitted.body).toEqual({
           id: sealed.id,
@@ -1305,27 +1238,13 @@ describe('valid random conversations', () => {
     const name = 'reply round trip';
     const h = await start();
     const supporter = await joinSupporter(h);
-    const doctor = await newDoctor();
-    const first = await sealFirstContact(
-      { text: 'Hello', mailbox: doctor.mailbox },
-      supporter.publicKey,
-    );
-    const submitted = await h.request('POST', '/api/v1/messages', {
-      body: { supporterId: supporter.id, ciphertext: toB64(first.ciphertext), mailbox: doctor.key },
-    });
+    const doctor = await newDoctor(h);
+    const { sealed: first, response: submitted } = await doctor.tryWriteTo(supporter, 'Hello');
     expect(submitted.status).toBe(202);
     await check(
       name,
       fc.asyncProperty(messageText, async (text) => {
-        const sealed = await sealReplyTo(
-          first.message,
-          { text, from: { id: supporter.id, name: supporter.name } },
-          supporter.secretKey,
-        );
-        const posted = await h.request('POST', '/api/v1/replies', {
-          token: supporter.token,
-          body: { mailboxId: sealed.mailboxId, ciphertext: toB64(sealed.ciphertext) },
-        });
+        const { reply: sealed, response: posted } = await supporter.tryReply(first.message, text);
         expect(posted.status, posted.text).toBe(202);
         expect(posted.body).toEqual({ id: sealed.id, expiresAt: expect.any(String) });
 

@@ -11,16 +11,10 @@ import type { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { toB64 } from '../web/src/protocol/index.ts';
-import {
-  type ApiResponse,
-  createHarness,
-  firstContactBody,
-  type Harness,
-  joinSupporter,
-  newDoctor,
-  OPERATOR_TOKEN,
-  type RequestOptions,
-} from './support/harness.ts';
+import { joinSupporter, newDoctor } from './support/actors.ts';
+import { expectError } from './support/expect-error.ts';
+import { createHarness, type Harness, OPERATOR_TOKEN } from './support/harness.ts';
+import { type ApiResponse, type RequestOptions, sendVia } from './support/transport.ts';
 
 const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
@@ -50,38 +44,13 @@ function appWithAssets(h: Harness, errors: unknown[] = []): Hono {
 }
 
 /** `harness.request`, for an app of our own. */
-async function requestApp(
+function requestApp(
   app: Hono,
   method: string,
   path: string,
-  { body, token, headers = {} }: RequestOptions = {},
+  options: RequestOptions = {},
 ): Promise<ApiResponse> {
-  const sent: Record<string, string> = { ...headers };
-  if (body !== undefined) sent['Content-Type'] ??= 'application/json';
-  if (token !== undefined) sent.Authorization = `Bearer ${token}`;
-  const init: RequestInit = { method, headers: sent };
-  if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
-  const response = await app.request(path, init);
-  const text = await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = null;
-  }
-  return { status: response.status, body: parsed, text, headers: response.headers };
-}
-
-/** PROTOCOL.md §6: exactly `{"error": {"code", "message"}}`, nothing more. */
-function expectError(response: ApiResponse, status: number, code: string): void {
-  expect({ status: response.status, body: response.body }).toEqual({
-    status,
-    body: { error: { code, message: expect.any(String) } },
-  });
-  expect(Object.keys(response.body)).toEqual(['error']);
-  expect(Object.keys(response.body.error).sort()).toEqual(['code', 'message']);
-  expect(response.body.error.message.length).toBeGreaterThan(0);
-  expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
+  return sendVia(async (p, init) => app.request(p, init))(method, path, options);
 }
 
 /** A JSON object of exactly `size` bytes (padded with insignificant whitespace). */
@@ -361,7 +330,7 @@ describe('request bodies', () => {
       const server = await listen(h);
       try {
         const kari = await joinSupporter(h);
-        const { body } = await firstContactBody(await newDoctor(), kari);
+        const { body } = await (await newDoctor()).sealFor(kari);
         const response = await send(server.port, '/api/v1/messages', [JSON.stringify(body)]);
         expect(response.status, response.text).toBe(202);
         expect(response.body).toEqual({
@@ -643,7 +612,7 @@ describe('unexpected errors', () => {
   it('answers 500 internal_error with nothing from the request once the database is gone', async () => {
     const h = await start();
     const supporter = await joinSupporter(h);
-    const { body } = await firstContactBody(await newDoctor(), supporter);
+    const { body } = await (await newDoctor()).sealFor(supporter);
     h.close();
 
     const sentinel = `Sentinel${crypto.randomUUID().replaceAll('-', '')}`;

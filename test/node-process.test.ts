@@ -12,18 +12,17 @@ import { createClient } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../scripts/build-server.ts';
 import { capabilityHash } from '../src/crypto.ts';
+import { fromB64, toB64 } from '../web/src/protocol/index.ts';
 import {
-  deriveMailbox,
-  fromB64,
-  newReplyCode,
-  newSupporterKeys,
-  openDoctorMessage,
-  openReply,
-  sealFirstContact,
-  sealReplyTo,
-  toB64,
-} from '../web/src/protocol/index.ts';
-import { placeholderVault, sampleProfile } from './support/harness.ts';
+  type ApiResponse,
+  createInvite,
+  joinSupporter,
+  newDoctor,
+  overHttp,
+  type RequestOptions,
+  recording,
+  type Transport,
+} from './support/actors.ts';
 import {
   bundlePath,
   filesContaining,
@@ -68,36 +67,18 @@ function walSize(dbPath: string): number {
   return statSync(`${dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0;
 }
 
-interface HttpResponse {
-  status: number;
-  text: string;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies and assert on them.
-  body: any;
-  headers: Headers;
+/** The relay process over HTTP, as the actors reach it; every request answered within 10 s. */
+function httpOf(relay: RelayProcess, operator = ''): Transport {
+  return overHttp(relay.baseUrl, operator, { timeoutMs: 10_000 });
 }
 
-async function call(
+function call(
   relay: RelayProcess,
   method: string,
   path: string,
-  options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
-): Promise<HttpResponse> {
-  const headers: Record<string, string> = { ...options.headers };
-  const init: RequestInit = { method, headers, signal: AbortSignal.timeout(10_000) };
-  if (options.body !== undefined) {
-    init.body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-    headers['Content-Type'] ??= 'application/json';
-  }
-  if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`;
-  const response = await fetch(`${relay.baseUrl}${path}`, init);
-  const text = await response.text();
-  let body: unknown = null;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = null;
-  }
-  return { status: response.status, text, body, headers: response.headers };
+  options: RequestOptions = {},
+): Promise<ApiResponse> {
+  return httpOf(relay).request(method, path, options);
 }
 
 /** The token of the `Operator token …` line, printed right after `listening on`. */
@@ -120,51 +101,6 @@ async function readSettings(dbPath: string): Promise<Record<string, string>> {
   } finally {
     client.close();
   }
-}
-
-/** Invites (as the operator), registers and logs in a supporter over HTTP. */
-async function joinOverHttp(
-  relay: RelayProcess,
-  operator: string,
-  headers: Record<string, string> = {},
-) {
-  const responses: HttpResponse[] = [];
-  const send = async (
-    method: string,
-    path: string,
-    options: { body?: unknown; token?: string },
-  ) => {
-    const response = await call(relay, method, path, { ...options, headers });
-    responses.push(response);
-    return response;
-  };
-  const invite = await send('POST', '/api/v1/admin/invites', { token: operator, body: {} });
-  expect(invite.status).toBe(201);
-  const keys = await newSupporterKeys();
-  const authKey = toB64(crypto.getRandomValues(new Uint8Array(32)));
-  const login = `proc-${crypto.randomUUID().slice(0, 8)}`;
-  const joined = await send('POST', '/api/v1/supporters', {
-    body: {
-      invite: invite.body.token,
-      login,
-      profile: sampleProfile,
-      boxPublicKey: toB64(keys.publicKey),
-      vault: placeholderVault(),
-      authKey,
-    },
-  });
-  expect(joined.status).toBe(201);
-  const session = await send('POST', '/api/v1/session', { body: { login, authKey } });
-  expect(session.status).toBe(200);
-  return {
-    id: joined.body.id as string,
-    keys,
-    authKey,
-    login,
-    inviteToken: invite.body.token as string,
-    token: session.body.token as string,
-    responses,
-  };
 }
 
 describe('first start', () => {
@@ -276,85 +212,37 @@ describe('over real HTTP, nothing about the requester is kept', () => {
       'sentinel-referer.example',
       tag,
     ];
-    const responses: HttpResponse[] = [];
-    const send = async (
-      method: string,
-      path: string,
-      options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
-    ) => {
-      const response = await call(relay, method, path, {
-        ...options,
-        headers: { ...sentinels, ...options.headers },
-      });
-      responses.push(response);
-      return response;
-    };
+    const responses: ApiResponse[] = [];
+    // Every request the actors send carries the sentinel headers; every answer is kept.
+    const http = recording(httpOf(relay, operator), sentinels, responses);
+    const send = http.request;
 
     // The full flow, every request with the sentinel headers.
-    const supporter = await joinOverHttp(relay, operator, sentinels);
-    responses.push(...supporter.responses);
+    const { token: inviteToken } = await createInvite(http);
+    const supporter = await joinSupporter(http, { invite: inviteToken });
     const directory = await send('GET', '/api/v1/supporters');
     expect(directory.body.supporters.map((s: { id: string }) => s.id)).toEqual([supporter.id]);
     expect((await send('GET', '/api/v1/pow')).status).toBe(200);
-    const replyCode = await newReplyCode();
-    const mailbox = await deriveMailbox(replyCode);
+    const doctor = await newDoctor(http);
     const messageText = `ProcessPlaintext-${tag}`;
-    const sealed = await sealFirstContact(
-      { text: messageText, mailbox },
-      fromB64(directory.body.supporters[0].boxPublicKey),
+    const { sealed, response: submitted } = await doctor.tryWriteTo(
+      { id: supporter.id, publicKey: fromB64(directory.body.supporters[0].boxPublicKey) },
+      messageText,
     );
-    const submitted = await send('POST', '/api/v1/messages', {
-      body: {
-        supporterId: supporter.id,
-        ciphertext: toB64(sealed.ciphertext),
-        mailbox: { id: mailbox.mailboxId, readToken: mailbox.readToken },
-      },
-    });
     expect(submitted.status).toBe(202);
-    const inbox = await send('GET', '/api/v1/inbox', { token: supporter.token });
-    expect(inbox.body.messages).toHaveLength(1);
-    const opened = await openDoctorMessage(
-      fromB64(inbox.body.messages[0].ciphertext),
-      supporter.keys.publicKey,
-      supporter.keys.secretKey,
-    );
-    expect(opened.text).toBe(messageText);
-    const acked = await send('POST', '/api/v1/inbox/ack', {
-      token: supporter.token,
-      body: { ids: [sealed.id] },
-    });
-    expect(acked.body).toEqual({ deleted: 1 });
+    const inbox = await supporter.readInbox();
+    expect(inbox.map((received) => received.message.text)).toEqual([messageText]);
+    const opened = inbox[0]!.message;
+    expect((await supporter.ack([sealed.id])).body).toEqual({ deleted: 1 });
     const replyText = `ProcessReply-${tag}`;
-    const reply = await sealReplyTo(
-      opened,
-      { text: replyText, from: { id: supporter.id, name: sampleProfile.name } },
-      supporter.keys.secretKey,
-    );
-    const replied = await send('POST', '/api/v1/replies', {
-      token: supporter.token,
-      body: { mailboxId: reply.mailboxId, ciphertext: toB64(reply.ciphertext) },
-    });
+    const { reply, response: replied } = await supporter.tryReply(opened, replyText);
     expect(replied.status).toBe(202);
-    const box = await send('POST', '/api/v1/mailbox/open', {
-      body: { id: mailbox.mailboxId, readToken: mailbox.readToken },
-    });
-    expect(box.status).toBe(200);
-    const readReply = await openReply(
-      fromB64(box.body.replies[0].ciphertext),
-      supporter.keys.publicKey,
-      mailbox.replySecretKey,
-    );
-    expect(readReply.text).toBe(replyText);
-    expect(
-      (
-        await send('POST', '/api/v1/mailbox/ack', {
-          body: { id: mailbox.mailboxId, readToken: mailbox.readToken, replyIds: [reply.id] },
-        })
-      ).body,
-    ).toEqual({ deleted: 1 });
+    const [readReply] = await doctor.readReplies(supporter);
+    expect(readReply?.text).toBe(replyText);
+    expect((await doctor.ackReplies([reply.id])).body).toEqual({ deleted: 1 });
 
     // Failing requests that carry the sentinels in their content as well.
-    const failures: [HttpResponse, number, string][] = [
+    const failures: [ApiResponse, number, string][] = [
       [await send('GET', `/api/v1/nothing-${tag}`), 404, 'not_found'],
       [await send('GET', `/api/v1/supporters/${tag}`), 404, 'supporter_not_found'],
       [await send('GET', '/api/v1/inbox', { token: tag }), 401, 'unauthorized'],
@@ -383,7 +271,7 @@ describe('over real HTTP, nothing about the requester is kept', () => {
       ],
       [
         await send('POST', '/api/v1/mailbox/open', {
-          body: { id: mailbox.mailboxId, readToken: toB64(new Uint8Array(32)) },
+          body: { id: doctor.key.id, readToken: toB64(new Uint8Array(32)) },
         }),
         404,
         'mailbox_not_found',
@@ -433,9 +321,9 @@ describe('over real HTTP, nothing about the requester is kept', () => {
     const secrets = {
       messageText,
       replyText,
-      readToken: mailbox.readToken,
+      readToken: doctor.key.readToken,
       sessionToken: supporter.token,
-      inviteToken: supporter.inviteToken,
+      inviteToken,
       authKey: supporter.authKey,
     };
     for (const [label, secret] of Object.entries(secrets)) {
@@ -452,23 +340,17 @@ describe('shutdown', () => {
     const dbPath = dbPathIn(dir);
     const env = await relayEnv(dbPath);
     const relay = await startRelay(env);
-    const supporter = await joinOverHttp(relay, await operatorToken(relay));
-    const mailbox = await deriveMailbox(await newReplyCode());
-    const sealed = await sealFirstContact(
-      { text: 'Sent while the relay stops.', mailbox },
-      supporter.keys.publicKey,
+    const supporter = await joinSupporter(httpOf(relay, await operatorToken(relay)));
+    const { sealed, body } = await (await newDoctor()).sealFor(
+      supporter,
+      'Sent while the relay stops.',
     );
-    const body = JSON.stringify({
-      supporterId: supporter.id,
-      ciphertext: toB64(sealed.ciphertext),
-      mailbox: { id: mailbox.mailboxId, readToken: mailbox.readToken },
-    });
 
     // Headers are in, the body is not: SIGTERM arrives with the request in flight.
     const answer = await postHeldInFlight(
       `${relay.baseUrl}/api/v1/messages`,
       { 'Content-Type': 'application/json' },
-      body,
+      JSON.stringify(body),
       async () => {
         relay.signal('SIGTERM');
         await relay.waitForStdout(/SIGTERM, finishing requests in flight/, 10_000);
@@ -488,7 +370,7 @@ describe('shutdown', () => {
 
   it('refuses new connections once SIGTERM has arrived', async () => {
     const relay = await startRelay(await relayEnv());
-    const supporter = await joinOverHttp(relay, await operatorToken(relay));
+    const supporter = await joinSupporter(httpOf(relay, await operatorToken(relay)));
     let refused: number | string | undefined;
     const held = await postHeldInFlight(
       `${relay.baseUrl}/api/v1/session/params`,
@@ -509,24 +391,16 @@ describe('shutdown', () => {
   it('checkpoints soon after an ack while running, so the ciphertext leaves the files, and exits 0 on SIGTERM', async () => {
     const dbPath = dbPathIn(dir);
     const relay = await startRelay(await relayEnv(dbPath));
-    const supporter = await joinOverHttp(relay, await operatorToken(relay));
-    const mailbox = await deriveMailbox(await newReplyCode());
-    const sealed = await sealFirstContact({ text: 'x', mailbox }, supporter.keys.publicKey);
-    const submitted = await call(relay, 'POST', '/api/v1/messages', {
-      body: {
-        supporterId: supporter.id,
-        ciphertext: toB64(sealed.ciphertext),
-        mailbox: { id: mailbox.mailboxId, readToken: mailbox.readToken },
-      },
-    });
+    const supporter = await joinSupporter(httpOf(relay, await operatorToken(relay)));
+    const { sealed, response: submitted } = await (await newDoctor(supporter.relay)).tryWriteTo(
+      supporter,
+      'x',
+    );
     expect(submitted.status).toBe(202);
     const slice = middleSlice(sealed.ciphertext);
     expect(filesContaining(readDatabaseFiles(dbPath), slice)).not.toEqual([]);
 
-    const acked = await call(relay, 'POST', '/api/v1/inbox/ack', {
-      token: supporter.token,
-      body: { ids: [sealed.id] },
-    });
+    const acked = await supporter.ack([sealed.id]);
     expect(acked.body).toEqual({ deleted: 1 });
     // No shutdown needed: the relay checkpoints on its own shortly after a deletion.
     await within(
@@ -549,7 +423,7 @@ describe('shutdown', () => {
   it('exits 0 on SIGINT, with the WAL emptied', async () => {
     const dbPath = dbPathIn(dir);
     const relay = await startRelay(await relayEnv(dbPath));
-    await joinOverHttp(relay, await operatorToken(relay));
+    await joinSupporter(httpOf(relay, await operatorToken(relay)));
     expect(walSize(dbPath)).toBeGreaterThan(0);
     expect(await stop(relay, 'SIGINT')).toEqual({ code: 0, signal: null });
     expect(relay.stdout()).toMatch(/SIGINT/);

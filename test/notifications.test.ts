@@ -15,25 +15,12 @@ import { runScheduledWork, type ScheduleOptions } from '../src/domain/scheduler.
 import { NotificationError, supporterNotice } from '../src/notify/notifier.ts';
 import { createNodeNotifier } from '../src/notify/smtp.ts';
 import { createWebhookTransport, parseWebhookUrl } from '../src/notify/webhook.ts';
-import { formatReplyCode, sealFirstContact, toB64 } from '../web/src/protocol/index.ts';
-import { expectError, randomB64 } from './support/account-helpers.ts';
-import {
-  ackInbox,
-  fetchInbox,
-  health,
-  logIn,
-  patchMe,
-  query,
-  submit,
-} from './support/doctor-helpers.ts';
-import {
-  createHarness,
-  firstContactBody,
-  type Harness,
-  joinSupporter,
-  newDoctor,
-  type TestSupporter,
-} from './support/harness.ts';
+import { formatReplyCode, toB64 } from '../web/src/protocol/index.ts';
+import { health, joinSupporter, newDoctor, type Supporter } from './support/actors.ts';
+import { randomB64 } from './support/bytes.ts';
+import { query } from './support/database.ts';
+import { expectError } from './support/expect-error.ts';
+import { createHarness, type Harness } from './support/harness.ts';
 import {
   type HttpReceiver,
   sequenceRandom,
@@ -79,16 +66,14 @@ async function runOnce(h: Harness, logs: string[] = [], options: ScheduleOptions
   });
 }
 
-async function subscribe(h: Harness, supporter: TestSupporter, notify: Record<string, unknown>) {
-  const response = await patchMe(h, supporter, { email: 'kari@example.org', notify });
+async function subscribe(supporter: Supporter, notify: Record<string, unknown>) {
+  const response = await supporter.update({ email: 'kari@example.org', notify });
   expect(response.status, response.text).toBe(200);
   return response;
 }
 
-async function sendMessage(h: Harness, supporter: TestSupporter, text = 'Hello') {
-  const { body, sealed } = await firstContactBody(await newDoctor(), supporter, text);
-  expect((await submit(h, body)).status).toBe(202);
-  return sealed;
+async function sendMessage(h: Harness, supporter: Supporter, text = 'Hello') {
+  return (await (await newDoctor(h)).writeTo(supporter, text)).sealed;
 }
 
 function webhookBodies(receiver: HttpReceiver) {
@@ -101,24 +86,18 @@ describe('the notice', () => {
     const hook = await httpReceiver();
     const h = await relayWith({ SMTP_URL: smtp.url, MAIL_FROM });
     const kari = await joinSupporter(h);
-    const subscribed = await subscribe(h, kari, { email: true, webhookUrl: hook.url });
+    const subscribed = await subscribe(kari, { email: true, webhookUrl: hook.url });
     expect(subscribed.body.notify).toEqual({ email: true, webhookUrl: hook.url });
 
-    const doctor = await newDoctor();
+    const doctor = await newDoctor(h);
     const sentinel = `SENTINEL-${randomB64(12)}`;
-    const sealed = await sealFirstContact(
+    const { sealed, response: submitted } = await doctor.tryWriteTo(
+      kari,
+      `${sentinel} I am a registrar in Tromsø and I need to talk.`,
       {
-        text: `${sentinel} I am a registrar in Tromsø and I need to talk.`,
         prefs: { modalities: ['phone'], when: `evenings ${sentinel}`, contact: `+47 ${sentinel}` },
-        mailbox: doctor.mailbox,
       },
-      kari.publicKey,
     );
-    const submitted = await submit(h, {
-      supporterId: kari.id,
-      ciphertext: toB64(sealed.ciphertext),
-      mailbox: doctor.key,
-    });
     expect(submitted.status).toBe(202);
 
     const logs: string[] = [];
@@ -170,7 +149,7 @@ describe('the notice', () => {
     const hook = await httpReceiver();
     const h = await relayWith({});
     const kari = await joinSupporter(h);
-    await subscribe(h, kari, { webhookUrl: hook.url });
+    await subscribe(kari, { webhookUrl: hook.url });
     await sendMessage(h, kari);
     await runOnce(h);
     const columns = await query(h, `select name from pragma_table_info('notification_state')`);
@@ -199,7 +178,7 @@ describe('batching', () => {
     const hook = await httpReceiver();
     const h = await relayWith({ NOTIFY_WINDOW_MINUTES: '60' });
     const kari = await joinSupporter(h);
-    await subscribe(h, kari, { webhookUrl: hook.url });
+    await subscribe(kari, { webhookUrl: hook.url });
     const at = (time: string) => h.clock.set(`2026-11-27T${time}:00Z`);
 
     at('14:25');
@@ -231,9 +210,9 @@ describe('batching', () => {
     const hook = await httpReceiver();
     const h = await relayWith({});
     const kari = await joinSupporter(h);
-    await subscribe(h, kari, { webhookUrl: hook.url });
+    await subscribe(kari, { webhookUrl: hook.url });
     const first = await sendMessage(h, kari);
-    expect((await ackInbox(h, kari, [first.id])).body).toEqual({ deleted: 1 });
+    expect((await kari.ack([first.id])).body).toEqual({ deleted: 1 });
     expect((await runOnce(h)).notifications).toEqual({ sent: 0, failed: 0, delayed: 0 });
     expect(hook.requests).toHaveLength(0);
 
@@ -250,8 +229,8 @@ describe('batching', () => {
     const a = await joinSupporter(h);
     const b = await joinSupporter(h);
     const quiet = await joinSupporter(h);
-    await subscribe(h, a, { webhookUrl: hookA.url });
-    await subscribe(h, b, { webhookUrl: hookB.url });
+    await subscribe(a, { webhookUrl: hookA.url });
+    await subscribe(b, { webhookUrl: hookB.url });
     await sendMessage(h, a);
     await sendMessage(h, quiet);
     expect((await runOnce(h)).notifications.sent).toBe(1);
@@ -271,7 +250,7 @@ describe('the random delay', () => {
     const hook = await httpReceiver();
     const h = await relayWith({ NOTIFY_DELAY_MINUTES: '10' });
     const kari = await joinSupporter(h);
-    await subscribe(h, kari, { webhookUrl: hook.url });
+    await subscribe(kari, { webhookUrl: hook.url });
     await sendMessage(h, kari);
     const random = sequenceRandom([0.5, 0.1, 0.999, 0.0999]);
     const runs = [];
@@ -294,7 +273,7 @@ describe('the random delay', () => {
     const hook = await httpReceiver();
     const h = await relayWith({ NOTIFY_DELAY_MINUTES: '10' });
     const kari = await joinSupporter(h);
-    await subscribe(h, kari, { webhookUrl: hook.url });
+    await subscribe(kari, { webhookUrl: hook.url });
     await sendMessage(h, kari);
     const held = await runOnce(h, [], { random: () => 0.5, intervalMinutes: 5 });
     expect(held.notifications.delayed).toBe(1);
@@ -306,7 +285,7 @@ describe('the random delay', () => {
     const hook = await httpReceiver();
     const h = await relayWith({ NOTIFY_DELAY_MINUTES: '10' });
     const kari = await joinSupporter(h);
-    await subscribe(h, kari, { webhookUrl: hook.url });
+    await subscribe(kari, { webhookUrl: hook.url });
     let draws = 0;
     const random = () => {
       draws++;
@@ -326,7 +305,7 @@ describe('failures', () => {
     const hook = await httpReceiver({ failFirst: 2 });
     const h = await relayWith({});
     const kari = await joinSupporter(h);
-    await subscribe(h, kari, { webhookUrl: hook.url });
+    await subscribe(kari, { webhookUrl: hook.url });
     const sealed = await sendMessage(h, kari, 'Please keep me safe.');
     const logs: string[] = [];
     const at = (time: string) => h.clock.set(`2026-11-27T${time}:00Z`);
@@ -369,7 +348,7 @@ describe('failures', () => {
     expect(figures.last30Days.notify_failed).toBe(2);
     expect(figures.notificationFailures).toEqual({ last30Days: 2, retrying: [] });
     // The message waits as it was: failures never touch it.
-    const inbox = await fetchInbox(h, await logIn(h, kari));
+    const inbox = await (await kari.logIn()).inbox();
     expect(inbox.body.messages).toEqual([
       { id: sealed.id, ciphertext: toB64(sealed.ciphertext), receivedAt: '2026-11-27T14:00:00Z' },
     ]);
@@ -386,7 +365,7 @@ describe('failures', () => {
     const smtp = await smtpReceiver({ refuseFirst: 1 });
     const h = await relayWith({ SMTP_URL: smtp.url, MAIL_FROM });
     const kari = await joinSupporter(h);
-    await subscribe(h, kari, { email: true });
+    await subscribe(kari, { email: true });
     await sendMessage(h, kari);
     const logs: string[] = [];
     expect((await runOnce(h, logs)).notifications.failed).toBe(1);
@@ -405,7 +384,7 @@ describe('failures', () => {
     const wrong = smtp.url.replace('right-password', 'wrong-password-4711');
     const h = await relayWith({ SMTP_URL: wrong, MAIL_FROM });
     const kari = await joinSupporter(h);
-    await subscribe(h, kari, { email: true });
+    await subscribe(kari, { email: true });
     await sendMessage(h, kari);
     const logs: string[] = [];
     expect((await runOnce(h, logs)).notifications.failed).toBe(1);
@@ -430,7 +409,7 @@ describe('failures', () => {
     const hook = await httpReceiver();
     const h = await relayWith({});
     const kari = await joinSupporter(h);
-    await subscribe(h, kari, { webhookUrl: hook.url });
+    await subscribe(kari, { webhookUrl: hook.url });
     await sendMessage(h, kari);
     const [one, two] = await Promise.all([runOnce(h), runOnce(h)]);
     expect(one.notifications.sent + two.notifications.sent).toBe(1);
@@ -442,7 +421,7 @@ describe('failures', () => {
     const hook = await httpReceiver();
     const h = await relayWith({ SMTP_URL: smtp.url, MAIL_FROM });
     const kari = await joinSupporter(h);
-    await subscribe(h, kari, { email: true, webhookUrl: hook.url });
+    await subscribe(kari, { email: true, webhookUrl: hook.url });
     await sendMessage(h, kari);
     const logs: string[] = [];
     // The default notifier: webhooks only, as on Workers.
@@ -496,7 +475,7 @@ describe('notification preferences in PATCH /me', () => {
     const me = () => h.request('GET', '/api/v1/me', { token: kari.token });
     expect((await me()).body).not.toHaveProperty('notify');
 
-    const set = await patchMe(h, kari, {
+    const set = await kari.update({
       email: 'kari@example.org',
       notify: { email: true, webhookUrl: '  https://Hooks.Example.org/services/T0/B0/x?y=1  ' },
     });
@@ -508,7 +487,7 @@ describe('notification preferences in PATCH /me', () => {
     expect((await me()).body.notify).toEqual(set.body.notify);
 
     // Clearing the address turns e-mail notifications off; an empty URL turns the webhook off.
-    const cleared = await patchMe(h, kari, { email: '', notify: { webhookUrl: '' } });
+    const cleared = await kari.update({ email: '', notify: { webhookUrl: '' } });
     expect(cleared.status).toBe(200);
     expect(cleared.body).not.toHaveProperty('notify');
     expect(cleared.body).not.toHaveProperty('email');
@@ -530,7 +509,7 @@ describe('notification preferences in PATCH /me', () => {
       [{ email: true }, 400, 'email_unavailable'],
     ];
     for (const [notify, status, code] of refused) {
-      const response = await patchMe(h, kari, { town: 'Oslo', notify });
+      const response = await kari.update({ town: 'Oslo', notify });
       expectError(response, status, code);
       expect(response.text).not.toContain('secret');
     }
@@ -540,8 +519,8 @@ describe('notification preferences in PATCH /me', () => {
   it('needs an e-mail address for e-mail notifications', async () => {
     const h = await relayWith({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM });
     const kari = await joinSupporter(h);
-    expectError(await patchMe(h, kari, { notify: { email: true } }), 400, 'email_missing');
-    const both = await patchMe(h, kari, { email: 'kari@example.org', notify: { email: true } });
+    expectError(await kari.update({ notify: { email: true } }), 400, 'email_missing');
+    const both = await kari.update({ email: 'kari@example.org', notify: { email: true } });
     expect(both.body.notify).toEqual({ email: true, webhookUrl: null });
   });
 
@@ -560,7 +539,7 @@ describe('notification preferences in PATCH /me', () => {
     const hook = await httpReceiver();
     const h = await relayWith({});
     const kari = await joinSupporter(h);
-    await subscribe(h, kari, { webhookUrl: hook.url });
+    await subscribe(kari, { webhookUrl: hook.url });
     await sendMessage(h, kari);
     await runOnce(h);
     expect(await query(h, 'select supporter_id from notification_state')).toHaveLength(1);
@@ -576,10 +555,10 @@ describe('notification preferences in PATCH /me', () => {
     const working = await httpReceiver();
     const h = await relayWith({});
     const kari = await joinSupporter(h);
-    await subscribe(h, kari, { webhookUrl: broken.url });
+    await subscribe(kari, { webhookUrl: broken.url });
     await sendMessage(h, kari);
     expect((await runOnce(h)).notifications.failed).toBe(1);
-    await subscribe(h, kari, { webhookUrl: working.url });
+    await subscribe(kari, { webhookUrl: working.url });
     expect((await runOnce(h)).notifications.sent).toBe(1);
     expect(working.requests).toHaveLength(1);
   });

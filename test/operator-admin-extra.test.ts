@@ -6,14 +6,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseSize } from '../src/domain/operator.ts';
-import { admin, expectError, logIn, tableRows } from './support/account-helpers.ts';
-import {
-  createHarness,
-  firstContactBody,
-  type Harness,
-  joinSupporter,
-  newDoctor,
-} from './support/harness.ts';
+import { admin, joinSupporter, logIn, newDoctor } from './support/actors.ts';
+import { tableRows } from './support/database.ts';
+import { expectError } from './support/expect-error.ts';
+import { createHarness, type Harness } from './support/harness.ts';
 
 let harness: Harness;
 afterEach(() => harness?.dispose());
@@ -37,7 +33,7 @@ describe('PATCH /admin/supporters/{id}: availability', () => {
     });
     const entry = await harness.request('GET', `/api/v1/supporters/${kari.id}`);
     expect(entry.body).toMatchObject({ status: 'away', awayUntil: '2026-12-05T08:00:00Z' });
-    const { body } = await firstContactBody(await newDoctor(), kari);
+    const { body } = await (await newDoctor()).sealFor(kari);
     expectError(await harness.request('POST', '/api/v1/messages', { body }), 409, 'supporter_away');
 
     const back = await patch(kari.id, { status: 'available' });

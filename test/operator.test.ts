@@ -1,40 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fromB64 } from '../web/src/protocol/index.ts';
 import {
-  ackInbox,
   admin,
-  expectError,
+  type Doctor,
+  joinSupporter,
   logIn,
-  openMailbox,
-  postReply,
-  randomB64,
+  newDoctor,
   register,
   registrationFor,
-  submitFirstContact,
-  tableRows,
-} from './support/account-helpers.ts';
-import {
-  createHarness,
-  firstContactBody,
-  type Harness,
-  joinSupporter,
-  newDoctor,
-  OPERATOR_TOKEN,
-  type TestDoctor,
-  type TestSupporter,
-} from './support/harness.ts';
+} from './support/actors.ts';
+import { randomB64 } from './support/bytes.ts';
+import { tableRows } from './support/database.ts';
+import { expectError } from './support/expect-error.ts';
+import { createHarness, type Harness, OPERATOR_TOKEN } from './support/harness.ts';
 
 let harness: Harness;
 afterEach(() => harness?.dispose());
 
 const ids = (list: { id: string }[]) => list.map((item) => item.id);
-
-/** A fresh session for a supporter whose earlier one may have expired. */
-async function freshToken(supporter: TestSupporter): Promise<string> {
-  const session = await logIn(harness, supporter.login, supporter.authKey);
-  expect(session.status).toBe(200);
-  return session.body.token;
-}
 
 /** `name{labels} value` samples of a Prometheus text exposition, keyed by `name{labels}`. */
 function samples(text: string): Map<string, number> {
@@ -208,15 +191,15 @@ describe('supporter health for operators', () => {
     });
     expect(away.status).toBe(200);
 
-    const m1 = await submitFirstContact(harness, await newDoctor(), a, 'one'); // 14:00
+    const m1 = await (await newDoctor(harness)).writeTo(a, 'one'); // 14:00
     harness.clock.advanceHours(2);
-    await submitFirstContact(harness, await newDoctor(), a, 'two'); // 16:00
+    await (await newDoctor(harness)).writeTo(a, 'two'); // 16:00
     harness.clock.advanceHours(3);
-    await submitFirstContact(harness, await newDoctor(), a, 'three'); // 19:00
+    await (await newDoctor(harness)).writeTo(a, 'three'); // 19:00
     expect(
       (await harness.request('GET', '/api/v1/inbox', { token: a.token })).body.messages,
     ).toHaveLength(3);
-    expect((await ackInbox(harness, a.token, [m1.id])).body).toEqual({ deleted: 1 });
+    expect((await a.ack([m1.id])).body).toEqual({ deleted: 1 });
     harness.clock.advanceHours(1); // 20:25
 
     const listed = await admin(harness, 'GET', '/api/v1/admin/supporters');
@@ -273,8 +256,8 @@ describe('supporter health for operators', () => {
   it('deactivating a supporter hides them, ends their sessions and refuses logins and messages until reactivated', async () => {
     harness = await createHarness();
     const kari = await joinSupporter(harness, { login: 'kari' });
-    const second = await freshToken(kari);
-    const doctor = await newDoctor();
+    const second = (await kari.logIn()).token;
+    const doctor = await newDoctor(harness);
 
     const off = await admin(harness, 'PATCH', `/api/v1/admin/supporters/${kari.id}`, {
       active: false,
@@ -293,7 +276,7 @@ describe('supporter health for operators', () => {
     }
     expectError(await logIn(harness, 'kari', kari.authKey), 403, 'supporter_inactive');
     expectError(await logIn(harness, 'kari', randomB64(32)), 401, 'invalid_credentials');
-    const { body } = await firstContactBody(doctor, kari);
+    const { body } = await doctor.sealFor(kari);
     expectError(
       await harness.request('POST', '/api/v1/messages', { body }),
       404,
@@ -323,7 +306,7 @@ describe('supporter health for operators', () => {
       401,
       'unauthorized',
     );
-    const token = await freshToken(kari);
+    const token = (await kari.logIn()).token;
     expect((await harness.request('POST', '/api/v1/messages', { body })).status).toBe(202);
     expect((await harness.request('GET', '/api/v1/inbox', { token })).body.messages).toHaveLength(
       1,
@@ -372,17 +355,17 @@ describe('health figures and metrics', () => {
     const d = await joinSupporter(harness, { login: 'dina', profile: { name: 'Dina Dahl' } });
     const supporters = [a, b, c, d];
 
-    const doctors: TestDoctor[] = [];
-    const toA: Awaited<ReturnType<typeof submitFirstContact>>[] = [];
+    const doctors: Doctor[] = [];
+    const toA: Awaited<ReturnType<Doctor['writeTo']>>[] = [];
     for (let i = 0; i < 10; i++) {
-      const doctor = await newDoctor();
+      const doctor = await newDoctor(harness);
       doctors.push(doctor);
-      toA.push(await submitFirstContact(harness, doctor, a, `message ${i}`));
+      toA.push(await doctor.writeTo(a, `message ${i}`));
     }
-    const others: TestDoctor[] = [await newDoctor(), await newDoctor(), await newDoctor()];
-    await submitFirstContact(harness, others[0]!, b, 'to b, one');
-    await submitFirstContact(harness, others[1]!, b, 'to b, two');
-    await submitFirstContact(harness, others[2]!, d, 'to d');
+    const others = [await newDoctor(harness), await newDoctor(harness), await newDoctor(harness)];
+    await others[0]!.writeTo(b, 'to b, one');
+    await others[1]!.writeTo(b, 'to b, two');
+    await others[2]!.writeTo(d, 'to d');
     expect((await harness.request('DELETE', '/api/v1/me', { token: d.token })).status).toBe(200);
     const away = await harness.request('PATCH', '/api/v1/me', {
       token: b.token,
@@ -396,12 +379,8 @@ describe('health figures and metrics', () => {
 
     const ackAfter = async (hours: number, indexes: number[]) => {
       harness.clock.advanceHours(hours);
-      const token = await freshToken(a);
-      const ack = await ackInbox(
-        harness,
-        token,
-        indexes.map((i) => toA[i]!.id),
-      );
+      const session = await a.logIn();
+      const ack = await session.ack(indexes.map((i) => toA[i]!.id));
       expect(ack.body).toEqual({ deleted: indexes.length });
     };
     await ackAfter(0, [0]); // 14:00, 0 h
@@ -412,12 +391,12 @@ describe('health figures and metrics', () => {
     await ackAfter(3, [8]); // 22:00, 8 h
     await ackAfter(12, [9]); // 2026-11-28 10:00, 20 h
 
-    a.token = await freshToken(a);
+    a.token = (await a.logIn()).token;
     for (let i = 0; i < 4; i++) {
-      const reply = await postReply(harness, a, toA[i]!.message);
+      const reply = await a.tryReply(toA[i]!.message);
       expect(reply.response.status).toBe(202);
       if (i < 3) {
-        const box = await openMailbox(harness, doctors[i]!);
+        const box = await doctors[i]!.openMailbox();
         const read = await harness.request('POST', '/api/v1/mailbox/ack', {
           body: { ...doctors[i]!.key, replyIds: [reply.id] },
         });
@@ -536,9 +515,9 @@ describe('health figures and metrics', () => {
   it('drops events older than 30 days from the health figures but keeps them in the metric totals', async () => {
     harness = await createHarness();
     const kari = await joinSupporter(harness);
-    const sent = await submitFirstContact(harness, await newDoctor(), kari);
+    const sent = await (await newDoctor(harness)).writeTo(kari);
     harness.clock.advanceHours(3);
-    expect((await ackInbox(harness, kari.token, [sent.id])).body).toEqual({ deleted: 1 });
+    expect((await kari.ack([sent.id])).body).toEqual({ deleted: 1 });
 
     harness.clock.advanceHours(29 * 24 - 3);
     const within = (await admin(harness, 'GET', '/api/v1/admin/health')).body;

@@ -10,16 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatTable, opsReport } from '../src/cli/ops-report.ts';
-import { ackInbox, setActive, submit } from './support/doctor-helpers.ts';
-import {
-  createHarness,
-  FakeClock,
-  firstContactBody,
-  type Harness,
-  joinSupporter,
-  newDoctor,
-  type TestSupporter,
-} from './support/harness.ts';
+import { joinSupporter, newDoctor, type Supporter, setActive } from './support/actors.ts';
+import { createHarness, FakeClock, type Harness } from './support/harness.ts';
 import { PROJECT_ROOT } from './support/process-helpers.ts';
 
 let harness: Harness | undefined;
@@ -34,10 +26,8 @@ afterEach(() => {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes are what is checked.
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-async function send(h: Harness, supporter: TestSupporter) {
-  const { body, sealed } = await firstContactBody(await newDoctor(), supporter);
-  expect((await submit(h, body)).status).toBe(202);
-  return sealed;
+async function send(h: Harness, supporter: Supporter) {
+  return (await (await newDoctor(h)).writeTo(supporter)).sealed;
 }
 
 /**
@@ -52,7 +42,7 @@ async function seed(h: Harness) {
   await send(h, kari);
   const toBjorn = await send(h, bjorn);
   h.clock.advanceHours(3);
-  expect((await ackInbox(h, bjorn, [toBjorn.id])).status).toBe(200);
+  expect((await bjorn.ack([toBjorn.id])).status).toBe(200);
   expect((await setActive(h, cleo.id, false)).status).toBe(200);
   h.clock.set('2026-11-28T10:25:00Z');
   return { kari, bjorn, cleo };

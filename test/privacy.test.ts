@@ -6,35 +6,25 @@
 import { statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expireStaleRecords } from '../src/domain/expiry.ts';
+import { formatReplyCode, fromB64, openDoctorMessage, toB64 } from '../web/src/protocol/index.ts';
 import {
-  deriveMailbox,
-  formatReplyCode,
-  fromB64,
-  newReplyCode,
-  newSupporterKeys,
-  openDoctorMessage,
-  sealFirstContact,
-  sealReplyTo,
-  toB64,
-} from '../web/src/protocol/index.ts';
-import { postReply } from './support/doctor-helpers.ts';
-import {
-  type ApiResponse,
-  createHarness,
-  firstContactBody,
-  type Harness,
+  createInvite,
   joinSupporter,
+  logIn,
   newDoctor,
-  OPERATOR_TOKEN,
-  placeholderVault,
-  sampleProfile,
-} from './support/harness.ts';
+  recording,
+  register,
+  registeredSupporter,
+  registrationFor,
+} from './support/actors.ts';
+import { createHarness, type Harness } from './support/harness.ts';
 import {
   filesContaining,
   leakedSecrets,
   middleSlice,
   readDatabaseFiles,
 } from './support/process-helpers.ts';
+import type { ApiResponse } from './support/transport.ts';
 
 const harnesses: Harness[] = [];
 afterEach(() => {
@@ -91,108 +81,61 @@ interface FlowResult {
 async function fullFlowWithSentinels(harness: Harness): Promise<FlowResult> {
   const { headers, needles } = sentinelHeaders();
   const responses: ApiResponse[] = [];
-  const call = async (
-    method: string,
-    path: string,
-    options: { body?: unknown; token?: string } = {},
-  ) => {
-    const response = await harness.request(method, path, { ...options, headers });
-    responses.push(response);
-    return response;
-  };
+  // Every request the actors send carries the sentinel headers; every answer is kept.
+  const relay = recording(harness, headers, responses);
 
-  const invite = await call('POST', '/api/v1/admin/invites', {
-    token: OPERATOR_TOKEN,
-    body: { note: 'privacy test' },
-  });
-  expect(invite.status).toBe(201);
-  const inviteToken: string = invite.body.token;
-
-  const keys = await newSupporterKeys();
-  const authKey = toB64(crypto.getRandomValues(new Uint8Array(32)));
+  const { token: inviteToken } = await createInvite(relay, { note: 'privacy test' });
   const login = `privacy-${random()
     .slice(0, 8)
     .replace(/[^A-Za-z0-9]/g, 'x')}`;
-  const joined = await call('POST', '/api/v1/supporters', {
-    body: {
-      invite: inviteToken,
-      login,
-      profile: sampleProfile,
-      boxPublicKey: toB64(keys.publicKey),
-      vault: placeholderVault(),
-      authKey,
-    },
-  });
+  const registration = await registrationFor(relay, { login, invite: inviteToken });
+  const { authKey } = registration.body;
+  const joined = await register(relay, registration.body);
   expect(joined.status).toBe(201);
   const supporterId: string = joined.body.id;
   harness.clock.advanceHours(0.23);
 
-  expect((await call('POST', '/api/v1/session/params', { body: { login } })).status).toBe(200);
-  const session = await call('POST', '/api/v1/session', { body: { login, authKey } });
+  expect((await relay.request('POST', '/api/v1/session/params', { body: { login } })).status).toBe(
+    200,
+  );
+  const session = await logIn(relay, login, authKey);
   expect(session.status).toBe(200);
   const sessionToken: string = session.body.token;
+  const supporter = registeredSupporter(relay, registration, supporterId, sessionToken);
 
-  const directory = await call('GET', '/api/v1/supporters');
+  const directory = await relay.request('GET', '/api/v1/supporters');
   expect(directory.body.supporters.map((s: { id: string }) => s.id)).toEqual([supporterId]);
-  expect((await call('GET', '/api/v1/pow')).status).toBe(200);
+  expect((await relay.request('GET', '/api/v1/pow')).status).toBe(200);
 
-  const replyCode = await newReplyCode();
-  const mailbox = await deriveMailbox(replyCode);
+  const doctor = await newDoctor(relay);
   const messageText = `PlaintextSentinel-${random()} I cannot sleep before night shifts.`;
   const contact = `+47 ${Math.floor(10_000_000 + Math.random() * 89_999_999)}`;
-  const sealed = await sealFirstContact(
-    { text: messageText, prefs: { modalities: ['phone'], contact }, mailbox },
-    keys.publicKey,
-  );
-  const submitted = await call('POST', '/api/v1/messages', {
-    body: {
-      supporterId,
-      ciphertext: toB64(sealed.ciphertext),
-      mailbox: { id: mailbox.mailboxId, readToken: mailbox.readToken },
-    },
+  const { sealed, response: submitted } = await doctor.tryWriteTo(supporter, messageText, {
+    prefs: { modalities: ['phone'], contact },
   });
   expect(submitted.status).toBe(202);
   harness.clock.advanceHours(1.71);
 
-  const inbox = await call('GET', '/api/v1/inbox', { token: sessionToken });
-  expect(inbox.body.messages).toHaveLength(1);
-  const opened = await openDoctorMessage(
-    fromB64(inbox.body.messages[0].ciphertext),
-    keys.publicKey,
-    keys.secretKey,
-  );
+  const inbox = await supporter.readInbox();
+  expect(inbox).toHaveLength(1);
+  const opened = inbox[0]!.message;
   expect(opened.text).toBe(messageText);
-  const acked = await call('POST', '/api/v1/inbox/ack', {
-    token: sessionToken,
-    body: { ids: [sealed.id] },
-  });
+  const acked = await supporter.ack([sealed.id]);
   expect(acked.body).toEqual({ deleted: 1 });
   harness.clock.advanceHours(2.42);
 
   const replyText = `ReplySentinel-${random()} I can call you tonight.`;
-  const reply = await sealReplyTo(
-    opened,
-    { text: replyText, from: { id: supporterId, name: sampleProfile.name } },
-    keys.secretKey,
-  );
-  const replied = await call('POST', '/api/v1/replies', {
-    token: sessionToken,
-    body: { mailboxId: reply.mailboxId, ciphertext: toB64(reply.ciphertext) },
-  });
+  const { reply, response: replied } = await supporter.tryReply(opened, replyText);
   expect(replied.status).toBe(202);
   harness.clock.advanceHours(0.9);
 
-  const open = await call('POST', '/api/v1/mailbox/open', {
-    body: { id: mailbox.mailboxId, readToken: mailbox.readToken },
-  });
+  const open = await doctor.openMailbox();
   expect(open.status).toBe(200);
   expect(open.body.replies.map((r: { id: string }) => r.id)).toEqual([reply.id]);
   expect(open.body.sent).toEqual([
     expect.objectContaining({ id: sealed.id, supporterId, status: 'delivered' }),
   ]);
-  const read = await call('POST', '/api/v1/mailbox/ack', {
-    body: { id: mailbox.mailboxId, readToken: mailbox.readToken, replyIds: [reply.id] },
-  });
+  const read = await doctor.ackReplies([reply.id]);
   expect(read.body).toEqual({ deleted: 1 });
   await harness.node.checkpointIfDeleted();
 
@@ -203,15 +146,15 @@ async function fullFlowWithSentinels(harness: Harness): Promise<FlowResult> {
       messageText,
       contact,
       replyText,
-      formattedReplyCode: formatReplyCode(replyCode),
-      compactReplyCode: formatReplyCode(replyCode).replaceAll('-', ''),
-      replyCodeBytes: toB64(replyCode),
-      readToken: mailbox.readToken,
-      replySecretKey: toB64(mailbox.replySecretKey),
+      formattedReplyCode: formatReplyCode(doctor.replyCode),
+      compactReplyCode: formatReplyCode(doctor.replyCode).replaceAll('-', ''),
+      replyCodeBytes: toB64(doctor.replyCode),
+      readToken: doctor.key.readToken,
+      replySecretKey: toB64(doctor.mailbox.replySecretKey),
       sessionToken,
       inviteToken,
       authKey,
-      supporterSecretKey: toB64(keys.secretKey),
+      supporterSecretKey: toB64(supporter.secretKey),
     },
   };
 }
@@ -248,7 +191,7 @@ describe('what the relay keeps after a full flow', () => {
     await fullFlowWithSentinels(harness);
     // Leave a queued message, a live session and a spent challenge behind as well.
     const supporter = await joinSupporter(harness);
-    const { body } = await firstContactBody(await newDoctor(), supporter);
+    const { body } = await (await newDoctor()).sealFor(supporter);
     expect((await harness.request('POST', '/api/v1/messages', { body })).status).toBe(202);
     await harness.request('POST', '/api/v1/session', {
       body: { login: supporter.login, authKey: toB64(new Uint8Array(32)) },
@@ -289,7 +232,7 @@ describe('deleted ciphertext leaves the database files', () => {
   it("removes a delivered message's ciphertext from relay.db and the WAL at ack and checkpoint", async () => {
     const harness = await newHarness();
     const supporter = await joinSupporter(harness);
-    const { sealed, body } = await firstContactBody(await newDoctor(), supporter, 'Delete me.');
+    const { sealed, body } = await (await newDoctor()).sealFor(supporter, 'Delete me.');
     expect((await harness.request('POST', '/api/v1/messages', { body })).status).toBe(202);
     const slice = middleSlice(sealed.ciphertext);
 
@@ -313,7 +256,7 @@ describe('deleted ciphertext leaves the database files', () => {
   it('removes the ciphertext even when it was still in the WAL, not yet checkpointed, at ack', async () => {
     const harness = await newHarness();
     const supporter = await joinSupporter(harness);
-    const { sealed, body } = await firstContactBody(await newDoctor(), supporter, 'Only in WAL.');
+    const { sealed, body } = await (await newDoctor()).sealFor(supporter, 'Only in WAL.');
     expect((await harness.request('POST', '/api/v1/messages', { body })).status).toBe(202);
     const slice = middleSlice(sealed.ciphertext);
     expect(filesContaining(readDatabaseFiles(harness.dbPath), slice)).toContain('relay.db-wal');
@@ -332,15 +275,13 @@ describe('deleted ciphertext leaves the database files', () => {
     const harness = await newHarness();
     const supporter = await joinSupporter(harness);
     const doctor = await newDoctor();
-    const { sealed, body } = await firstContactBody(doctor, supporter);
+    const { sealed, body } = await doctor.sealFor(supporter);
     await harness.request('POST', '/api/v1/messages', { body });
     await harness.request('POST', '/api/v1/inbox/ack', {
       token: supporter.token,
       body: { ids: [sealed.id] },
     });
-    const { reply, response: sent } = await postReply(
-      harness,
-      supporter,
+    const { reply, response: sent } = await supporter.tryReply(
       sealed.message,
       'Reply to be deleted.',
     );
@@ -364,7 +305,7 @@ describe('deleted ciphertext leaves the database files', () => {
   it("removes an undelivered message's ciphertext once it expires and the sweep has run", async () => {
     const harness = await newHarness();
     const supporter = await joinSupporter(harness);
-    const { sealed, body } = await firstContactBody(await newDoctor(), supporter, 'Never read.');
+    const { sealed, body } = await (await newDoctor()).sealFor(supporter, 'Never read.');
     await harness.request('POST', '/api/v1/messages', { body });
     const slice = middleSlice(sealed.ciphertext);
     await harness.node.store.checkpoint();
@@ -382,13 +323,13 @@ describe('deleted ciphertext leaves the database files', () => {
     const harness = await newHarness();
     const supporter = await joinSupporter(harness);
     const doctor = await newDoctor();
-    const { sealed, body } = await firstContactBody(doctor, supporter);
+    const { sealed, body } = await doctor.sealFor(supporter);
     await harness.request('POST', '/api/v1/messages', { body });
     await harness.request('POST', '/api/v1/inbox/ack', {
       token: supporter.token,
       body: { ids: [sealed.id] },
     });
-    const { reply } = await postReply(harness, supporter, sealed.message, 'Never opened.');
+    const { reply } = await supporter.tryReply(sealed.message, 'Never opened.');
     const slice = middleSlice(reply.ciphertext);
     await harness.node.store.checkpoint();
     expect(filesContaining(readDatabaseFiles(harness.dbPath), slice)).toEqual(['relay.db']);
@@ -417,7 +358,7 @@ describe("the relay's database connection", () => {
     const supporter = await joinSupporter(harness);
     for (let i = 0; i < 25; i++) {
       const doctor = await newDoctor();
-      const { sealed, body } = await firstContactBody(doctor, supporter, `message ${i}`);
+      const { sealed, body } = await doctor.sealFor(supporter, `message ${i}`);
       expect((await harness.request('POST', '/api/v1/messages', { body })).status).toBe(202);
       await harness.request('GET', '/api/v1/inbox', { token: supporter.token });
       await harness.request('POST', '/api/v1/inbox/ack', {
@@ -439,7 +380,7 @@ describe("the relay's database connection", () => {
   it('keeps queued messages when the relay is closed and reopened on the same file', async () => {
     const first = await newHarness();
     const supporter = await joinSupporter(first);
-    const { sealed, body } = await firstContactBody(await newDoctor(), supporter, 'Still here?');
+    const { sealed, body } = await (await newDoctor()).sealFor(supporter, 'Still here?');
     expect((await first.request('POST', '/api/v1/messages', { body })).status).toBe(202);
     first.close();
 

@@ -9,24 +9,16 @@ import { expireStaleRecords } from '../src/domain/expiry.ts';
 import { hash } from '../web/src/crypto/libsodium.ts';
 import { fromB64, leadingZeroBits, solveProofOfWork, toB64 } from '../web/src/protocol/index.ts';
 import {
-  ackInbox,
-  count,
-  findNonce,
-  inboxIds,
-  patchMe,
-  randomBytes,
-  type SubmissionBody,
-  solvedProof,
-  submit,
-} from './support/doctor-helpers.ts';
-import {
-  createHarness,
-  firstContactBody,
-  type Harness,
   joinSupporter,
   newDoctor,
-  type TestSupporter,
-} from './support/harness.ts';
+  type SubmissionBody,
+  type Supporter,
+  solvedProof,
+  submit,
+} from './support/actors.ts';
+import { findNonce, randomBytes } from './support/bytes.ts';
+import { count } from './support/database.ts';
+import { createHarness, type Harness } from './support/harness.ts';
 
 const harnesses: Harness[] = [];
 afterEach(() => {
@@ -39,8 +31,8 @@ async function relay(env: Record<string, string> = {}): Promise<Harness> {
   return h;
 }
 
-async function messageBody(supporter: TestSupporter, text = 'Hello'): Promise<SubmissionBody> {
-  return (await firstContactBody(await newDoctor(), supporter, text)).body;
+async function messageBody(supporter: Supporter, text = 'Hello'): Promise<SubmissionBody> {
+  return (await (await newDoctor()).sealFor(supporter, text)).body;
 }
 
 function badPow() {
@@ -74,7 +66,7 @@ describe('proof of work at difficulty 8', () => {
     expect(await proofBits(fromB64(pow.challenge), fromB64(pow.nonce))).toBeGreaterThanOrEqual(8);
     const response = await submit(harness, { ...(await messageBody(supporter)), pow });
     expect(response.status).toBe(202);
-    expect(await inboxIds(harness, supporter)).toEqual([response.body.id]);
+    expect(await supporter.inboxIds()).toEqual([response.body.id]);
   });
 
   it('refuses a submission without a proof: 400 bad_pow, nothing stored', async () => {
@@ -110,7 +102,7 @@ describe('proof of work at difficulty 8', () => {
     });
     expect(again.status).toBe(400);
     expect(again.body).toStrictEqual(badPow());
-    expect(await inboxIds(harness, supporter)).toEqual([first.body.id]);
+    expect(await supporter.inboxIds()).toEqual([first.body.id]);
   });
 
   it('refuses an expired challenge (six minutes old) and accepts one four minutes old', async () => {
@@ -128,7 +120,7 @@ describe('proof of work at difficulty 8', () => {
     const late = await submit(harness, { ...(await messageBody(supporter)), pow: stale });
     expect(late.status).toBe(400);
     expect(late.body).toStrictEqual(badPow());
-    expect(await inboxIds(harness, supporter)).toEqual([inTime.body.id]);
+    expect(await supporter.inboxIds()).toEqual([inTime.body.id]);
   });
 
   it('refuses a challenge with any one byte flipped, even with the nonce re-solved: 400 bad_pow', async () => {
@@ -269,7 +261,7 @@ describe('proof of work at difficulty 8', () => {
     expect(late.body).toStrictEqual(first.body);
     const { pow: _pow, ...withoutProof } = body;
     expect((await submit(harness, withoutProof)).status).toBe(200);
-    expect(await inboxIds(harness, supporter)).toEqual([first.body.id]);
+    expect(await supporter.inboxIds()).toEqual([first.body.id]);
   });
 
   it('answers identical submissions racing with one proof 202 once and 200 for the rest', async () => {
@@ -285,23 +277,23 @@ describe('proof of work at difficulty 8', () => {
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 202]);
     const created = results.find((r) => r.status === 202)!;
     for (const result of results) expect(result.body).toStrictEqual(created.body);
-    expect(await inboxIds(harness, supporter)).toEqual([created.body.id]);
+    expect(await supporter.inboxIds()).toEqual([created.body.id]);
   });
 
   it('does not spend a proof on a submission refused as supporter_away', async () => {
     const harness = await relay();
     const supporter = await joinSupporter(harness);
-    expect((await patchMe(harness, supporter, { status: 'away' })).status).toBe(200);
+    expect((await supporter.update({ status: 'away' })).status).toBe(200);
     const body = { ...(await messageBody(supporter)), pow: await solvedProof(harness) };
     const refused = await submit(harness, body);
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('supporter_away');
     expect(await count(harness, 'select count(*) as n from spent_challenges')).toBe(0);
 
-    expect((await patchMe(harness, supporter, { status: 'available' })).status).toBe(200);
+    expect((await supporter.update({ status: 'available' })).status).toBe(200);
     const accepted = await submit(harness, body);
     expect(accepted.status).toBe(202);
-    expect(await inboxIds(harness, supporter)).toEqual([accepted.body.id]);
+    expect(await supporter.inboxIds()).toEqual([accepted.body.id]);
   });
 
   it('does not spend a proof on a submission refused as inbox_full', async () => {
@@ -317,7 +309,7 @@ describe('proof of work at difficulty 8', () => {
     expect(refused.status).toBe(429);
     expect(refused.body.error.code).toBe('inbox_full');
 
-    expect((await ackInbox(harness, supporter, [first.body.id])).body).toStrictEqual({
+    expect((await supporter.ack([first.body.id])).body).toStrictEqual({
       deleted: 1,
     });
     expect((await submit(harness, body)).status).toBe(202);
@@ -327,13 +319,13 @@ describe('proof of work at difficulty 8', () => {
     const harness = await relay();
     const supporter = await joinSupporter(harness);
     const doctor = await newDoctor();
-    const first = await firstContactBody(doctor, supporter, 'first');
+    const first = await doctor.sealFor(supporter, 'first');
     expect((await submit(harness, { ...first.body, pow: await solvedProof(harness) })).status).toBe(
       202,
     );
 
     const pow = await solvedProof(harness);
-    const second = await firstContactBody(doctor, supporter, 'second');
+    const second = await doctor.sealFor(supporter, 'second');
     const wrongToken = await submit(harness, {
       ...second.body,
       mailbox: { id: doctor.key.id, readToken: toB64(randomBytes(32)) },
@@ -371,7 +363,7 @@ describe('proof of work at difficulty 0', () => {
     expect(pow.body).toStrictEqual({ challenge: expect.any(String), difficulty: 0 });
     const response = await submit(harness, await messageBody(supporter));
     expect(response.status).toBe(202);
-    expect(await inboxIds(harness, supporter)).toEqual([response.body.id]);
+    expect(await supporter.inboxIds()).toEqual([response.body.id]);
   });
 
   it('accepts a challenge it issued with any 8-byte nonce', async () => {

@@ -11,17 +11,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runScheduledWork, ScheduledWorkError } from '../src/domain/scheduler.ts';
 import { supporterNotice } from '../src/notify/notifier.ts';
-import { patchMe, query, snapshot, submit } from './support/doctor-helpers.ts';
-import {
-  createHarness,
-  FakeClock,
-  firstContactBody,
-  type Harness,
-  joinSupporter,
-  newDoctor,
-  OPERATOR_TOKEN,
-  type TestSupporter,
-} from './support/harness.ts';
+import { joinSupporter, newDoctor, type Supporter } from './support/actors.ts';
+import { query, snapshot } from './support/database.ts';
+import { createHarness, FakeClock, type Harness, OPERATOR_TOKEN } from './support/harness.ts';
 import { type HttpReceiver, startHttpReceiver } from './support/notify-helpers.ts';
 import { freePort, spawnRelay, startRelay, stopStartedRelays } from './support/process-helpers.ts';
 
@@ -43,9 +35,8 @@ async function receiver(): Promise<HttpReceiver> {
   return started;
 }
 
-async function send(h: Harness, supporter: TestSupporter) {
-  const { body } = await firstContactBody(await newDoctor(), supporter);
-  expect((await submit(h, body)).status).toBe(202);
+async function send(h: Harness, supporter: Supporter) {
+  await (await newDoctor(h)).writeTo(supporter);
 }
 
 /** Everything the scheduled work writes. */
@@ -73,7 +64,7 @@ describe('runScheduledWork', () => {
     });
     const h = harness;
     const kari = await joinSupporter(h);
-    const patched = await patchMe(h, kari, { notify: { webhookUrl: supporterHook.url } });
+    const patched = await kari.update({ notify: { webhookUrl: supporterHook.url } });
     expect(patched.status).toBe(200);
     await send(h, kari);
     h.clock.set('2026-11-29T13:30:00Z');
@@ -109,7 +100,7 @@ describe('runScheduledWork', () => {
     });
     const h = harness;
     const kari = await joinSupporter(h);
-    await patchMe(h, kari, { notify: { webhookUrl: supporterHook.url } });
+    await kari.update({ notify: { webhookUrl: supporterHook.url } });
     await send(h, kari);
     // Break the notifications' table, and only that.
     await h.node.store.client.execute('drop table notification_state');
@@ -140,7 +131,7 @@ describe("Node's timer", () => {
     const clock = new FakeClock(new Date(Date.now() - 30 * 3_600_000));
     harness = await createHarness({ dir, clock });
     const kari = await joinSupporter(harness);
-    await patchMe(harness, kari, { notify: { webhookUrl: supporterHook.url } });
+    await kari.update({ notify: { webhookUrl: supporterHook.url } });
     await send(harness, kari);
     harness.close();
 

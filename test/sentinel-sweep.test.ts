@@ -9,17 +9,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScheduledWork } from '../src/domain/scheduler.ts';
-import { fromB64, openDoctorMessage, sealReplyTo, toB64 } from '../web/src/protocol/index.ts';
-import {
-  type ApiResponse,
-  createHarness,
-  firstContactBody,
-  type Harness,
-  joinSupporter,
-  newDoctor,
-  OPERATOR_TOKEN,
-  type TestSupporter,
-} from './support/harness.ts';
+import { fromB64, openDoctorMessage, toB64 } from '../web/src/protocol/index.ts';
+import { joinSupporter, newDoctor, type Supporter } from './support/actors.ts';
+import { createHarness, type Harness, OPERATOR_TOKEN } from './support/harness.ts';
+import type { ApiResponse } from './support/transport.ts';
 
 const tag = toB64(crypto.getRandomValues(new Uint8Array(9)));
 const SENTINELS = {
@@ -43,7 +36,7 @@ const headers = {
 };
 
 let harness: Harness;
-let supporter: TestSupporter;
+let supporter: Supporter;
 const responses: ApiResponse[] = [];
 
 async function call(
@@ -63,8 +56,8 @@ beforeAll(async () => {
   harness = await createHarness({ env: { POW_DIFFICULTY: '0' } });
   supporter = await joinSupporter(harness);
   const doctor = await newDoctor();
-  const { body, sealed } = await firstContactBody(doctor, supporter, 'sweep');
-  const unsent = (await firstContactBody(doctor, supporter, 'never stored')).body;
+  const { body, sealed } = await doctor.sealFor(supporter, 'sweep');
+  const unsent = (await doctor.sealFor(supporter, 'never stored')).body;
 
   // Every endpoint answering successfully.
   await call('GET', `/api/v1/supporters${q}`);
@@ -85,11 +78,7 @@ beforeAll(async () => {
     supporter.secretKey,
   );
   await call('POST', '/api/v1/inbox/ack', { token, body: { ids: [sealed.id] } });
-  const reply = await sealReplyTo(
-    opened,
-    { text: 'sweep reply', from: { id: supporter.id, name: 'S' } },
-    supporter.secretKey,
-  );
+  const reply = await supporter.sealReply(opened, 'sweep reply');
   await call('POST', '/api/v1/replies', {
     token,
     body: { mailboxId: reply.mailboxId, ciphertext: toB64(reply.ciphertext) },

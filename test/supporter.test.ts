@@ -1,28 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fromB64, openReply, toB64 } from '../web/src/protocol/index.ts';
 import {
-  ackInbox,
   admin,
-  expectError,
-  joinWithVault,
-  logIn,
-  openMailbox,
-  postReply,
-  randomB64,
-  register,
-  registrationFor,
-  submitFirstContact,
-  tableRows,
-} from './support/account-helpers.ts';
-import {
-  createHarness,
   createInvite,
-  type Harness,
   joinSupporter,
+  logIn,
   newDoctor,
   placeholderVault,
+  register,
+  registrationFor,
   sampleProfile,
-} from './support/harness.ts';
+} from './support/actors.ts';
+import { randomB64 } from './support/bytes.ts';
+import { tableRows } from './support/database.ts';
+import { expectError } from './support/expect-error.ts';
+import { createHarness, type Harness } from './support/harness.ts';
 
 let harness: Harness;
 afterEach(() => harness?.dispose());
@@ -53,7 +45,7 @@ describe('joining with an invite', () => {
 
   it('spends an invite once: a second registration with it is 410 invite_used', async () => {
     harness = await createHarness();
-    const invite = await createInvite(harness);
+    const invite = (await createInvite(harness)).token;
     const first = await registrationFor(harness, { login: 'kari', invite });
     expect((await register(harness, first.body)).status).toBe(201);
     const second = await registrationFor(harness, { login: 'ola', invite });
@@ -63,7 +55,7 @@ describe('joining with an invite', () => {
 
   it('lets exactly one of two racing registrations spend the same invite; the other gets 410 invite_used', async () => {
     harness = await createHarness();
-    const invite = await createInvite(harness);
+    const invite = (await createInvite(harness)).token;
     const kari = await registrationFor(harness, { login: 'kari', invite });
     const ola = await registrationFor(harness, { login: 'ola', invite });
     const results = await Promise.all([register(harness, kari.body), register(harness, ola.body)]);
@@ -98,8 +90,8 @@ describe('joining with an invite', () => {
 
   it('accepts an invite until 14 days after the hour it was issued in, then refuses it with 410 invite_expired', async () => {
     harness = await createHarness();
-    const early = await createInvite(harness);
-    const late = await createInvite(harness);
+    const early = (await createInvite(harness)).token;
+    const late = (await createInvite(harness)).token;
     harness.clock.advanceHours(14 * 24 - 1);
     const onTime = await registrationFor(harness, { login: 'kari', invite: early });
     expect((await register(harness, onTime.body)).status).toBe(201);
@@ -113,7 +105,7 @@ describe('joining with an invite', () => {
     expect(
       (await register(harness, (await registrationFor(harness, { login: 'Kari' })).body)).status,
     ).toBe(201);
-    const invite = await createInvite(harness);
+    const invite = (await createInvite(harness)).token;
     for (const login of ['kari', 'KARI', 'Ｋａｒｉ']) {
       const taken = await registrationFor(harness, { login, invite });
       expectError(await register(harness, taken.body), 409, 'login_taken');
@@ -126,7 +118,7 @@ describe('joining with an invite', () => {
 
   it('refuses key-derivation limits below opslimit 3 or 64 MiB with 400 weak_kdf', async () => {
     harness = await createHarness();
-    const invite = await createInvite(harness);
+    const invite = (await createInvite(harness)).token;
     const registration = await registrationFor(harness, { login: 'kari', invite });
     const weakOps = { ...registration.body, vault: { ...registration.body.vault, opslimit: 2 } };
     expectError(await register(harness, weakOps), 400, 'weak_kdf');
@@ -141,7 +133,7 @@ describe('joining with an invite', () => {
 
   it('refuses binary values that are not base64url without padding with 400 bad_encoding', async () => {
     harness = await createHarness();
-    const invite = await createInvite(harness);
+    const invite = (await createInvite(harness)).token;
     const registration = await registrationFor(harness, { login: 'kari', invite });
     const padded = { ...registration.body, boxPublicKey: `${registration.body.boxPublicKey}=` };
     expectError(await register(harness, padded), 400, 'bad_encoding');
@@ -160,7 +152,7 @@ describe('joining with an invite', () => {
 
   it('refuses missing profile fields and unknown modalities with 400 invalid_request', async () => {
     harness = await createHarness();
-    const invite = await createInvite(harness);
+    const invite = (await createInvite(harness)).token;
     const registration = await registrationFor(harness, { login: 'kari', invite });
     const { name: _name, ...nameless } = registration.body.profile;
     const { county: _county, ...countyless } = registration.body.profile;
@@ -197,7 +189,7 @@ describe('session parameters', () => {
 
   it('answers an unknown login with stable fake parameters shaped exactly like real ones', async () => {
     harness = await createHarness();
-    const known = await joinWithVault(harness, { login: 'kari' });
+    const known = await joinSupporter(harness, { login: 'kari' });
     const params = async (login: string) =>
       harness.request('POST', '/api/v1/session/params', { body: { login } });
     const real = await params('kari');
@@ -222,7 +214,7 @@ describe('session parameters', () => {
 describe('logging in', () => {
   it('answers a wrong key and an unknown login with the same 401 invalid_credentials body', async () => {
     harness = await createHarness();
-    const kari = await joinWithVault(harness, { login: 'kari' });
+    const kari = await joinSupporter(harness, { login: 'kari' });
     const wrongKey = await logIn(harness, 'kari', randomB64(32));
     const unknown = await logIn(harness, 'nobody-here', kari.authKey);
     expectError(wrongKey, 401, 'invalid_credentials');
@@ -240,8 +232,8 @@ describe('logging in', () => {
 
   it('refuses even the right key with 429 too_many_attempts after 10 failures in an hour, until the next hour', async () => {
     harness = await createHarness();
-    const kari = await joinWithVault(harness, { login: 'Kari' });
-    const ola = await joinWithVault(harness, { login: 'ola' });
+    const kari = await joinSupporter(harness, { login: 'Kari' });
+    const ola = await joinSupporter(harness, { login: 'ola' });
     for (let i = 0; i < 10; i++) {
       // Failures count per login whatever its spelling.
       const login = i % 2 === 0 ? 'kari' : 'KARI';
@@ -365,21 +357,21 @@ describe('the inbox', () => {
     harness = await createHarness();
     const a = await joinSupporter(harness, { login: 'anna' });
     const b = await joinSupporter(harness, { login: 'bjorn' });
-    const doctor = await newDoctor();
-    const toA = await submitFirstContact(harness, doctor, a, 'for A');
-    const other = await newDoctor();
-    const toB1 = await submitFirstContact(harness, other, b, 'for B, one');
-    const toB2 = await submitFirstContact(harness, await newDoctor(), b, 'for B, two');
+    const doctor = await newDoctor(harness);
+    const toA = await doctor.writeTo(a, 'for A');
+    const other = await newDoctor(harness);
+    const toB1 = await other.writeTo(b, 'for B, one');
+    const toB2 = await (await newDoctor(harness)).writeTo(b, 'for B, two');
 
     const inboxA = await harness.request('GET', '/api/v1/inbox', { token: a.token });
     expect(ids(inboxA.body.messages)).toEqual([toA.id]);
-    const stolen = await ackInbox(harness, a.token, [toB1.id, toB2.id]);
+    const stolen = await a.ack([toB1.id, toB2.id]);
     expect(stolen.status).toBe(200);
     expect(stolen.body).toEqual({ deleted: 0 });
 
     const inboxB = await harness.request('GET', '/api/v1/inbox', { token: b.token });
     expect(ids(inboxB.body.messages)).toEqual([toB1.id, toB2.id].sort());
-    const box = await openMailbox(harness, other);
+    const box = await other.openMailbox();
     expect(box.body.sent).toEqual([expect.objectContaining({ id: toB1.id, status: 'queued' })]);
     // A's own message is untouched as well.
     expect(
@@ -390,24 +382,21 @@ describe('the inbox', () => {
   it('delivers each message exactly once when acks race, from one session or two', async () => {
     harness = await createHarness();
     const kari = await joinSupporter(harness);
-    const secondSession = (await logIn(harness, kari.login, kari.authKey)).body.token as string;
+    const secondSession = await kari.logIn();
     const firstBatch = [];
     const secondBatch = [];
     for (let i = 0; i < 3; i++) {
-      firstBatch.push((await submitFirstContact(harness, await newDoctor(), kari, `one ${i}`)).id);
-      secondBatch.push((await submitFirstContact(harness, await newDoctor(), kari, `two ${i}`)).id);
+      firstBatch.push((await (await newDoctor(harness)).writeTo(kari, `one ${i}`)).id);
+      secondBatch.push((await (await newDoctor(harness)).writeTo(kari, `two ${i}`)).id);
     }
 
-    const sameSession = await Promise.all([
-      ackInbox(harness, kari.token, firstBatch),
-      ackInbox(harness, kari.token, firstBatch),
-    ]);
+    const sameSession = await Promise.all([kari.ack(firstBatch), kari.ack(firstBatch)]);
     expect(sameSession.map((r) => r.status)).toEqual([200, 200]);
     expect(sameSession.reduce((sum, r) => sum + r.body.deleted, 0)).toBe(3);
 
     const twoSessions = await Promise.all([
-      ackInbox(harness, kari.token, secondBatch),
-      ackInbox(harness, secondSession, [...secondBatch].reverse()),
+      kari.ack(secondBatch),
+      secondSession.ack([...secondBatch].reverse()),
     ]);
     expect(twoSessions.map((r) => r.status)).toEqual([200, 200]);
     expect(twoSessions.reduce((sum, r) => sum + r.body.deleted, 0)).toBe(3);
@@ -425,17 +414,17 @@ describe('the inbox', () => {
     const kari = await joinSupporter(harness);
     const early = [];
     for (let i = 0; i < 2; i++) {
-      early.push((await submitFirstContact(harness, await newDoctor(), kari, `early ${i}`)).id);
+      early.push((await (await newDoctor(harness)).writeTo(kari, `early ${i}`)).id);
     }
     harness.clock.advanceHours(3);
-    const late = (await submitFirstContact(harness, await newDoctor(), kari, 'late')).id;
+    const late = (await (await newDoctor(harness)).writeTo(kari, 'late')).id;
     harness.clock.advanceHours(2);
 
     // One ack with every id, a repeat, and an id that is not Kari's.
-    expect((await ackInbox(harness, kari.token, [...early, late, randomB64(32)])).body).toEqual({
+    expect((await kari.ack([...early, late, randomB64(32)])).body).toEqual({
       deleted: 3,
     });
-    expect((await ackInbox(harness, kari.token, [...early, late])).body).toEqual({ deleted: 0 });
+    expect((await kari.ack([...early, late])).body).toEqual({ deleted: 0 });
 
     const counts = (await tableRows(harness, 'daily_counts')) as { event: string; count: number }[];
     const countOf = (event: string) => counts.find((row) => row.event === event)?.count;
@@ -460,9 +449,9 @@ describe('replies', () => {
   it('accepts a reply with 202 and answers an identical resubmission with 200 and the same record', async () => {
     harness = await createHarness();
     const kari = await joinSupporter(harness);
-    const doctor = await newDoctor();
-    const sent = await submitFirstContact(harness, doctor, kari);
-    const first = await postReply(harness, kari, sent.message);
+    const doctor = await newDoctor(harness);
+    const sent = await doctor.writeTo(kari);
+    const first = await kari.tryReply(sent.message);
     expect(first.response.status).toBe(202);
     // 30 days plus the rounding hour from 14:00.
     expect(first.response.body).toEqual({ id: first.id, expiresAt: '2026-12-27T14:00:00Z' });
@@ -475,7 +464,7 @@ describe('replies', () => {
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.response.body);
 
-    const box = await openMailbox(harness, doctor);
+    const box = await doctor.openMailbox();
     expect(ids(box.body.replies)).toEqual([first.id]);
     const health = await admin(harness, 'GET', '/api/v1/admin/health');
     expect(health.body.last30Days.replied).toBe(1);
@@ -485,10 +474,10 @@ describe('replies', () => {
     harness = await createHarness();
     const a = await joinSupporter(harness, { login: 'anna' });
     const b = await joinSupporter(harness, { login: 'bjorn' });
-    const doctor = await newDoctor();
-    const toB = await submitFirstContact(harness, doctor, b);
+    const doctor = await newDoctor(harness);
+    const toB = await doctor.writeTo(b);
 
-    const notMine = await postReply(harness, a, toB.message);
+    const notMine = await a.tryReply(toB.message);
     expectError(notMine.response, 404, 'mailbox_not_found');
     const unknown = await harness.request('POST', '/api/v1/replies', {
       token: a.token,
@@ -496,29 +485,29 @@ describe('replies', () => {
     });
     expectError(unknown, 404, 'mailbox_not_found');
     expect(unknown.text).toBe(notMine.response.text);
-    expect((await openMailbox(harness, doctor)).body.replies).toEqual([]);
+    expect((await doctor.openMailbox()).body.replies).toEqual([]);
   });
 
   it('refuses a stored reply ciphertext resent to another mailbox with 409 duplicate_ciphertext', async () => {
     harness = await createHarness();
     const kari = await joinSupporter(harness);
-    const first = await submitFirstContact(harness, await newDoctor(), kari);
-    const secondDoctor = await newDoctor();
-    const second = await submitFirstContact(harness, secondDoctor, kari);
-    const reply = await postReply(harness, kari, first.message);
+    const first = await (await newDoctor(harness)).writeTo(kari);
+    const secondDoctor = await newDoctor(harness);
+    const second = await secondDoctor.writeTo(kari);
+    const reply = await kari.tryReply(first.message);
     expect(reply.response.status).toBe(202);
     const redirected = await harness.request('POST', '/api/v1/replies', {
       token: kari.token,
       body: { mailboxId: second.message.replyTo.mailboxId, ciphertext: reply.body.ciphertext },
     });
     expectError(redirected, 409, 'duplicate_ciphertext');
-    expect((await openMailbox(harness, secondDoctor)).body.replies).toEqual([]);
+    expect((await secondDoctor.openMailbox()).body.replies).toEqual([]);
   });
 
   it('refuses a reply with the length of a doctor message (1024 + 48) with 400 bad_padding', async () => {
     harness = await createHarness();
     const kari = await joinSupporter(harness);
-    const sent = await submitFirstContact(harness, await newDoctor(), kari);
+    const sent = await (await newDoctor(harness)).writeTo(kari);
     const response = await harness.request('POST', '/api/v1/replies', {
       token: kari.token,
       body: { mailboxId: sent.message.replyTo.mailboxId, ciphertext: randomB64(1024 + 48) },
@@ -530,7 +519,7 @@ describe('replies', () => {
 describe('own account', () => {
   it('shows the supporter their own entry with login and e-mail at GET /me', async () => {
     harness = await createHarness();
-    const kari = await joinWithVault(harness, { login: 'Kari', email: 'kari@example.org' });
+    const kari = await joinSupporter(harness, { login: 'Kari', email: 'kari@example.org' });
     const me = await harness.request('GET', '/api/v1/me', { token: kari.token });
     expect(me.status).toBe(200);
     expect(me.body).toEqual({
@@ -546,7 +535,7 @@ describe('own account', () => {
 
   it('changes profile fields given at the top level or under profile, e-mail and away status with PATCH /me', async () => {
     harness = await createHarness();
-    const kari = await joinWithVault(harness, { login: 'kari', email: 'kari@example.org' });
+    const kari = await joinSupporter(harness, { login: 'kari', email: 'kari@example.org' });
     const patch = (body: unknown) =>
       harness.request('PATCH', '/api/v1/me', { token: kari.token, body });
 
@@ -603,7 +592,7 @@ describe('own account', () => {
 
   it('refuses invalid PATCH /me values with 400 and changes nothing, not even the valid fields beside them', async () => {
     harness = await createHarness();
-    const kari = await joinWithVault(harness, { login: 'kari', email: 'kari@example.org' });
+    const kari = await joinSupporter(harness, { login: 'kari', email: 'kari@example.org' });
     const before = await harness.request('GET', '/api/v1/me', { token: kari.token });
     const invalid: unknown[] = [
       { town: 'Oslo', modalities: ['fax'] },
@@ -645,7 +634,7 @@ describe('own account', () => {
 
   it('keeps everything when PUT /me/vault has the wrong current key (401 invalid_credentials) or a weak vault', async () => {
     harness = await createHarness();
-    const kari = await joinWithVault(harness, { login: 'kari' });
+    const kari = await joinSupporter(harness, { login: 'kari' });
     const other = (await logIn(harness, 'kari', kari.authKey)).body.token as string;
     const newVault = placeholderVault();
     const wrong = await harness.request('PUT', '/api/v1/me/vault', {
@@ -676,7 +665,7 @@ describe('own account', () => {
 
   it('changes the passphrase with PUT /me/vault: the old key fails, the new one works, other sessions end, this one stays', async () => {
     harness = await createHarness();
-    const kari = await joinWithVault(harness, { login: 'kari' });
+    const kari = await joinSupporter(harness, { login: 'kari' });
     const other = (await logIn(harness, 'kari', kari.authKey)).body.token as string;
     const newVault = { ...placeholderVault(), opslimit: 4 };
     const newAuthKey = randomB64(32);
@@ -700,16 +689,16 @@ describe('own account', () => {
 
   it('lets a supporter leave with DELETE /me: gone from the directory, login free again, queued messages expired, sent replies still readable', async () => {
     harness = await createHarness();
-    const kari = await joinWithVault(harness, { login: 'Kari', email: 'kari@example.org' });
-    const doctor = await newDoctor();
-    const delivered = await submitFirstContact(harness, doctor, kari, 'first');
-    expect((await ackInbox(harness, kari.token, [delivered.id])).body).toEqual({ deleted: 1 });
-    const reply = await postReply(harness, kari, delivered.message, 'I can call you tonight.');
+    const kari = await joinSupporter(harness, { login: 'Kari', email: 'kari@example.org' });
+    const doctor = await newDoctor(harness);
+    const delivered = await doctor.writeTo(kari, 'first');
+    expect((await kari.ack([delivered.id])).body).toEqual({ deleted: 1 });
+    const reply = await kari.tryReply(delivered.message, 'I can call you tonight.');
     expect(reply.response.status).toBe(202);
     harness.clock.advanceHours(1);
-    const queued = await submitFirstContact(harness, doctor, kari, 'second');
-    const second = await newDoctor();
-    const queuedElsewhere = await submitFirstContact(harness, second, kari, 'from someone else');
+    const queued = await doctor.writeTo(kari, 'second');
+    const second = await newDoctor(harness);
+    const queuedElsewhere = await second.writeTo(kari, 'from someone else');
 
     const left = await harness.request('DELETE', '/api/v1/me', { token: kari.token });
     expect(left.status).toBe(200);
@@ -743,13 +732,13 @@ describe('own account', () => {
       joined.body.id,
     );
 
-    const box = await openMailbox(harness, doctor);
+    const box = await doctor.openMailbox();
     expect(box.status).toBe(200);
     const statuses = Object.fromEntries(
       box.body.sent.map((m: { id: string; status: string }) => [m.id, m.status]),
     );
     expect(statuses).toEqual({ [delivered.id]: 'delivered', [queued.id]: 'expired' });
-    const otherBox = await openMailbox(harness, second);
+    const otherBox = await second.openMailbox();
     expect(otherBox.body.sent).toEqual([
       expect.objectContaining({ id: queuedElsewhere.id, status: 'expired' }),
     ]);

@@ -22,14 +22,8 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LibsqlStore, openLibsql } from '../src/db/libsql.ts';
 import { listNotificationStates, listNotificationSubscribers } from '../src/db/notifications.ts';
-import { submit } from './support/doctor-helpers.ts';
-import {
-  createHarness,
-  firstContactBody,
-  type Harness,
-  joinSupporter,
-  newDoctor,
-} from './support/harness.ts';
+import { joinSupporter, newDoctor, submit } from './support/actors.ts';
+import { createHarness, type Harness } from './support/harness.ts';
 
 const MIGRATIONS = fileURLToPath(new URL('../src/db/migrations', import.meta.url));
 /** The migrations an earlier release shipped (0000–0002). */
@@ -231,10 +225,10 @@ describe('upgrading a database from an earlier release (0002 → now)', () => {
     expect(harness.dbPath).toBe(path);
     const supporter = await joinSupporter(harness);
 
-    const first = await firstContactBody(await newDoctor(), supporter, 'fourth this hour');
+    const first = await (await newDoctor()).sealFor(supporter, 'fourth this hour');
     expect((await submit(harness, first.body)).status).toBe(202);
 
-    const second = await firstContactBody(await newDoctor(), supporter, 'fifth this hour');
+    const second = await (await newDoctor()).sealFor(supporter, 'fifth this hour');
     const busy = await submit(harness, second.body);
     expect(busy.status).toBe(429);
     expect(busy.body.error.code).toBe('relay_busy');

@@ -2,18 +2,20 @@
  * @module
  * What the load is made of: supporters with real key pairs, enrolled on the
  * relay through its own API (operator invite, registration, login), and
- * first-contact messages really sealed to them with the protocol library,
- * each from its own reply code, so every ciphertext is distinct and padded
- * exactly as a browser would send it. Sealing happens before any timing.
+ * first-contact messages really sealed to them, each by its own doctor (reply
+ * code), so every ciphertext is distinct and padded exactly as a browser would
+ * send it. Supporters and doctors are the tests' actors (test/support/actors.ts).
+ * Sealing happens before any timing, and before any relay runs: the same
+ * sealed pool serves every server measured.
  */
 import {
-  type BoxKeyPair,
-  deriveMailbox,
-  newReplyCode,
-  newSupporterKeys,
-  sealFirstContact,
-  toB64,
-} from '../../web/src/protocol/index.ts';
+  joinSupporter,
+  newDoctor,
+  overHttp,
+  requireStatus,
+  submit,
+} from '../../test/support/actors.ts';
+import { type BoxKeyPair, newSupporterKeys, toB64 } from '../../web/src/protocol/index.ts';
 
 export const OPERATOR_TOKEN = 'bench-operator-token-0123456789abcdef0123456789';
 
@@ -55,16 +57,11 @@ export async function sealSubmissions(
   const sealed: SealedSubmission[] = [];
   for (let i = 0; i < count; i++) {
     const supporter = i % keys.length;
-    const mailbox = await deriveMailbox(await newReplyCode());
-    const { ciphertext } = await sealFirstContact(
-      { text: `${SAMPLE_TEXT} (${i})`, mailbox, prefs: { modalities: ['phone'] } },
-      keys[supporter]!.publicKey,
-    );
-    sealed.push({
-      supporter,
-      ciphertext: toB64(ciphertext),
-      mailbox: { id: mailbox.mailboxId, readToken: mailbox.readToken },
+    const doctor = await newDoctor();
+    const { ciphertext } = await doctor.seal(keys[supporter]!.publicKey, `${SAMPLE_TEXT} (${i})`, {
+      prefs: { modalities: ['phone'] },
     });
+    sealed.push({ supporter, ciphertext: toB64(ciphertext), mailbox: doctor.key });
   }
   return sealed;
 }
@@ -81,35 +78,17 @@ export function submissionBody(
   });
 }
 
-async function call(
-  url: string,
-  method: string,
-  body: unknown,
-  token?: string,
-): Promise<Record<string, unknown>> {
-  const response = await fetch(url, {
-    method,
-    headers: {
-      'Content-Type': 'application/json',
-      ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
-    },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  return JSON.parse(text) as Record<string, unknown>;
-}
-
 /** Enrols one supporter per key pair on the relay: invite, registration, login. */
 export async function enrolOnRelay(url: string, keys: readonly BoxKeyPair[]): Promise<Enrolled[]> {
+  const relay = overHttp(url, OPERATOR_TOKEN);
   const enrolled: Enrolled[] = [];
   for (const [i, key] of keys.entries()) {
-    const invite = await call(`${url}/api/v1/admin/invites`, 'POST', {}, OPERATOR_TOKEN);
-    const login = `bench-supporter-${i}`;
-    const authKey = toB64(crypto.getRandomValues(new Uint8Array(32)));
-    const registered = await call(`${url}/api/v1/supporters`, 'POST', {
-      invite: invite.token,
-      login,
+    // A placeholder vault: the relay stores it without reading it (the browser
+    // section measures a real one).
+    const supporter = await joinSupporter(relay, {
+      keys: key,
+      login: `bench-supporter-${i}`,
+      wholeProfile: true,
       profile: {
         name: `Bench Supporter ${i}`,
         county: 'Vestland',
@@ -118,18 +97,8 @@ export async function enrolOnRelay(url: string, keys: readonly BoxKeyPair[]): Pr
         languages: ['nb', 'en'],
         modalities: ['in-person', 'phone', 'video'],
       },
-      boxPublicKey: toB64(key.publicKey),
-      // The relay stores the vault without reading it; its own cost is measured in the browser.
-      vault: {
-        salt: toB64(crypto.getRandomValues(new Uint8Array(16))),
-        opslimit: 3,
-        memlimit: 67_108_864,
-        ciphertext: toB64(crypto.getRandomValues(new Uint8Array(108))),
-      },
-      authKey,
     });
-    const session = await call(`${url}/api/v1/session`, 'POST', { login, authKey });
-    enrolled.push({ id: String(registered.id), token: String(session.token) });
+    enrolled.push({ id: supporter.id, token: supporter.token });
   }
   return enrolled;
 }
@@ -145,13 +114,8 @@ export async function submitAll(
   submissions: readonly SealedSubmission[],
   enrolled: readonly Enrolled[],
 ): Promise<void> {
+  const relay = overHttp(url, OPERATOR_TOKEN);
   for (const submission of submissions) {
-    const response = await fetch(`${url}/api/v1/messages`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: submissionBody(submission, enrolled),
-    });
-    const text = await response.text();
-    if (response.status !== 202) throw new Error(`seeding: ${response.status} ${text}`);
+    requireStatus(await submit(relay, submissionBody(submission, enrolled)), 202, 'seeding');
   }
 }

@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinWithProfile } from '../support/doctor-helpers.ts';
-import type { TestSupporter } from '../support/harness.ts';
+import { joinSupporter, type Supporter } from '../support/actors.ts';
 import { checkPage, PROFILES, sendFromCompose } from './doctor-helpers.ts';
 import { launchBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
 
@@ -19,10 +18,10 @@ const BUDGET = 200 * 1024;
 
 let relay: RunningRelay;
 let browser: Browser;
-let anne: TestSupporter;
+let anne: Supporter;
 beforeAll(async () => {
   relay = await startRelay();
-  anne = await joinWithProfile(relay.harness, PROFILES.anne);
+  anne = await joinSupporter(relay, { profile: PROFILES.anne, wholeProfile: true });
   browser = await launchBrowser();
 });
 afterAll(async () => {

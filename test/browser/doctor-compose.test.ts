@@ -5,14 +5,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  deriveMailbox,
-  newSupporterKeys,
-  parseReplyCode,
-  toB64,
-} from '../../web/src/protocol/index.ts';
-import { joinWithProfile, solvedProof, submit } from '../support/doctor-helpers.ts';
-import { firstContactBody, newDoctor, type TestSupporter } from '../support/harness.ts';
+import { newSupporterKeys, parseReplyCode, toB64 } from '../../web/src/protocol/index.ts';
+import { joinSupporter, newDoctor, type Supporter } from '../support/actors.ts';
 import {
   acceptRelayRefusals,
   apiRequests,
@@ -29,21 +23,24 @@ import { launchBrowser, openPage, type RunningRelay, startRelay } from './suppor
 let relay: RunningRelay;
 let browser: Browser;
 let directory: Directory;
-let dina: TestSupporter;
+let dina: Supporter;
 beforeAll(async () => {
   // An inbox holds one undelivered message, so a second one to Bjørn is refused.
   relay = await startRelay({ INBOX_CAP: '1', POW_DIFFICULTY: '4' });
-  directory = await seedDirectory(relay.harness);
-  dina = await joinWithProfile(relay.harness, {
-    name: 'Dina Holm',
-    county: 'Nordland',
-    town: 'Bodø',
-    specialties: [],
-    languages: ['nb'],
-    modalities: ['phone'],
+  directory = await seedDirectory(relay);
+  dina = await joinSupporter(relay, {
+    wholeProfile: true,
+    profile: {
+      name: 'Dina Holm',
+      county: 'Nordland',
+      town: 'Bodø',
+      specialties: [],
+      languages: ['nb'],
+      modalities: ['phone'],
+    },
   });
-  const { body } = await firstContactBody(await newDoctor(), directory.bjorn);
-  const filled = await submit(relay.harness, { ...body, pow: await solvedProof(relay.harness) });
+  const doctor = await newDoctor(relay);
+  const { response: filled } = await doctor.tryWriteTo(directory.bjorn, 'Hello', { pow: true });
   expect(filled.status).toBe(202);
   browser = await launchBrowser();
 });
@@ -274,12 +271,8 @@ describe('the compose page', () => {
     const [first, second] = submissions(requests);
     expect(second?.body).toBe(first?.body);
     // One message, stored once, under the code the doctor now holds.
-    const inbox = await relay.harness.request('GET', '/api/v1/inbox', { token: dina.token });
-    expect(inbox.body.messages).toHaveLength(1);
-    const mailbox = await deriveMailbox(parseReplyCode(code)!);
-    const opened = await relay.harness.request('POST', '/api/v1/mailbox/open', {
-      body: { id: mailbox.mailboxId, readToken: mailbox.readToken },
-    });
+    expect(await dina.inboxIds()).toHaveLength(1);
+    const opened = await (await newDoctor(relay, parseReplyCode(code)!)).openMailbox();
     expect(opened.body.sent).toHaveLength(1);
     await checkPage(watched, 'doctor-write-network-retried');
     await watched.context.close();

@@ -1,20 +1,12 @@
 /**
  * Helpers for the doctor-page browser tests: a seeded directory whose
- * supporters keep their secret keys (so a test can act as the supporter
- * through the API with the real protocol library), the checks every page
- * state must pass, and keyboard-only navigation.
+ * supporters are test actors (test/support/actors.ts), so a test can act as
+ * the supporter through the API, the checks every page state must pass, and
+ * keyboard-only navigation.
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import {
-  type DoctorMessage,
-  fromB64,
-  openDoctorMessage,
-  sealReplyTo,
-  toB64,
-} from '../../web/src/protocol/index.ts';
-import { joinWithProfile, type ProfileInput, patchMe } from '../support/doctor-helpers.ts';
-import type { Harness, TestSupporter } from '../support/harness.ts';
+import { joinSupporter, type Profile, type Supporter, type Transport } from '../support/actors.ts';
 import {
   type CapturedRequest,
   saveScreenshot,
@@ -49,22 +41,22 @@ export const PROFILES = {
     languages: ['en', 'de'],
     modalities: ['video'],
   },
-} satisfies Record<string, ProfileInput>;
+} satisfies Record<string, Profile>;
 
 export const CHEN_AWAY_UNTIL = '2026-12-05T08:00:00Z';
 
 export interface Directory {
-  anne: TestSupporter;
-  bjorn: TestSupporter;
-  chen: TestSupporter;
+  anne: Supporter;
+  bjorn: Supporter;
+  chen: Supporter;
 }
 
-/** Registers the three supporters through the API (invite, keys, register, log in); Chen goes away. */
-export async function seedDirectory(harness: Harness): Promise<Directory> {
-  const anne = await joinWithProfile(harness, PROFILES.anne);
-  const bjorn = await joinWithProfile(harness, PROFILES.bjorn);
-  const chen = await joinWithProfile(harness, PROFILES.chen);
-  const away = await patchMe(harness, chen, { status: 'away', awayUntil: CHEN_AWAY_UNTIL });
+/** Joins the three supporters through the API; Chen goes away. */
+export async function seedDirectory(relay: Transport): Promise<Directory> {
+  const anne = await joinSupporter(relay, { profile: PROFILES.anne, wholeProfile: true });
+  const bjorn = await joinSupporter(relay, { profile: PROFILES.bjorn, wholeProfile: true });
+  const chen = await joinSupporter(relay, { profile: PROFILES.chen, wholeProfile: true });
+  const away = await chen.update({ status: 'away', awayUntil: CHEN_AWAY_UNTIL });
   expect(away.status).toBe(200);
   return { anne, bjorn, chen };
 }
@@ -78,53 +70,6 @@ export async function checkPage(watched: WatchedPage, name: string): Promise<voi
   expect(watched.pageErrors).toEqual([]);
   expect(await seriousAxeFindings(watched.page)).toEqual([]);
   await saveScreenshot(watched.page, name);
-}
-
-/** Every message in the supporter's inbox, opened with their secret key, then acknowledged. */
-export async function supporterReadsInbox(
-  harness: Harness,
-  supporter: TestSupporter,
-): Promise<{ id: string; message: DoctorMessage }[]> {
-  const inbox = await harness.request('GET', '/api/v1/inbox', { token: supporter.token });
-  expect(inbox.status).toBe(200);
-  const opened: { id: string; message: DoctorMessage }[] = [];
-  for (const entry of inbox.body.messages as { id: string; ciphertext: string }[]) {
-    opened.push({
-      id: entry.id,
-      message: await openDoctorMessage(
-        fromB64(entry.ciphertext),
-        supporter.publicKey,
-        supporter.secretKey,
-      ),
-    });
-  }
-  if (opened.length > 0) {
-    const ack = await harness.request('POST', '/api/v1/inbox/ack', {
-      token: supporter.token,
-      body: { ids: opened.map((entry) => entry.id) },
-    });
-    expect(ack.status).toBe(200);
-  }
-  return opened;
-}
-
-/** The supporter answers `message` in its thread, as their web page would. */
-export async function supporterReplies(
-  harness: Harness,
-  supporter: TestSupporter,
-  message: DoctorMessage,
-  text: string,
-): Promise<void> {
-  const sealed = await sealReplyTo(
-    message,
-    { text, from: { id: supporter.id, name: supporter.name }, sentAt: harness.clock.now() },
-    supporter.secretKey,
-  );
-  const posted = await harness.request('POST', '/api/v1/replies', {
-    token: supporter.token,
-    body: { mailboxId: sealed.mailboxId, ciphertext: toB64(sealed.ciphertext) },
-  });
-  expect(posted.status).toBe(202);
 }
 
 /**
@@ -174,7 +119,7 @@ export function expectNoneCarry(requests: CapturedRequest[], secrets: string[]):
 export async function sendFromCompose(
   page: Page,
   relayUrl: string,
-  supporter: TestSupporter,
+  supporter: Supporter,
   text: string,
 ): Promise<string> {
   await page.goto(`${relayUrl}/write?to=${supporter.id}`);

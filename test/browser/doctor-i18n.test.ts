@@ -20,7 +20,7 @@ let browser: Browser;
 let directory: Directory;
 beforeAll(async () => {
   relay = await startRelay();
-  directory = await seedDirectory(relay.harness);
+  directory = await seedDirectory(relay);
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deriveMailbox, parseReplyCode } from '../../web/src/protocol/index.ts';
+import { parseReplyCode } from '../../web/src/protocol/index.ts';
+import { newDoctor } from '../support/actors.ts';
 import {
   apiRequests,
   checkPage,
@@ -18,8 +19,6 @@ import {
   poll,
   seedDirectory,
   shownReplyCode,
-  supporterReadsInbox,
-  supporterReplies,
 } from './doctor-helpers.ts';
 import { launchBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
 
@@ -29,7 +28,7 @@ let directory: Directory;
 beforeAll(async () => {
   // Difficulty 8: the worker really has to search (256 hashes on average).
   relay = await startRelay({ POW_DIFFICULTY: '8' });
-  directory = await seedDirectory(relay.harness);
+  directory = await seedDirectory(relay);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -178,13 +177,13 @@ describe('the doctor journey', () => {
     expectNoneCarry(requests, secrets);
 
     // 4. The supporter, through the API: opens the message and replies.
-    const [received] = await supporterReadsInbox(relay.harness, directory.anne);
+    const [received] = await directory.anne.readInbox({ acknowledge: true });
     expect(received?.message).toMatchObject({
       kind: 'first-contact',
       text: TEXT,
       prefs: { modalities: ['phone'], when: WHEN, contact: CONTACT },
     });
-    await supporterReplies(relay.harness, directory.anne, received!.message, REPLY);
+    await directory.anne.reply(received!.message, REPLY);
 
     // 5. The mailbox, with the code typed in lower case with spaces.
     await page
@@ -204,13 +203,8 @@ describe('the doctor journey', () => {
       'deleted from the service as soon as it is shown here',
     );
     // Shown, so acknowledged: the relay has deleted it.
-    const mailbox = await deriveMailbox(parseReplyCode(code)!);
-    const key = { id: mailbox.mailboxId, readToken: mailbox.readToken };
-    await poll(
-      async () =>
-        (await relay.harness.request('POST', '/api/v1/mailbox/open', { body: key })).body.replies
-          .length,
-    ).toBe(0);
+    const doctor = await newDoctor(relay, parseReplyCode(code)!);
+    await poll(async () => (await doctor.openMailbox()).body.replies.length).toBe(0);
     expect(await page.locator('#mailbox-code').inputValue()).toBe('');
     await checkPage(watched, 'doctor-mailbox-reply');
 
@@ -227,12 +221,12 @@ describe('the doctor journey', () => {
     expect(await reply.locator('.doctor-reply-text').textContent()).toBe(REPLY);
     await checkPage(watched, 'doctor-mailbox-follow-up');
 
-    const [followUp] = await supporterReadsInbox(relay.harness, directory.anne);
+    const [followUp] = await directory.anne.readInbox({ acknowledge: true });
     expect(followUp?.message).toMatchObject({
       kind: 'follow-up',
       thread: received!.message.thread,
       text: FOLLOW_UP,
-      replyTo: { mailboxId: mailbox.mailboxId },
+      replyTo: { mailboxId: doctor.key.id },
     });
 
     expectNoneCarry(requests, [...secrets, FOLLOW_UP, 'wombat-4410', REPLY]);

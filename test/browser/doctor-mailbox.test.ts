@@ -6,14 +6,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  deriveMailbox,
   formatReplyCode,
   newSupporterKeys,
   parseReplyCode,
   sealReplyTo,
   toB64,
 } from '../../web/src/protocol/index.ts';
-import { logIn } from '../support/doctor-helpers.ts';
+import { newDoctor } from '../support/actors.ts';
 import {
   acceptRelayRefusals,
   apiRequests,
@@ -23,8 +22,6 @@ import {
   poll,
   seedDirectory,
   sendFromCompose,
-  supporterReadsInbox,
-  supporterReplies,
 } from './doctor-helpers.ts';
 import { launchBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
 
@@ -33,7 +30,7 @@ let browser: Browser;
 let directory: Directory;
 beforeAll(async () => {
   relay = await startRelay();
-  directory = await seedDirectory(relay.harness);
+  directory = await seedDirectory(relay);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -126,9 +123,9 @@ describe('the mailbox page', () => {
     page.setDefaultTimeout(10_000);
     const code = await sendFromCompose(page, relay.url, directory.anne, 'Can we meet?');
     // The clock may have moved on in an earlier test: log in afresh.
-    const anne = await logIn(relay.harness, directory.anne);
-    const [received] = await supporterReadsInbox(relay.harness, anne);
-    await supporterReplies(relay.harness, anne, received!.message, 'Yes, Thursday at 18.');
+    const anne = await directory.anne.logIn();
+    const [received] = await anne.readInbox({ acknowledge: true });
+    await anne.reply(received!.message, 'Yes, Thursday at 18.');
     // A reply that Anne's key did not make, posted from her account.
     const forged = await sealReplyTo(
       received!.message,
@@ -140,9 +137,7 @@ describe('the mailbox page', () => {
       body: { mailboxId: forged.mailboxId, ciphertext: toB64(forged.ciphertext) },
     });
     expect(posted.status).toBe(202);
-    expect(
-      (await relay.harness.request('DELETE', '/api/v1/me', { token: anne.token })).status,
-    ).toBe(200);
+    expect((await anne.leave()).status).toBe(200);
 
     await page.getByRole('textbox', { name: 'Reply code' }).fill(code);
     await page.getByRole('button', { name: 'Open my replies' }).click();
@@ -158,13 +153,8 @@ describe('the mailbox page', () => {
     // The directory no longer knows her name; her signed reply does.
     expect(await page.locator('#mailbox-sent h3').allTextContents()).toEqual(['To Anne Berg']);
     // Only the reply that was shown is deleted from the relay.
-    const mailbox = await deriveMailbox(parseReplyCode(code)!);
-    const key = { id: mailbox.mailboxId, readToken: mailbox.readToken };
-    await poll(
-      async () =>
-        (await relay.harness.request('POST', '/api/v1/mailbox/open', { body: key })).body.replies
-          .length,
-    ).toBe(1);
+    const doctor = await newDoctor(relay, parseReplyCode(code)!);
+    await poll(async () => (await doctor.openMailbox()).body.replies.length).toBe(1);
     // The directory answers 404 for someone who has left (asked once).
     expect(acceptRelayRefusals(watched, 404)).toBe(1);
     await checkPage(watched, 'doctor-mailbox-left-and-forged');

@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinWithProfile } from '../support/doctor-helpers.ts';
+import { joinSupporter } from '../support/actors.ts';
 import {
   apiRequests,
   checkPage,
@@ -43,8 +43,8 @@ beforeAll(async () => {
   // Difficulty 8: the doctor's Web Worker really has to search.
   relay = await startRelay({ POW_DIFFICULTY: '8' });
   // Two other supporters, so that filtering the directory has something to leave out.
-  await joinWithProfile(relay.harness, PROFILES.anne);
-  await joinWithProfile(relay.harness, PROFILES.bjorn);
+  await joinSupporter(relay, { profile: PROFILES.anne, wholeProfile: true });
+  await joinSupporter(relay, { profile: PROFILES.bjorn, wholeProfile: true });
   browser = await launchBrowser();
 });
 afterAll(async () => {

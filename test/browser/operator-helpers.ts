@@ -6,35 +6,18 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import {
-  ackInbox,
-  admin,
-  logIn,
-  postReply,
-  submitFirstContact,
-} from '../support/account-helpers.ts';
-import {
-  type Harness,
-  joinSupporter,
-  newDoctor,
-  OPERATOR_TOKEN,
-  type TestSupporter,
-} from '../support/harness.ts';
+import { admin, joinSupporter, newDoctor, type Supporter } from '../support/actors.ts';
+import { OPERATOR_TOKEN } from '../support/harness.ts';
+import type { RunningRelay } from './support.ts';
 
 export { OPERATOR_TOKEN };
 
 export const TOKEN_KEY = 'peer-relay.operator-token';
 
 export interface SeededRelay {
-  anne: TestSupporter;
-  bjorn: TestSupporter;
-  chen: TestSupporter;
-}
-
-async function freshToken(harness: Harness, supporter: TestSupporter): Promise<string> {
-  const session = await logIn(harness, supporter.login, supporter.authKey);
-  expect(session.status, session.text).toBe(200);
-  return session.body.token;
+  anne: Supporter;
+  bjorn: Supporter;
+  chen: Supporter;
 }
 
 /**
@@ -45,61 +28,54 @@ async function freshToken(harness: Harness, supporter: TestSupporter): Promise<s
  * and Chen (not since joining) are "not seen" for 8 days. Waiting: Anne 1,
  * Bjørn 1, Chen 1.
  */
-export async function seedRelay(harness: Harness): Promise<SeededRelay> {
-  const anne = await joinSupporter(harness, {
+export async function seedRelay(relay: RunningRelay): Promise<SeededRelay> {
+  const anne = await joinSupporter(relay, {
     login: 'anne',
     profile: { name: 'Anne Berg', county: 'Vestland', town: 'Bergen' },
   });
-  const bjorn = await joinSupporter(harness, {
+  const bjorn = await joinSupporter(relay, {
     login: 'bjorn',
     profile: { name: 'Bjørn Dahl', county: 'Oslo', town: 'Oslo' },
   });
-  const chen = await joinSupporter(harness, {
+  const chen = await joinSupporter(relay, {
     login: 'chen',
     profile: { name: 'Chen Li', county: 'Troms', town: 'Tromsø' },
   });
-  const dag = await joinSupporter(harness, {
+  const dag = await joinSupporter(relay, {
     login: 'dag',
     profile: { name: 'Dag Eide', county: 'Rogaland', town: 'Stavanger' },
   });
 
+  const write = async (to: Supporter, text: string) => (await newDoctor(relay)).writeTo(to, text);
   const toAnne = [];
-  for (let i = 0; i < 4; i++) {
-    toAnne.push(await submitFirstContact(harness, await newDoctor(), anne, `to anne ${i}`));
-  }
-  const toBjorn = [
-    await submitFirstContact(harness, await newDoctor(), bjorn, 'to bjorn 0'),
-    await submitFirstContact(harness, await newDoctor(), bjorn, 'to bjorn 1'),
-  ];
-  await submitFirstContact(harness, await newDoctor(), chen, 'to chen');
-  await submitFirstContact(harness, await newDoctor(), dag, 'to dag');
-  const left = await harness.request('DELETE', '/api/v1/me', { token: dag.token });
-  expect(left.status).toBe(200);
+  for (let i = 0; i < 4; i++) toAnne.push(await write(anne, `to anne ${i}`));
+  const toBjorn = [await write(bjorn, 'to bjorn 0'), await write(bjorn, 'to bjorn 1')];
+  await write(chen, 'to chen');
+  await write(dag, 'to dag');
+  expect((await dag.leave()).status).toBe(200);
 
-  harness.clock.advanceHours(2);
+  const clock = relay.harness.clock;
+  clock.advanceHours(2);
   // As the inbox page does: fetch (which marks the supporter seen), then acknowledge.
-  const ack = async (supporter: TestSupporter, ids: string[]) => {
-    const inbox = await harness.request('GET', '/api/v1/inbox', { token: supporter.token });
-    expect(inbox.status).toBe(200);
-    const response = await ackInbox(harness, supporter.token, ids);
-    expect(response.body).toEqual({ deleted: ids.length });
+  const ack = async (supporter: Supporter, ids: string[]) => {
+    expect((await supporter.inbox()).status).toBe(200);
+    expect((await supporter.ack(ids)).body).toEqual({ deleted: ids.length });
   };
   await ack(anne, [toAnne[0]!.id, toAnne[1]!.id]);
-  harness.clock.advanceHours(3);
+  clock.advanceHours(3);
   await ack(anne, [toAnne[2]!.id]);
   await ack(bjorn, [toBjorn[0]!.id]);
-  const reply = await postReply(harness, anne, toAnne[0]!.message);
-  expect(reply.response.status).toBe(202);
+  await anne.reply(toAnne[0]!.message);
 
-  harness.clock.advanceHours(8 * 24);
-  anne.token = await freshToken(harness, anne);
+  clock.advanceHours(8 * 24);
+  anne.token = (await anne.logIn()).token;
   return { anne, bjorn, chen };
 }
 
 /** What the operator API says now, to compare the page with. */
-export async function operatorFigures(harness: Harness) {
-  const health = await admin(harness, 'GET', '/api/v1/admin/health');
-  const supporters = await admin(harness, 'GET', '/api/v1/admin/supporters');
+export async function operatorFigures(relay: RunningRelay) {
+  const health = await admin(relay, 'GET', '/api/v1/admin/health');
+  const supporters = await admin(relay, 'GET', '/api/v1/admin/supporters');
   expect(health.status).toBe(200);
   expect(supporters.status).toBe(200);
   return {

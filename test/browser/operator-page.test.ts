@@ -11,7 +11,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { register, registrationFor, tableRows } from '../support/account-helpers.ts';
+import { register, registrationFor } from '../support/actors.ts';
+import { tableRows } from '../support/database.ts';
 import { acceptRelayRefusals, checkPage, poll } from './doctor-helpers.ts';
 import {
   backlogNames,
@@ -32,7 +33,7 @@ let browser: Browser;
 let seeded: SeededRelay;
 beforeAll(async () => {
   relay = await startRelay();
-  seeded = await seedRelay(relay.harness);
+  seeded = await seedRelay(relay);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -80,7 +81,7 @@ describe('the operator page', () => {
     expect(await page.evaluate(() => document.cookie)).toBe('');
 
     // Every figure equals the operator API's.
-    const { health, supporters } = await operatorFigures(relay.harness);
+    const { health, supporters } = await operatorFigures(relay);
     expect(health.pendingMessages).toBe(3);
     expect(await tileValue(page, 'pending')).toEqual({ text: '3', raw: '3' });
     expect(health.oldestPendingHours).toBe(8 * 24 + 5);
@@ -288,8 +289,8 @@ describe('the operator page', () => {
       /^Works once, until 8 December 2026\.$/,
     );
     await checkPage(watched, 'operator-invite');
-    const joined = await registrationFor(relay.harness, { login: 'eva', invite: token });
-    expect((await register(relay.harness, joined.body)).status).toBe(201);
+    const joined = await registrationFor(relay, { login: 'eva', invite: token });
+    expect((await register(relay, joined.body)).status).toBe(201);
 
     // Reload: the token is still there for this tab; the invite link is not.
     await page.reload();

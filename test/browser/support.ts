@@ -14,12 +14,17 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterEach } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import { overHttp, type Transport } from '../support/transport.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const root = new URL('../..', import.meta.url).pathname;
 export const SCREENSHOTS = join(root, 'test-results/screenshots');
 
-export interface RunningRelay {
+/**
+ * The relay on its URL. It is also the transport test actors seed it through
+ * (over real HTTP, dated by the harness's fake clock), as a page would reach it.
+ */
+export interface RunningRelay extends Transport {
   url: string;
   harness: Harness;
   close(): Promise<void>;
@@ -38,8 +43,10 @@ export async function startRelay(env: Record<string, string> = {}): Promise<Runn
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    ...overHttp(url, harness.operatorToken, { clock: harness.clock }),
+    url,
     harness,
     close: () =>
       new Promise<void>((resolve) => {

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deriveVaultKeys, fromB64 } from '../../web/src/protocol/index.ts';
+import { newDoctor } from '../support/actors.ts';
 import { launchBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
 import {
   ARGON2_TIMEOUT,
@@ -16,8 +16,6 @@ import {
   logInThroughPage,
   type SeededSupporter,
   seedSupporter,
-  sendFirstContact,
-  sendFollowUp,
 } from './supporter-helpers.ts';
 
 let relay: RunningRelay;
@@ -35,23 +33,9 @@ const PASSPHRASE = 'copper meadow lantern quiver saddle';
 
 /** The relay's CSV for this supporter, read with a session of its own, as a client would. */
 async function serverCsv(supporter: SeededSupporter): Promise<string> {
-  const params = await relay.harness.request('POST', '/api/v1/session/params', {
-    body: { login: supporter.login },
-  });
-  const { authKey } = await deriveVaultKeys(
-    supporter.passphrase,
-    fromB64(params.body.salt),
-    params.body.opslimit,
-    params.body.memlimit,
-  );
-  const session = await relay.harness.request('POST', '/api/v1/session', {
-    body: { login: supporter.login, authKey },
-  });
-  expect(session.status, session.text).toBe(200);
-  const csv = await relay.harness.request('GET', '/api/v1/me/counts.csv', {
-    token: session.body.token,
-  });
-  await relay.harness.request('DELETE', '/api/v1/session', { token: session.body.token });
+  const session = await supporter.logIn();
+  const csv = await relay.request('GET', '/api/v1/me/counts.csv', { token: session.token });
+  await session.logOut();
   expect(csv.status, csv.text).toBe(200);
   return csv.text;
 }
@@ -62,9 +46,10 @@ describe('compensation counts', () => {
     async () => {
       const supporter = await seedSupporter(relay, 'sigrid', PASSPHRASE, 'Sigrid Moe');
       // Two doctors write on 27 November (the fake clock's start); one writes again.
-      const first = await sendFirstContact(relay, supporter.id, 'Can we talk this week?');
-      await sendFirstContact(relay, supporter.id, 'I would like to talk to a colleague.');
-      await sendFollowUp(relay, supporter.id, first, 'Evenings suit me best.');
+      const doctor = await newDoctor(relay);
+      const first = await doctor.writeTo(supporter, 'Can we talk this week?');
+      await (await newDoctor(relay)).writeTo(supporter, 'I would like to talk to a colleague.');
+      await doctor.writeTo(supporter, 'Evenings suit me best.', { thread: first.message.thread });
       // Into December, so the table has two months to put in order.
       relay.harness.clock.set('2026-12-02T09:00:00Z');
 

@@ -1,28 +1,13 @@
 /**
  * Helpers for the supporter-page browser tests: seeding supporters with a
- * real vault, playing the doctor with the protocol library in Node, driving
- * the join and login forms, and the checks every page state must pass (no
- * CSP violation, no page error, no serious axe finding, a screenshot).
+ * real vault (the test actors, test/support/actors.ts, play them and the
+ * doctors), driving the join and login forms, and the checks every page
+ * state must pass (no CSP violation, no page error, no serious axe finding,
+ * a screenshot).
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import {
-  type ContactPrefs,
-  createVault,
-  type DoctorMessage,
-  deriveMailbox,
-  deriveVaultKeys,
-  fromB64,
-  type MailboxKeys,
-  newReplyCode,
-  newSupporterKeys,
-  openReply,
-  type Reply,
-  sealFirstContact,
-  sealFollowUp,
-  toB64,
-} from '../../web/src/protocol/index.ts';
-import { OPERATOR_TOKEN } from '../support/harness.ts';
+import { createInvite, joinSupporter, type Profile, type Supporter } from '../support/actors.ts';
 import {
   type RunningRelay,
   saveScreenshot,
@@ -72,22 +57,13 @@ export async function expectCleanState(
 export async function createInviteUrl(
   relay: RunningRelay,
 ): Promise<{ token: string; url: string }> {
-  const response = await relay.harness.request('POST', '/api/v1/admin/invites', {
-    token: OPERATOR_TOKEN,
-    body: { note: 'browser test' },
-  });
-  expect(response.status, response.text).toBe(201);
-  const given = new URL(response.body.url as string);
-  return { token: response.body.token, url: `${relay.url}${given.pathname}${given.hash}` };
+  const { token, url } = await createInvite(relay, { note: 'browser test' });
+  const given = new URL(url);
+  return { token, url: `${relay.url}${given.pathname}${given.hash}` };
 }
 
-export interface SeededSupporter {
-  id: string;
-  login: string;
-  passphrase: string;
-  name: string;
-  publicKey: Uint8Array;
-}
+/** A supporter the page can log in as: their vault is real. */
+export type SeededSupporter = Supporter & { passphrase: string };
 
 export const PROFILE = {
   name: 'Ingrid Haugen',
@@ -97,10 +73,10 @@ export const PROFILE = {
   languages: ['nb', 'en'],
   modalities: ['in-person', 'phone', 'video'],
   about: 'Psychiatrist in Bergen, peer supporter since 2019.',
-};
+} satisfies Profile;
 
 /**
- * Registers a supporter through the API with a real vault under `passphrase`
+ * Joins a supporter through the API with a real vault under `passphrase`
  * (made with the same protocol library, in Node), so a browser can log in.
  */
 export async function seedSupporter(
@@ -109,120 +85,21 @@ export async function seedSupporter(
   passphrase: string,
   name = PROFILE.name,
 ): Promise<SeededSupporter> {
-  const { token: invite } = await createInviteUrl(relay);
-  const keys = await newSupporterKeys();
-  const { vault, authKey } = await createVault(passphrase, keys.secretKey);
-  const response = await relay.harness.request('POST', '/api/v1/supporters', {
-    body: {
-      invite,
-      login,
-      profile: { ...PROFILE, name },
-      boxPublicKey: toB64(keys.publicKey),
-      vault,
-      authKey,
-    },
-  });
-  expect(response.status, response.text).toBe(201);
-  return { id: response.body.id, login, passphrase, name, publicKey: keys.publicKey };
+  const profile = { ...PROFILE, name };
+  const supporter = await joinSupporter(relay, { login, passphrase, profile, wholeProfile: true });
+  return supporter as SeededSupporter;
 }
 
-export interface Doctor {
-  mailbox: MailboxKeys;
-  /** The first message sent, whose thread follow-ups continue. */
-  first?: DoctorMessage;
-}
-
-async function directoryKey(relay: RunningRelay, supporterId: string): Promise<Uint8Array> {
-  const entry = await relay.harness.request('GET', `/api/v1/supporters/${supporterId}`);
-  expect(entry.status, entry.text).toBe(200);
-  return fromB64(entry.body.boxPublicKey as string);
-}
-
-/** A doctor writes a first message to the supporter (key from the directory). */
-export async function sendFirstContact(
-  relay: RunningRelay,
-  supporterId: string,
-  text: string,
-  prefs?: ContactPrefs,
-): Promise<Doctor & { first: DoctorMessage; messageId: string }> {
-  const mailbox = await deriveMailbox(await newReplyCode());
-  const sealed = await sealFirstContact(
-    { text, mailbox, ...(prefs === undefined ? {} : { prefs }) },
-    await directoryKey(relay, supporterId),
-  );
-  const response = await relay.harness.request('POST', '/api/v1/messages', {
-    body: {
-      supporterId,
-      ciphertext: toB64(sealed.ciphertext),
-      mailbox: { id: mailbox.mailboxId, readToken: mailbox.readToken },
-    },
-  });
-  expect(response.status, response.text).toBe(202);
-  return { mailbox, first: sealed.message, messageId: sealed.id };
-}
-
-/** The same doctor writes again in the same conversation. */
-export async function sendFollowUp(
-  relay: RunningRelay,
-  supporterId: string,
-  doctor: Doctor & { first: DoctorMessage },
-  text: string,
-): Promise<string> {
-  const sealed = await sealFollowUp(
-    doctor.first.thread,
-    { text, mailbox: doctor.mailbox },
-    await directoryKey(relay, supporterId),
-  );
-  const response = await relay.harness.request('POST', '/api/v1/messages', {
-    body: {
-      supporterId,
-      ciphertext: toB64(sealed.ciphertext),
-      mailbox: { id: doctor.mailbox.mailboxId, readToken: doctor.mailbox.readToken },
-    },
-  });
-  expect(response.status, response.text).toBe(202);
-  return sealed.id;
-}
-
-/** The doctor opens their mailbox and decrypts every reply with the supporter's key. */
-export async function readReplies(
-  relay: RunningRelay,
-  doctor: Doctor,
-  supporterPublicKey: Uint8Array,
-): Promise<Reply[]> {
-  const response = await relay.harness.request('POST', '/api/v1/mailbox/open', {
-    body: { id: doctor.mailbox.mailboxId, readToken: doctor.mailbox.readToken },
-  });
-  expect(response.status, response.text).toBe(200);
-  return Promise.all(
-    (response.body.replies as { ciphertext: string }[]).map((reply) =>
-      openReply(fromB64(reply.ciphertext), supporterPublicKey, doctor.mailbox.replySecretKey),
-    ),
-  );
-}
-
-/** The ids of the supporter's queued messages on the relay, read through the API. */
-export async function serverInbox(
-  relay: RunningRelay,
-  supporter: SeededSupporter,
-): Promise<string[]> {
-  // Reads the inbox with a session of its own, exactly as a client would.
-  const params = await relay.harness.request('POST', '/api/v1/session/params', {
-    body: { login: supporter.login },
-  });
-  const { authKey } = await deriveVaultKeys(
-    supporter.passphrase,
-    fromB64(params.body.salt),
-    params.body.opslimit,
-    params.body.memlimit,
-  );
-  const session = await relay.harness.request('POST', '/api/v1/session', {
-    body: { login: supporter.login, authKey },
-  });
-  expect(session.status, session.text).toBe(200);
-  const inbox = await relay.harness.request('GET', '/api/v1/inbox', { token: session.body.token });
-  await relay.harness.request('DELETE', '/api/v1/session', { token: session.body.token });
-  return (inbox.body.messages as { id: string }[]).map((message) => message.id);
+/**
+ * The ids of the supporter's queued messages on the relay, read through the
+ * API with a session of its own (logged in from the passphrase, as a client
+ * would), which it then ends.
+ */
+export async function serverInbox(supporter: Supporter): Promise<string[]> {
+  const session = await supporter.logIn();
+  const ids = await session.inboxIds();
+  await session.logOut();
+  return ids;
 }
 
 /** Opens the inbox page and logs in, waiting for the conversations to load. */

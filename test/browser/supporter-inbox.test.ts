@@ -9,17 +9,15 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newDoctor } from '../support/actors.ts';
 import { launchBrowser, pagesClosedAfterEach, type RunningRelay, startRelay } from './support.ts';
 import {
   ARGON2_TIMEOUT,
   eventually,
   expectCleanState,
   logInThroughPage,
-  readReplies,
   refreshInbox,
   seedSupporter,
-  sendFirstContact,
-  sendFollowUp,
   serverInbox,
 } from './supporter-helpers.ts';
 
@@ -75,11 +73,17 @@ describe('a conversation in the inbox', () => {
     'opens a message on a fresh profile, acknowledges it only once stored, replies with the template, and adds the follow-up to the same conversation',
     async () => {
       const supporter = await seedSupporter(relay, 'ingrid', PASSPHRASE);
-      const doctor = await sendFirstContact(
-        relay,
-        supporter.id,
+      const doctor = await newDoctor(relay);
+      const sent = await doctor.writeTo(
+        supporter,
         'I have not slept properly for weeks and I am scared of making a mistake.',
-        { modalities: ['phone', 'video'], when: 'evenings after 17', contact: '+47 400 00 000' },
+        {
+          prefs: {
+            modalities: ['phone', 'video'],
+            when: 'evenings after 17',
+            contact: '+47 400 00 000',
+          },
+        },
       );
 
       const watched = await openPage(browser);
@@ -107,9 +111,9 @@ describe('a conversation in the inbox', () => {
 
       // Acknowledged once, after the IndexedDB write, and gone from the relay.
       const acks = watched.requests.filter((r) => r.url.endsWith('/api/v1/inbox/ack'));
-      expect(acks.map((r) => JSON.parse(r.body ?? '{}'))).toEqual([{ ids: [doctor.messageId] }]);
+      expect(acks.map((r) => JSON.parse(r.body ?? '{}'))).toEqual([{ ids: [sent.id] }]);
       expect(storedAtAck).toEqual([1]);
-      expect(await serverInbox(relay, supporter)).toEqual([]);
+      expect(await serverInbox(supporter)).toEqual([]);
       // What is stored is ciphertext: no trace of the text or the contact detail.
       const stored = await storedRecords(page);
       expect(stored.count).toBe(1);
@@ -144,22 +148,19 @@ describe('a conversation in the inbox', () => {
       await expectCleanState(watched, 'supporter-replied');
 
       // The doctor, in Node, decrypts the reply with the supporter's key.
-      const replies = await readReplies(relay, doctor, supporter.publicKey);
+      const replies = await doctor.readReplies(supporter);
       expect(replies).toHaveLength(1);
       expect(replies[0]).toMatchObject({
         kind: 'reply',
-        thread: doctor.first.thread,
+        thread: sent.message.thread,
         text: replyText,
         from: { id: supporter.id, name: 'Ingrid Haugen' },
       });
 
       // A follow-up in the same thread joins the same conversation.
-      const followUpId = await sendFollowUp(
-        relay,
-        supporter.id,
-        doctor,
-        'Wednesday at 18 is good. Thank you.',
-      );
+      const followUp = await doctor.writeTo(supporter, 'Wednesday at 18 is good. Thank you.', {
+        thread: sent.message.thread,
+      });
       await refreshInbox(page);
       await eventually(() => thread.locator('.entry').count()).toBe(3);
       expect(await conversation(page).count()).toBe(1);
@@ -173,8 +174,8 @@ describe('a conversation in the inbox', () => {
         watched.requests
           .filter((r) => r.url.endsWith('/api/v1/inbox/ack'))
           .map((r) => JSON.parse(r.body ?? '{}')),
-      ).toEqual([{ ids: [doctor.messageId] }, { ids: [followUpId] }]);
-      expect(await serverInbox(relay, supporter)).toEqual([]);
+      ).toEqual([{ ids: [sent.id] }, { ids: [followUp.id] }]);
+      expect(await serverInbox(supporter)).toEqual([]);
       await expectCleanState(watched, 'supporter-follow-up');
 
       // Logging out ends the session and leaves nothing readable in the page.
@@ -202,7 +203,7 @@ describe('keeping messages safe', () => {
     'acknowledges nothing when the browser cannot store, and shows stored threads again after a reload',
     async () => {
       const supporter = await seedSupporter(relay, 'kari', PASSPHRASE, 'Kari Nordmann');
-      const doctor = await sendFirstContact(relay, supporter.id, 'Could we talk this week?');
+      const sent = await (await newDoctor(relay)).writeTo(supporter, 'Could we talk this week?');
 
       // A browser that refuses IndexedDB (as some private modes do).
       const blocked = await openPage(browser);
@@ -221,7 +222,7 @@ describe('keeping messages safe', () => {
         'Not everything in this conversation is saved',
       );
       expect(blocked.requests.some((r) => r.url.endsWith('/api/v1/inbox/ack'))).toBe(false);
-      expect(await serverInbox(relay, supporter)).toEqual([doctor.messageId]);
+      expect(await serverInbox(supporter)).toEqual([sent.id]);
       await expectCleanState(blocked, 'supporter-inbox-not-stored');
 
       // A browser that stores: the message is kept, then acknowledged.
@@ -230,7 +231,7 @@ describe('keeping messages safe', () => {
       await logInThroughPage(page, relay, supporter);
       await eventually(() => conversation(page).count()).toBe(1);
       expect(watched.requests.filter((r) => r.url.endsWith('/api/v1/inbox/ack'))).toHaveLength(1);
-      expect(await serverInbox(relay, supporter)).toEqual([]);
+      expect(await serverInbox(supporter)).toEqual([]);
 
       // A reload logs out; logging in again shows the thread from IndexedDB.
       await page.reload();
@@ -312,9 +313,8 @@ describe('the inbox in Norwegian on a phone', () => {
     'shows the conversation and the reply template in Norwegian, within 390 px',
     async () => {
       const supporter = await seedSupporter(relay, 'nora', PASSPHRASE, 'Nora Lie');
-      await sendFirstContact(relay, supporter.id, 'Hei. Jeg trenger noen å snakke med.', {
-        modalities: ['in-person'],
-        when: 'etter kl. 17',
+      await (await newDoctor(relay)).writeTo(supporter, 'Hei. Jeg trenger noen å snakke med.', {
+        prefs: { modalities: ['in-person'], when: 'etter kl. 17' },
       });
       const watched = await openPage(browser, {
         locale: 'nb-NO',

@@ -9,6 +9,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint, fromB64 } from '../../web/src/protocol/index.ts';
+import { register, registrationFor } from '../support/actors.ts';
 import { launchBrowser, pagesClosedAfterEach, type RunningRelay, startRelay } from './support.ts';
 import {
   ARGON2_TIMEOUT,
@@ -179,21 +180,13 @@ describe('joining with an invite', () => {
       const invite = await createInviteUrl(relay);
       await seedSupporter(relay, 'first-user', 'brisk quarry lantern mossy pelican');
       // Use the invite through the API, as if someone had joined with it already.
-      const used = await relay.harness.request('POST', '/api/v1/supporters', {
-        body: {
-          invite: invite.token,
-          login: 'someone-else',
-          profile: PROFILE,
-          boxPublicKey: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8',
-          vault: {
-            salt: 'AAECAwQFBgcICQoLDA0ODw',
-            opslimit: 3,
-            memlimit: 67_108_864,
-            ciphertext: 'A'.repeat(144),
-          },
-          authKey: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8',
-        },
+      const someoneElse = await registrationFor(relay, {
+        invite: invite.token,
+        login: 'someone-else',
+        profile: PROFILE,
+        wholeProfile: true,
       });
+      const used = await register(relay, someoneElse.body);
       expect(used.status, used.text).toBe(201);
 
       const watched = await openPage(browser);

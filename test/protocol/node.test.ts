@@ -6,8 +6,9 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { afterAll, describe } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { createHarness, type Harness, OPERATOR_TOKEN } from '../support/harness.ts';
-import { protocolScenarios, requestVia } from './suite.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
+import { sendVia } from '../support/transport.ts';
+import { protocolScenarios } from './suite.ts';
 
 let harness: Harness | undefined;
 afterAll(() => harness?.dispose());
@@ -22,8 +23,11 @@ describe('the protocol on Node (libSQL file)', () => {
       assets: serveStatic({ root: 'web/dist' }),
     });
     return {
-      request: requestVia('http://127.0.0.1:8787', async (request) => app.fetch(request)),
-      operatorToken: OPERATOR_TOKEN,
+      request: sendVia(async (path, init) =>
+        app.fetch(new Request(new URL(path, 'http://127.0.0.1:8787'), init)),
+      ),
+      operatorToken: harness.operatorToken,
+      clock: harness.clock,
       powDifficulty: 8,
     };
   });

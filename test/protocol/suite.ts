@@ -2,9 +2,10 @@
  * The HTTP-level protocol scenarios, runtime-agnostic: the same cases run
  * against the Node assembly (test/protocol/node.test.ts) and against the
  * Worker inside workerd (test/protocol/workerd.test.ts). A target is only a
- * way to send a request; the client side is the real protocol library
- * (web/src/protocol, libsodium), which runs here in Node, so the relay under
- * test sees exactly what a browser would send.
+ * transport (test/support/transport.ts); the client side is the test actors
+ * (test/support/actors.ts) over the real protocol library (web/src/protocol,
+ * libsodium), which runs here in Node, so the relay under test sees exactly
+ * what a browser would send.
  *
  * The relay's clock is not ours to set (workerd runs on real time), so
  * times are asserted by their relations: a message expires exactly its
@@ -12,88 +13,31 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  createVault,
-  deriveMailbox,
   deriveVaultKeys,
   fromB64,
-  newReplyCode,
-  newSupporterKeys,
-  openDoctorMessage,
   openReply,
-  sealFirstContact,
-  sealFollowUp,
-  sealReplyTo,
-  solveProofOfWork,
   toB64,
   unlockVault,
 } from '../../web/src/protocol/index.ts';
 import {
-  type ApiResponse,
-  placeholderVault,
-  type RequestOptions,
-  sampleProfile,
-} from '../support/harness.ts';
+  admin,
+  joinSupporter,
+  logIn,
+  newDoctor,
+  solvedProof,
+  type Transport,
+} from '../support/actors.ts';
+import { randomB64 } from '../support/bytes.ts';
+import { expectError } from '../support/expect-error.ts';
 
-export type SendRequest = (
-  method: string,
-  path: string,
-  options?: RequestOptions,
-) => Promise<ApiResponse>;
-
-export interface ProtocolTarget {
-  request: SendRequest;
-  operatorToken: string;
-  /** The relay's configured `POW_DIFFICULTY`; the scenarios need it above 0. */
+/** A relay under test, as the actors reach it, and its configured `POW_DIFFICULTY` (above 0). */
+export interface ProtocolTarget extends Transport {
   powDifficulty: number;
-}
-
-/** A request function over anything that answers a `Request` (an app or a real server). */
-export function requestVia(
-  origin: string,
-  respond: (request: Request) => Promise<Response>,
-): SendRequest {
-  return async (method, path, { body, token, headers = {} } = {}) => {
-    const sent: Record<string, string> = { ...headers };
-    if (body !== undefined) sent['Content-Type'] ??= 'application/json';
-    if (token !== undefined) sent.Authorization = `Bearer ${token}`;
-    const init: RequestInit = { method, headers: sent };
-    if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
-    const response = await respond(new Request(new URL(path, origin), init));
-    const text = await response.text();
-    let parsed: unknown = null;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = null;
-    }
-    return { status: response.status, body: parsed, text, headers: response.headers };
-  };
 }
 
 const HOUR_MS = 3_600_000;
 const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-
-/** PROTOCOL.md §6: exactly `{"error": {"code", "message"}}`. */
-function expectError(response: ApiResponse, status: number, code: string): void {
-  expect({ status: response.status, body: response.body }).toEqual({
-    status,
-    body: { error: { code, message: expect.any(String) } },
-  });
-  expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
-  expect(response.headers.get('Set-Cookie')).toBeNull();
-}
-
-/** Logins allow letters, digits and `._@+-`. */
-function uniqueSuffix(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('');
-}
-
-function randomB64(length: number): string {
-  return toB64(crypto.getRandomValues(new Uint8Array(length)));
-}
 
 /**
  * Registers the scenarios. `start` is called once, before them; the target's
@@ -107,98 +51,32 @@ export function protocolScenarios(start: () => Promise<ProtocolTarget>): void {
     expect(target.powDifficulty).toBeGreaterThan(0);
   });
 
-  const send: SendRequest = (method, path, options) => target.request(method, path, options);
-  const asOperator = (method: string, path: string, body?: unknown) =>
-    send(method, path, { token: target.operatorToken, ...(body === undefined ? {} : { body }) });
-
-  async function invite(): Promise<string> {
-    const response = await asOperator('POST', '/api/v1/admin/invites', {});
-    expect(response.status, response.text).toBe(201);
-    return response.body.token;
-  }
-
-  /** A supporter with real keys and a placeholder vault, logged in. */
-  async function joinSupporter() {
-    const keys = await newSupporterKeys();
-    const login = `supporter-${uniqueSuffix()}`;
-    const authKey = randomB64(32);
-    const joined = await send('POST', '/api/v1/supporters', {
-      body: {
-        invite: await invite(),
-        login,
-        profile: sampleProfile,
-        boxPublicKey: toB64(keys.publicKey),
-        vault: placeholderVault(),
-        authKey,
-      },
-    });
-    expect(joined.status, joined.text).toBe(201);
-    const session = await send('POST', '/api/v1/session', { body: { login, authKey } });
-    expect(session.status, session.text).toBe(200);
-    return { id: joined.body.id as string, token: session.body.token as string, ...keys };
-  }
-
-  async function proof(): Promise<{ challenge: string; nonce: string }> {
-    const pow = await send('GET', '/api/v1/pow');
-    expect(pow.status).toBe(200);
-    expect(pow.body.difficulty).toBeGreaterThanOrEqual(target.powDifficulty);
-    return {
-      challenge: pow.body.challenge,
-      nonce: await solveProofOfWork(pow.body.challenge, pow.body.difficulty),
-    };
-  }
-
-  async function doctorSubmission(supporter: { id: string; publicKey: Uint8Array }) {
-    const mailbox = await deriveMailbox(await newReplyCode());
-    const sealed = await sealFirstContact({ text: 'Hello', mailbox }, supporter.publicKey);
-    const body = {
-      supporterId: supporter.id,
-      ciphertext: toB64(sealed.ciphertext),
-      mailbox: { id: mailbox.mailboxId, readToken: mailbox.readToken },
-    };
-    return { mailbox, sealed, body };
-  }
+  const send: Transport['request'] = (method, path, options) =>
+    target.request(method, path, options);
+  /** A proof of work at no less than the configured difficulty. */
+  const proof = () => solvedProof(target, target.powDifficulty);
+  /** A sealed first contact from a fresh doctor, not sent. */
+  const doctorSubmission = async (supporter: { id: string; publicKey: Uint8Array }) =>
+    (await newDoctor(target)).sealFor(supporter);
 
   describe('doctor → supporter → reply → follow-up', () => {
     it('delivers a first contact, a reply and a follow-up with real crypto, deleting ciphertext at each ack', async () => {
       // The operator invites; the supporter joins with a real vault.
-      const keys = await newSupporterKeys();
       const passphrase = 'lighthouse orchard velvet compass meadow';
-      const created = await createVault(passphrase, keys.secretKey);
-      const login = `kari-${uniqueSuffix()}`;
-      const joined = await send('POST', '/api/v1/supporters', {
-        body: {
-          invite: await invite(),
-          login,
-          profile: { ...sampleProfile, county: 'Finnmark' },
-          boxPublicKey: toB64(keys.publicKey),
-          vault: created.vault,
-          authKey: created.authKey,
-        },
-      });
-      expect(joined.status, joined.text).toBe(201);
-      const supporterId: string = joined.body.id;
+      const kari = await joinSupporter(target, { passphrase, profile: { county: 'Finnmark' } });
+      const supporterId = kari.id;
 
       // The doctor finds the supporter in the directory and writes, with proof of work.
       const directory = await send('GET', '/api/v1/supporters?county=Finnmark&modality=video');
       const entry = directory.body.supporters.find((s: { id: string }) => s.id === supporterId);
-      expect(entry.boxPublicKey).toBe(toB64(keys.publicKey));
-      const code = await newReplyCode();
-      const mailbox = await deriveMailbox(code);
+      expect(entry.boxPublicKey).toBe(toB64(kari.publicKey));
+      const doctor = await newDoctor(target);
       const text = 'I have not slept properly for weeks and I am scared of making a mistake.';
-      const sealed = await sealFirstContact(
-        { text, prefs: { modalities: ['phone'], when: 'evenings after 17' }, mailbox },
-        fromB64(entry.boxPublicKey),
+      const { sealed, response: submit } = await doctor.writeTo(
+        { id: supporterId, publicKey: fromB64(entry.boxPublicKey) },
+        text,
+        { prefs: { modalities: ['phone'], when: 'evenings after 17' }, pow: await proof() },
       );
-      const submit = await send('POST', '/api/v1/messages', {
-        body: {
-          supporterId,
-          ciphertext: toB64(sealed.ciphertext),
-          mailbox: { id: mailbox.mailboxId, readToken: mailbox.readToken },
-          pow: await proof(),
-        },
-      });
-      expect(submit.status, submit.text).toBe(202);
       expect(submit.body).toEqual({
         id: sealed.id,
         status: 'queued',
@@ -207,57 +85,39 @@ export function protocolScenarios(start: () => Promise<ProtocolTarget>): void {
 
       // The supporter logs in on "another browser": params → vault → unlock.
       const params = await send('POST', '/api/v1/session/params', {
-        body: { login: login.toUpperCase() },
+        body: { login: kari.login.toUpperCase() },
       });
-      expect(params.body).toEqual({ salt: created.vault.salt, opslimit: 3, memlimit: 67108864 });
+      expect(params.body).toEqual({ salt: kari.vault.salt, opslimit: 3, memlimit: 67108864 });
       const derived = await deriveVaultKeys(passphrase, fromB64(params.body.salt), 3, 67108864);
-      const session = await send('POST', '/api/v1/session', {
-        body: { login, authKey: derived.authKey },
-      });
+      const session = await logIn(target, kari.login, derived.authKey);
       expect(session.status).toBe(200);
       const secretKey = await unlockVault(session.body.vault, derived.vaultKey);
-      expect(toB64(secretKey)).toBe(toB64(keys.secretKey));
-      const token: string = session.body.token;
+      expect(toB64(secretKey)).toBe(toB64(kari.secretKey));
+      kari.token = session.body.token;
 
-      const inbox = await send('GET', '/api/v1/inbox', { token });
-      expect(inbox.body.messages).toHaveLength(1);
-      const [received] = inbox.body.messages;
-      expect(received.receivedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:00:00Z$/);
+      const inbox = await kari.readInbox();
+      expect(inbox).toHaveLength(1);
+      const [received] = inbox;
+      expect(received!.receivedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:00:00Z$/);
       // Lifetimes count from the stored hour (PROTOCOL.md §8: 14 days).
-      expect(Date.parse(submit.body.expiresAt) - Date.parse(received.receivedAt)).toBe(
+      expect(Date.parse(submit.body.expiresAt) - Date.parse(received!.receivedAt)).toBe(
         336 * HOUR_MS,
       );
-      const opened = await openDoctorMessage(
-        fromB64(received.ciphertext),
-        keys.publicKey,
-        secretKey,
-      );
+      const opened = received!.message;
       expect(opened.text).toBe(text);
       expect(opened.prefs?.when).toBe('evenings after 17');
 
-      const ack = await send('POST', '/api/v1/inbox/ack', { token, body: { ids: [received.id] } });
+      const ack = await kari.ack([received!.id]);
       expect(ack.body).toEqual({ deleted: 1 });
-      expect((await send('GET', '/api/v1/inbox', { token })).body.messages).toEqual([]);
+      expect(await kari.inboxIds()).toEqual([]);
 
       // The supporter replies; the doctor reads it with the reply code.
-      const reply = await sealReplyTo(
-        opened,
-        {
-          text: 'Thank you for writing. I can call you tonight.',
-          from: { id: supporterId, name: 'Kari' },
-        },
-        secretKey,
-      );
-      const sent = await send('POST', '/api/v1/replies', {
-        token,
-        body: { mailboxId: reply.mailboxId, ciphertext: toB64(reply.ciphertext) },
-      });
+      const replyText = 'Thank you for writing. I can call you tonight.';
+      const { reply, response: sent } = await kari.tryReply(opened, replyText);
       expect(sent.status, sent.text).toBe(202);
       expect(sent.body.id).toBe(reply.id);
 
-      const box = await send('POST', '/api/v1/mailbox/open', {
-        body: { id: mailbox.mailboxId, readToken: mailbox.readToken },
-      });
+      const box = await doctor.openMailbox();
       expect(box.status).toBe(200);
       expect(box.body.sent).toEqual([
         expect.objectContaining({ id: sealed.id, supporterId, status: 'delivered' }),
@@ -266,43 +126,23 @@ export function protocolScenarios(start: () => Promise<ProtocolTarget>): void {
       const readReply = await openReply(
         fromB64(box.body.replies[0].ciphertext),
         fromB64(entry.boxPublicKey),
-        mailbox.replySecretKey,
+        doctor.mailbox.replySecretKey,
       );
-      expect(readReply.text).toBe('Thank you for writing. I can call you tonight.');
+      expect(readReply.text).toBe(replyText);
       expect(readReply.thread).toBe(opened.thread);
-      const read = await send('POST', '/api/v1/mailbox/ack', {
-        body: { id: mailbox.mailboxId, readToken: mailbox.readToken, replyIds: [reply.id] },
-      });
+      const read = await doctor.ackReplies([reply.id]);
       expect(read.body).toEqual({ deleted: 1 });
 
       // A follow-up in the same thread reaches the supporter.
-      const follow = await sealFollowUp(
-        opened.thread,
-        { text: 'Tonight works.', mailbox },
-        keys.publicKey,
-      );
-      const followUp = await send('POST', '/api/v1/messages', {
-        body: {
-          supporterId,
-          ciphertext: toB64(follow.ciphertext),
-          mailbox: { id: mailbox.mailboxId, readToken: mailbox.readToken },
-          pow: await proof(),
-        },
-      });
-      expect(followUp.status, followUp.text).toBe(202);
-      const inbox2 = await send('GET', '/api/v1/inbox', { token });
-      const second = await openDoctorMessage(
-        fromB64(inbox2.body.messages[0].ciphertext),
-        keys.publicKey,
-        secretKey,
-      );
-      expect(second.kind).toBe('follow-up');
-      expect(second.thread).toBe(opened.thread);
-      expect(second.text).toBe('Tonight works.');
+      await doctor.writeTo(kari, 'Tonight works.', { thread: opened.thread, pow: await proof() });
+      const [second] = await kari.readInbox();
+      expect(second?.message.kind).toBe('follow-up');
+      expect(second?.message.thread).toBe(opened.thread);
+      expect(second?.message.text).toBe('Tonight works.');
     });
 
     it('answers an identical resubmission 200 with the same record, before looking at the spent proof', async () => {
-      const supporter = await joinSupporter();
+      const supporter = await joinSupporter(target);
       const { body, sealed } = await doctorSubmission(supporter);
       const withProof = { ...body, pow: await proof() };
       const first = await send('POST', '/api/v1/messages', { body: withProof });
@@ -311,14 +151,13 @@ export function protocolScenarios(start: () => Promise<ProtocolTarget>): void {
       expect(again.status).toBe(200);
       expect(again.body).toEqual(first.body);
       expect(again.body.id).toBe(sealed.id);
-      const inbox = await send('GET', '/api/v1/inbox', { token: supporter.token });
-      expect(inbox.body.messages.map((m: { id: string }) => m.id)).toEqual([sealed.id]);
+      expect(await supporter.inboxIds()).toEqual([sealed.id]);
     });
   });
 
   describe('PROTOCOL.md error codes', () => {
     it('refuses another base64 spelling with 400 bad_encoding', async () => {
-      const supporter = await joinSupporter();
+      const supporter = await joinSupporter(target);
       const { body } = await doctorSubmission(supporter);
       const padded = { ...body, ciphertext: `${body.ciphertext}=`, pow: await proof() };
       expectError(await send('POST', '/api/v1/messages', { body: padded }), 400, 'bad_encoding');
@@ -336,7 +175,7 @@ export function protocolScenarios(start: () => Promise<ProtocolTarget>): void {
     });
 
     it('refuses a ciphertext outside the 1 KiB buckets with 400 bad_padding', async () => {
-      const supporter = await joinSupporter();
+      const supporter = await joinSupporter(target);
       const { body } = await doctorSubmission(supporter);
       const response = await send('POST', '/api/v1/messages', {
         body: { ...body, ciphertext: randomB64(1024 + 47), pow: await proof() },
@@ -345,7 +184,7 @@ export function protocolScenarios(start: () => Promise<ProtocolTarget>): void {
     });
 
     it('refuses a missing, forged or reused proof of work with 400 bad_pow', async () => {
-      const supporter = await joinSupporter();
+      const supporter = await joinSupporter(target);
       const { body } = await doctorSubmission(supporter);
       expectError(await send('POST', '/api/v1/messages', { body }), 400, 'bad_pow');
       const solved = await proof();
@@ -368,7 +207,7 @@ export function protocolScenarios(start: () => Promise<ProtocolTarget>): void {
     });
 
     it('answers unknown things with 404: supporter, mailbox (or wrong token), route', async () => {
-      const supporter = await joinSupporter();
+      const supporter = await joinSupporter(target);
       const { body } = await doctorSubmission(supporter);
       expectError(
         await send('POST', '/api/v1/messages', {
@@ -467,7 +306,7 @@ export function protocolScenarios(start: () => Promise<ProtocolTarget>): void {
     it('serves /metrics only with the operator token', async () => {
       expectError(await send('GET', '/metrics'), 401, 'unauthorized');
       expectError(await send('GET', '/metrics', { token: randomB64(32) }), 401, 'unauthorized');
-      const metrics = await send('GET', '/metrics', { token: target.operatorToken });
+      const metrics = await admin(target, 'GET', '/metrics');
       expect(metrics.status).toBe(200);
       expect(metrics.headers.get('Content-Type')).toMatch(/^text\/plain; version=0\.0\.4/);
       expect(metrics.headers.get('Cache-Control')).toBe('no-store');

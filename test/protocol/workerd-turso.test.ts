@@ -12,8 +12,9 @@ import { createClient } from '@libsql/client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openLibsql } from '../../src/db/libsql.ts';
 import { type LibsqlHttpServer, startLibsqlHttpServer } from '../support/libsql-http-server.ts';
+import { overHttp } from '../support/transport.ts';
 import { startWorkerdRelay, type WorkerdRelay } from '../support/workerd-relay.ts';
-import { protocolScenarios, requestVia } from './suite.ts';
+import { protocolScenarios } from './suite.ts';
 
 const OPERATOR_TOKEN = 'operator-token-for-workerd-turso-0123456789';
 const DATABASE_AUTH_TOKEN = 'turso-database-token-for-tests';
@@ -42,12 +43,7 @@ describe('the protocol on Cloudflare Workers with Turso (workerd, libSQL over HT
       },
       { migrateD1: false },
     );
-    const origin = relay.url.origin;
-    return {
-      request: requestVia(origin, (request) => fetch(request)),
-      operatorToken: OPERATOR_TOKEN,
-      powDifficulty: 8,
-    };
+    return { ...overHttp(relay.url.origin, OPERATOR_TOKEN), powDifficulty: 8 };
   });
 
   it('kept its records in the libSQL database, with ciphertext only where undelivered', async () => {

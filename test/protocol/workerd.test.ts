@@ -5,8 +5,9 @@
  * WebAssembly at run time, which is why the server itself never needs it.
  */
 import { afterAll, describe } from 'vitest';
+import { overHttp } from '../support/transport.ts';
 import { startWorkerdRelay, type WorkerdRelay } from '../support/workerd-relay.ts';
-import { protocolScenarios, requestVia } from './suite.ts';
+import { protocolScenarios } from './suite.ts';
 
 const OPERATOR_TOKEN = 'operator-token-for-workerd-http-0123456789';
 
@@ -20,11 +21,6 @@ describe('the protocol on Cloudflare Workers (workerd, local D1, static assets)'
       POW_DIFFICULTY: '8',
       PUBLIC_URL: 'http://127.0.0.1:8787',
     });
-    const origin = relay.url.origin;
-    return {
-      request: requestVia(origin, (request) => fetch(request)),
-      operatorToken: OPERATOR_TOKEN,
-      powDifficulty: 8,
-    };
+    return { ...overHttp(relay.url.origin, OPERATOR_TOKEN), powDifficulty: 8 };
   });
 });

@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src/app.ts';
 import { toB64 } from '../../web/src/protocol/index.ts';
-import type { ApiResponse, Harness } from './harness.ts';
+import type { Harness } from './harness.ts';
+import { type ApiResponse, readResponse } from './transport.ts';
 
 export { MAX_BODY_BYTES };
 
@@ -36,15 +37,7 @@ export function utf8Bytes(text: string): Uint8Array {
 export async function send(harness: Harness, request: RawRequest): Promise<ApiResponse> {
   const init: RequestInit = { method: request.method, headers: request.headers };
   if (request.body !== undefined) init.body = new Uint8Array(request.body);
-  const response = await harness.app.request(request.path, init);
-  const text = await response.text();
-  let body: unknown = null;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = null;
-  }
-  return { status: response.status, body, text, headers: response.headers };
+  return readResponse(await harness.app.request(request.path, init));
 }
 
 // ---------------------------------------------------------------------------
