@@ -2,7 +2,8 @@
  * Tests that run inside workerd, the Workers runtime, through
  * @cloudflare/vitest-pool-workers: the server's crypto there, the Worker's
  * fetch and scheduled handlers on a local D1 migrated from
- * src/db/migrations. Part of `npm test` (see package.json).
+ * src/db/migrations. The `workerd` project of vitest.config.ts
+ * (`npm run test:workerd`).
  */
 import { existsSync } from 'node:fs';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
@@ -37,6 +38,7 @@ export default defineConfig(async () => {
       }),
     ],
     test: {
+      name: 'workerd',
       include: ['test/workers/**/*.test.ts'],
       setupFiles: ['test/workers/apply-migrations.ts'],
       testTimeout: 20_000,

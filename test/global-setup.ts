@@ -1,6 +1,14 @@
-/** Builds the web client once before the tests, as `npm start` does. */
+/**
+ * Builds the web client once before the tests, as `npm start` does, when a
+ * selected project serves it (`npm run test:unit` does without).
+ */
+import type { TestProject } from 'vitest/node';
 import { buildWeb } from '../scripts/build-web.ts';
 
-export default async function setup(): Promise<void> {
-  await buildWeb();
+const SERVING_WEB_DIST = new Set(['api', 'process', 'browser', 'workerd']);
+
+export default async function setup(project: TestProject): Promise<void> {
+  if (project.vitest.projects.some((selected) => SERVING_WEB_DIST.has(selected.name))) {
+    await buildWeb();
+  }
 }

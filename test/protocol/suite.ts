@@ -1,7 +1,8 @@
 /**
  * The HTTP-level protocol scenarios, runtime-agnostic: the same cases run
- * against the Node assembly (test/protocol/node.test.ts) and against the
- * Worker inside workerd (test/protocol/workerd.test.ts). A target is only a
+ * against the Node assembly (test/api/protocol.test.ts) and against the
+ * Worker inside workerd (test/process/protocol-workerd.test.ts, and
+ * protocol-workerd-turso.test.ts on libSQL over HTTP). A target is only a
  * transport (test/support/transport.ts); the client side is the test actors
  * (test/support/actors.ts) over the real protocol library (web/src/protocol,
  * libsodium), which runs here in Node, so the relay under test sees exactly

@@ -3,8 +3,8 @@
  * directory, submitting sealed messages, and the mailbox a reply code opens.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { hash } from '../web/src/crypto/libsodium.ts';
-import { fingerprint, fromB64, messageId, openReply, toB64 } from '../web/src/protocol/index.ts';
+import { hash } from '../../web/src/crypto/libsodium.ts';
+import { fingerprint, fromB64, messageId, openReply, toB64 } from '../../web/src/protocol/index.ts';
 import {
   type Doctor,
   health,
@@ -14,10 +14,10 @@ import {
   sampleProfile,
   setActive,
   submit,
-} from './support/actors.ts';
-import { randomB64, randomBytes, standardBase64, withTrailingBits } from './support/bytes.ts';
-import { count, query, snapshot } from './support/database.ts';
-import { createHarness, type Harness, OPERATOR_TOKEN } from './support/harness.ts';
+} from '../support/actors.ts';
+import { randomB64, randomBytes, standardBase64, withTrailingBits } from '../support/bytes.ts';
+import { count, query, snapshot } from '../support/database.ts';
+import { createHarness, type Harness, OPERATOR_TOKEN } from '../support/harness.ts';
 
 let harness: Harness;
 afterEach(() => harness?.dispose());

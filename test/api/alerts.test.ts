@@ -5,16 +5,16 @@
  * condition per ALERT_REPEAT_HOURS; retried the next hour after a failure.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { runScheduledWork, type ScheduledResult } from '../src/domain/scheduler.ts';
-import { createNodeNotifier } from '../src/notify/smtp.ts';
-import { health, joinSupporter, newDoctor, type Supporter, setActive } from './support/actors.ts';
-import { query } from './support/database.ts';
-import { createHarness, type Harness } from './support/harness.ts';
+import { runScheduledWork, type ScheduledResult } from '../../src/domain/scheduler.ts';
+import { createNodeNotifier } from '../../src/notify/smtp.ts';
+import { health, joinSupporter, newDoctor, type Supporter, setActive } from '../support/actors.ts';
+import { query } from '../support/database.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
 import {
   type HttpReceiver,
   startHttpReceiver,
   startSmtpReceiver,
-} from './support/notify-helpers.ts';
+} from '../support/notify-helpers.ts';
 
 let harness: Harness | undefined;
 const receivers: { close(): Promise<void> }[] = [];

@@ -3,7 +3,7 @@
  * the deployable bundle (`npm run cf:build`), `npm run db:migrate` for Turso,
  * and the rules every server module keeps so that it runs in workerd (no
  * libsodium) and learns nothing about a doctor (no request metadata). The
- * Worker itself runs in workerd in test/protocol/workerd.test.ts and
+ * Worker itself runs in workerd in test/process/protocol-workerd.test.ts and
  * test/workers/.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,12 +12,12 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createClient } from '@libsql/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildWorkerBundle, WORKER_SIZE_LIMIT } from '../scripts/cf-build.ts';
-import { variableRows } from '../scripts/config-docs.ts';
-import { ConfigError, loadEdgeDatabase } from '../src/config.ts';
-import { logError } from '../src/log.ts';
+import { buildWorkerBundle, WORKER_SIZE_LIMIT } from '../../scripts/cf-build.ts';
+import { variableRows } from '../../scripts/config-docs.ts';
+import { ConfigError, loadEdgeDatabase } from '../../src/config.ts';
+import { logError } from '../../src/log.ts';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 let dir: string | undefined;
 afterEach(() => {
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true });

@@ -4,9 +4,9 @@
  * local retention, and the reply template's placeholder check.
  */
 import { describe, expect, it } from 'vitest';
-import { supporterEn } from '../../web/src/i18n/supporter.en.ts';
-import { supporterNb } from '../../web/src/i18n/supporter.nb.ts';
-import type { DoctorMessage, Reply } from '../../web/src/protocol/index.ts';
+import { supporterEn } from '../../../web/src/i18n/supporter.en.ts';
+import { supporterNb } from '../../../web/src/i18n/supporter.nb.ts';
+import type { DoctorMessage, Reply } from '../../../web/src/protocol/index.ts';
 import {
   type Entry,
   entryFromRecord,
@@ -14,16 +14,16 @@ import {
   expiredThreads,
   groupConversations,
   latestPrefs,
-} from '../../web/src/supporter/conversations.ts';
+} from '../../../web/src/supporter/conversations.ts';
 import {
   assessPassphrase,
   REQUIRED_BITS,
   randomIndex,
   suggestPassphrase,
-} from '../../web/src/supporter/passphrase.ts';
-import { hasPlaceholder, replyTemplate } from '../../web/src/supporter/reply-template.ts';
-import { splitList } from '../../web/src/supporter/tag-list.ts';
-import { WORDS } from '../../web/src/supporter/word-list.ts';
+} from '../../../web/src/supporter/passphrase.ts';
+import { hasPlaceholder, replyTemplate } from '../../../web/src/supporter/reply-template.ts';
+import { splitList } from '../../../web/src/supporter/tag-list.ts';
+import { WORDS } from '../../../web/src/supporter/word-list.ts';
 
 describe('the passphrase word list', () => {
   it('holds thousands of distinct, plain lower-case words', () => {

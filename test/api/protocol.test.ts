@@ -6,9 +6,9 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { afterAll, describe } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { protocolScenarios } from '../protocol/suite.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { sendVia } from '../support/transport.ts';
-import { protocolScenarios } from './suite.ts';
 
 let harness: Harness | undefined;
 afterAll(() => harness?.dispose());

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildServer } from '../scripts/build-server.ts';
-import { capabilityHash } from '../src/crypto.ts';
-import { fromB64, toB64 } from '../web/src/protocol/index.ts';
+import { buildServer } from '../../scripts/build-server.ts';
+import { capabilityHash } from '../../src/crypto.ts';
+import { fromB64, toB64 } from '../../web/src/protocol/index.ts';
 import {
   type ApiResponse,
   createInvite,
@@ -22,7 +22,7 @@ import {
   type RequestOptions,
   recording,
   type Transport,
-} from './support/actors.ts';
+} from '../support/actors.ts';
 import {
   bundlePath,
   filesContaining,
@@ -37,7 +37,7 @@ import {
   startRelay,
   stopStartedRelays,
   within,
-} from './support/process-helpers.ts';
+} from '../support/process-helpers.ts';
 
 const OPERATOR_LINE = /^Operator token \(shown once[^\n]*: ([A-Za-z0-9_-]+)$/m;
 

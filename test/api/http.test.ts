@@ -9,12 +9,12 @@ import { createAdaptorServer } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
-import { toB64 } from '../web/src/protocol/index.ts';
-import { joinSupporter, newDoctor } from './support/actors.ts';
-import { expectError } from './support/expect-error.ts';
-import { createHarness, type Harness, OPERATOR_TOKEN } from './support/harness.ts';
-import { type ApiResponse, type RequestOptions, sendVia } from './support/transport.ts';
+import { createApp } from '../../src/app.ts';
+import { toB64 } from '../../web/src/protocol/index.ts';
+import { joinSupporter, newDoctor } from '../support/actors.ts';
+import { expectError } from '../support/expect-error.ts';
+import { createHarness, type Harness, OPERATOR_TOKEN } from '../support/harness.ts';
+import { type ApiResponse, type RequestOptions, sendVia } from '../support/transport.ts';
 
 const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";

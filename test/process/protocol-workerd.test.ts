@@ -5,9 +5,9 @@
  * WebAssembly at run time, which is why the server itself never needs it.
  */
 import { afterAll, describe } from 'vitest';
+import { protocolScenarios } from '../protocol/suite.ts';
 import { overHttp } from '../support/transport.ts';
 import { startWorkerdRelay, type WorkerdRelay } from '../support/workerd-relay.ts';
-import { protocolScenarios } from './suite.ts';
 
 const OPERATOR_TOKEN = 'operator-token-for-workerd-http-0123456789';
 

@@ -7,9 +7,9 @@ import {
   parseReplyCode,
   toB64,
   unlockVault,
-} from '../web/src/protocol/index.ts';
-import { joinSupporter, logIn, newDoctor } from './support/actors.ts';
-import { createHarness, type Harness } from './support/harness.ts';
+} from '../../web/src/protocol/index.ts';
+import { joinSupporter, logIn, newDoctor } from '../support/actors.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
 
 let harness: Harness;
 afterEach(() => harness?.dispose());

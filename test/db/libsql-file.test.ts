@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { type Client, createClient, LibsqlBatchError } from '@libsql/client';
 import Database from 'libsql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLibsql } from '../src/db/libsql.ts';
-import { openFileClient } from '../src/db/libsql-file.ts';
-import { invites } from '../src/db/schema.ts';
+import { openLibsql } from '../../src/db/libsql.ts';
+import { openFileClient } from '../../src/db/libsql-file.ts';
+import { invites } from '../../src/db/schema.ts';
 
 let dir: string;
 const cleanups: Array<() => void> = [];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fromB64, openReply, toB64 } from '../web/src/protocol/index.ts';
+import { fromB64, openReply, toB64 } from '../../web/src/protocol/index.ts';
 import {
   admin,
   createInvite,
@@ -10,11 +10,11 @@ import {
   register,
   registrationFor,
   sampleProfile,
-} from './support/actors.ts';
-import { randomB64 } from './support/bytes.ts';
-import { tableRows } from './support/database.ts';
-import { expectError } from './support/expect-error.ts';
-import { createHarness, type Harness } from './support/harness.ts';
+} from '../support/actors.ts';
+import { randomB64 } from '../support/bytes.ts';
+import { tableRows } from '../support/database.ts';
+import { expectError } from '../support/expect-error.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
 
 let harness: Harness;
 afterEach(() => harness?.dispose());

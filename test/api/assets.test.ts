@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
-import { createHarness, type Harness } from './support/harness.ts';
+import { createApp } from '../../src/app.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
 
 let harness: Harness | undefined;
 afterEach(() => {

@@ -20,7 +20,7 @@ import {
   type SealedDoctorMessage,
   type SealedReply,
   toB64,
-} from '../web/src/protocol/index.ts';
+} from '../../web/src/protocol/index.ts';
 import {
   createInvite,
   type Doctor,
@@ -34,8 +34,8 @@ import {
   sampleProfile,
   solvedProof,
   submit,
-} from './support/actors.ts';
-import { randomB64 } from './support/bytes.ts';
+} from '../support/actors.ts';
+import { randomB64 } from '../support/bytes.ts';
 import {
   type BodyCase,
   bodyCase,
@@ -55,9 +55,9 @@ import {
   snapshotTables,
   utf8Bytes,
   wellFormedNastyString,
-} from './support/fuzz-helpers.ts';
-import { createHarness, type Harness, OPERATOR_TOKEN } from './support/harness.ts';
-import type { ApiResponse } from './support/transport.ts';
+} from '../support/fuzz-helpers.ts';
+import { createHarness, type Harness, OPERATOR_TOKEN } from '../support/harness.ts';
+import type { ApiResponse } from '../support/transport.ts';
 
 /**
  * Generous limits, so the properties reach past the throttles; the throttles

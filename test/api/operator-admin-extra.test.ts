@@ -5,11 +5,11 @@
  * `supportersNotSeen` at `GET /admin/health`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { databaseSize } from '../src/domain/operator.ts';
-import { admin, joinSupporter, logIn, newDoctor } from './support/actors.ts';
-import { tableRows } from './support/database.ts';
-import { expectError } from './support/expect-error.ts';
-import { createHarness, type Harness } from './support/harness.ts';
+import { databaseSize } from '../../src/domain/operator.ts';
+import { admin, joinSupporter, logIn, newDoctor } from '../support/actors.ts';
+import { tableRows } from '../support/database.ts';
+import { expectError } from '../support/expect-error.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
 
 let harness: Harness;
 afterEach(() => harness?.dispose());

@@ -5,7 +5,7 @@
  * longer than its stated lifetime (and at most one hour less).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { expireStaleRecords } from '../src/domain/expiry.ts';
+import { expireStaleRecords } from '../../src/domain/expiry.ts';
 import {
   createInvite,
   type Doctor,
@@ -15,9 +15,9 @@ import {
   register,
   registrationFor,
   submit,
-} from './support/actors.ts';
-import { count, query, snapshot } from './support/database.ts';
-import { createHarness, type Harness, OPERATOR_TOKEN } from './support/harness.ts';
+} from '../support/actors.ts';
+import { count, query, snapshot } from '../support/database.ts';
+import { createHarness, type Harness, OPERATOR_TOKEN } from '../support/harness.ts';
 
 let harness: Harness;
 afterEach(() => harness?.dispose());

@@ -4,8 +4,8 @@
  * each supporter seeing only their own counts, and nothing but counts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Doctor, joinSupporter, newDoctor, type Supporter } from './support/actors.ts';
-import { createHarness, type Harness } from './support/harness.ts';
+import { type Doctor, joinSupporter, newDoctor, type Supporter } from '../support/actors.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
 
 let harness: Harness;
 afterEach(() => harness?.dispose());

@@ -9,25 +9,25 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.ts';
-import { retryHour, sendProbability } from '../src/domain/notifications.ts';
-import { runScheduledWork, type ScheduleOptions } from '../src/domain/scheduler.ts';
-import { NotificationError, supporterNotice } from '../src/notify/notifier.ts';
-import { createNodeNotifier } from '../src/notify/smtp.ts';
-import { createWebhookTransport, parseWebhookUrl } from '../src/notify/webhook.ts';
-import { formatReplyCode, toB64 } from '../web/src/protocol/index.ts';
-import { health, joinSupporter, newDoctor, type Supporter } from './support/actors.ts';
-import { randomB64 } from './support/bytes.ts';
-import { query } from './support/database.ts';
-import { expectError } from './support/expect-error.ts';
-import { createHarness, type Harness } from './support/harness.ts';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+import { retryHour, sendProbability } from '../../src/domain/notifications.ts';
+import { runScheduledWork, type ScheduleOptions } from '../../src/domain/scheduler.ts';
+import { NotificationError, supporterNotice } from '../../src/notify/notifier.ts';
+import { createNodeNotifier } from '../../src/notify/smtp.ts';
+import { createWebhookTransport, parseWebhookUrl } from '../../src/notify/webhook.ts';
+import { formatReplyCode, toB64 } from '../../web/src/protocol/index.ts';
+import { health, joinSupporter, newDoctor, type Supporter } from '../support/actors.ts';
+import { randomB64 } from '../support/bytes.ts';
+import { query } from '../support/database.ts';
+import { expectError } from '../support/expect-error.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
 import {
   type HttpReceiver,
   sequenceRandom,
   startHttpReceiver,
   startSmtpReceiver,
-} from './support/notify-helpers.ts';
-import { within } from './support/process-helpers.ts';
+} from '../support/notify-helpers.ts';
+import { within } from '../support/process-helpers.ts';
 
 let harness: Harness | undefined;
 const receivers: { close(): Promise<void> }[] = [];

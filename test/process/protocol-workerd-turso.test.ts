@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openLibsql } from '../../src/db/libsql.ts';
+import { protocolScenarios } from '../protocol/suite.ts';
 import { type LibsqlHttpServer, startLibsqlHttpServer } from '../support/libsql-http-server.ts';
 import { overHttp } from '../support/transport.ts';
 import { startWorkerdRelay, type WorkerdRelay } from '../support/workerd-relay.ts';
-import { protocolScenarios } from './suite.ts';
 
 const OPERATOR_TOKEN = 'operator-token-for-workerd-turso-0123456789';
 const DATABASE_AUTH_TOKEN = 'turso-database-token-for-tests';

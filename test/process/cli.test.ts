@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { register, registrationFor } from './support/actors.ts';
-import { createHarness, type Harness } from './support/harness.ts';
+import { register, registrationFor } from '../support/actors.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
 
-const root = new URL('..', import.meta.url);
+const root = new URL('../..', import.meta.url);
 let dir: string;
 let harness: Harness | undefined;
 afterEach(() => {

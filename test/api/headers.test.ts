@@ -7,9 +7,9 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
-import { joinSupporter } from './support/actors.ts';
-import { createHarness, type Harness, OPERATOR_TOKEN } from './support/harness.ts';
+import { createApp } from '../../src/app.ts';
+import { joinSupporter } from '../support/actors.ts';
+import { createHarness, type Harness, OPERATOR_TOKEN } from '../support/harness.ts';
 
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SubmissionLoad } from '../src/domain/submission-load.ts';
-import { joinSupporter, newDoctor, solvedProof, submit } from './support/actors.ts';
-import { createHarness, type Harness } from './support/harness.ts';
+import { SubmissionLoad } from '../../src/domain/submission-load.ts';
+import { joinSupporter, newDoctor, solvedProof, submit } from '../support/actors.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
 
 let harness: Harness | undefined;
 afterEach(() => {

@@ -9,10 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatTable, opsReport } from '../src/cli/ops-report.ts';
-import { joinSupporter, newDoctor, type Supporter, setActive } from './support/actors.ts';
-import { createHarness, FakeClock, type Harness } from './support/harness.ts';
-import { PROJECT_ROOT } from './support/process-helpers.ts';
+import { formatTable, opsReport } from '../../src/cli/ops-report.ts';
+import { joinSupporter, newDoctor, type Supporter, setActive } from '../support/actors.ts';
+import { createHarness, FakeClock, type Harness } from '../support/harness.ts';
+import { PROJECT_ROOT } from '../support/process-helpers.ts';
 
 let harness: Harness | undefined;
 let dir: string | undefined;

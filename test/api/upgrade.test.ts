@@ -20,12 +20,12 @@ import { type Client, createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type LibsqlStore, openLibsql } from '../src/db/libsql.ts';
-import { listNotificationStates, listNotificationSubscribers } from '../src/db/notifications.ts';
-import { joinSupporter, newDoctor, submit } from './support/actors.ts';
-import { createHarness, type Harness } from './support/harness.ts';
+import { type LibsqlStore, openLibsql } from '../../src/db/libsql.ts';
+import { listNotificationStates, listNotificationSubscribers } from '../../src/db/notifications.ts';
+import { joinSupporter, newDoctor, submit } from '../support/actors.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
 
-const MIGRATIONS = fileURLToPath(new URL('../src/db/migrations', import.meta.url));
+const MIGRATIONS = fileURLToPath(new URL('../../src/db/migrations', import.meta.url));
 /** The migrations an earlier release shipped (0000–0002). */
 const EARLIER_RELEASE = 3;
 /** The migrations the previous release shipped (0000–0004). */

@@ -8,11 +8,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScheduledWork } from '../src/domain/scheduler.ts';
-import { fromB64, openDoctorMessage, toB64 } from '../web/src/protocol/index.ts';
-import { joinSupporter, newDoctor, type Supporter } from './support/actors.ts';
-import { createHarness, type Harness, OPERATOR_TOKEN } from './support/harness.ts';
-import type { ApiResponse } from './support/transport.ts';
+import { runScheduledWork } from '../../src/domain/scheduler.ts';
+import { fromB64, openDoctorMessage, toB64 } from '../../web/src/protocol/index.ts';
+import { joinSupporter, newDoctor, type Supporter } from '../support/actors.ts';
+import { createHarness, type Harness, OPERATOR_TOKEN } from '../support/harness.ts';
+import type { ApiResponse } from '../support/transport.ts';
 
 const tag = toB64(crypto.getRandomValues(new Uint8Array(9)));
 const SENTINELS = {

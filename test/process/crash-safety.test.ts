@@ -21,7 +21,7 @@ import {
   openDoctorMessage,
   openReply,
   toB64,
-} from '../web/src/protocol/index.ts';
+} from '../../web/src/protocol/index.ts';
 import {
   type ApiResponse,
   type Doctor,
@@ -31,14 +31,14 @@ import {
   type RequestOptions,
   type SubmissionBody,
   type Supporter,
-} from './support/actors.ts';
+} from '../support/actors.ts';
 import {
   freePort,
   type RelayProcess,
   startRelay,
   stopStartedRelays,
   within,
-} from './support/process-helpers.ts';
+} from '../support/process-helpers.ts';
 
 const OPERATOR_TOKEN = 'operator-token-for-crash-tests-0123456789abcdef';
 const SEED = Number(process.env.CRASH_SEED ?? 20_261_127);

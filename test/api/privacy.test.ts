@@ -5,8 +5,13 @@
  */
 import { statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expireStaleRecords } from '../src/domain/expiry.ts';
-import { formatReplyCode, fromB64, openDoctorMessage, toB64 } from '../web/src/protocol/index.ts';
+import { expireStaleRecords } from '../../src/domain/expiry.ts';
+import {
+  formatReplyCode,
+  fromB64,
+  openDoctorMessage,
+  toB64,
+} from '../../web/src/protocol/index.ts';
 import {
   createInvite,
   joinSupporter,
@@ -16,15 +21,15 @@ import {
   register,
   registeredSupporter,
   registrationFor,
-} from './support/actors.ts';
-import { createHarness, type Harness } from './support/harness.ts';
+} from '../support/actors.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
 import {
   filesContaining,
   leakedSecrets,
   middleSlice,
   readDatabaseFiles,
-} from './support/process-helpers.ts';
-import type { ApiResponse } from './support/transport.ts';
+} from '../support/process-helpers.ts';
+import type { ApiResponse } from '../support/transport.ts';
 
 const harnesses: Harness[] = [];
 afterEach(() => {

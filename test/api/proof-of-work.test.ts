@@ -4,10 +4,10 @@
  * only spent by a submission that is stored.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { hash as serverHash, leadingZeroBits as serverLeadingZeroBits } from '../src/crypto.ts';
-import { expireStaleRecords } from '../src/domain/expiry.ts';
-import { hash } from '../web/src/crypto/libsodium.ts';
-import { fromB64, leadingZeroBits, solveProofOfWork, toB64 } from '../web/src/protocol/index.ts';
+import { hash as serverHash, leadingZeroBits as serverLeadingZeroBits } from '../../src/crypto.ts';
+import { expireStaleRecords } from '../../src/domain/expiry.ts';
+import { hash } from '../../web/src/crypto/libsodium.ts';
+import { fromB64, leadingZeroBits, solveProofOfWork, toB64 } from '../../web/src/protocol/index.ts';
 import {
   joinSupporter,
   newDoctor,
@@ -15,10 +15,10 @@ import {
   type Supporter,
   solvedProof,
   submit,
-} from './support/actors.ts';
-import { findNonce, randomBytes } from './support/bytes.ts';
-import { count } from './support/database.ts';
-import { createHarness, type Harness } from './support/harness.ts';
+} from '../support/actors.ts';
+import { findNonce, randomBytes } from '../support/bytes.ts';
+import { count } from '../support/database.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
 
 const harnesses: Harness[] = [];
 afterEach(() => {
