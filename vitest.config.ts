@@ -7,8 +7,8 @@
  *   under test/ not named below, mirroring src/ and web/src/.
  * - api: the relay in-process on a temporary libSQL file with a fake clock,
  *   driven through `app.request()` or a local HTTP server (test/api/).
- * - process: child processes: the relay, the CLIs, wrangler and workerd
- *   (test/process/).
+ * - process: child processes: the relay from its built bundle, the CLIs,
+ *   wrangler and workerd (test/process/).
  * - browser: the web client in Debian's Chromium (test/browser/).
  * - workerd: tests inside the Workers runtime (vitest.workers.config.ts).
  */
@@ -42,6 +42,7 @@ export default defineConfig({
           ...timeouts,
           name: 'process',
           include: ['test/process/**/*.test.ts'],
+          globalSetup: ['test/process/global-setup.ts'],
         },
       },
       {

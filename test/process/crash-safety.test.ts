@@ -1,5 +1,5 @@
 /**
- * Crash safety of the real server: `node --import tsx src/node.ts` on a
+ * Crash safety of the real server: its bundle under plain `node`, on a
  * libSQL file, driven over real HTTP on 127.0.0.1 with the real protocol
  * library, and killed with SIGKILL at a random moment while submissions,
  * acknowledgements and replies are in flight, then restarted on the same

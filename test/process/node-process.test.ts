@@ -1,7 +1,8 @@
 /**
- * The real server, as `npm start` runs it: `node --import tsx src/node.ts` in a
- * child process, on a libSQL file in a temporary directory, spoken to over
- * real HTTP on 127.0.0.1. Covers what only a process shows: the generated
+ * The real server, as `npm start` runs it: its bundle under plain `node`
+ * (built into dist-test/ by test/process/global-setup.ts) in a child
+ * process, on a libSQL file in a temporary directory, spoken to over real
+ * HTTP on 127.0.0.1. Covers what only a process shows: the generated
  * operator token and server secret, what reaches stdout and stderr, signals
  * and clean shutdown, and start-up failures.
  */
@@ -10,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildServer } from '../../scripts/build-server.ts';
 import { capabilityHash } from '../../src/crypto.ts';
 import { fromB64, toB64 } from '../../web/src/protocol/index.ts';
 import {
@@ -24,7 +24,6 @@ import {
   type Transport,
 } from '../support/actors.ts';
 import {
-  bundlePath,
   filesContaining,
   freePort,
   getOnNewConnection,
@@ -144,7 +143,6 @@ describe('first start', () => {
   });
 
   it('starts from the production bundle as npm start runs it, serves pages and stops cleanly', async () => {
-    await buildServer(bundlePath);
     const relay = await startRelay(await relayEnv(), 'bundle');
     expect((await call(relay, 'GET', '/readyz')).body).toEqual({ status: 'ready' });
     const page = await fetch(`${relay.baseUrl}/write`);

@@ -1,6 +1,6 @@
 /**
  * Helpers for tests that look at the relay from the outside: the real server
- * as a child process (`node --import tsx src/node.ts`), a free port, a request
+ * as a child process (its bundle, as `npm start` runs it), a free port, a request
  * that is held in flight, and byte-level scans of the libSQL files.
  *
  * Every wait is bounded, and every child started here is remembered so that
@@ -59,7 +59,7 @@ export interface RelayProcess {
   signal(signal: NodeJS.Signals): void;
 }
 
-/** How the relay is started: from its sources (tests), or as `npm start` runs it (the bundle). */
+/** How the relay is started: as `npm start` runs it (the bundle, the default), or from its sources. */
 export type Launcher = 'node-import-tsx' | 'tsx-bin' | 'bundle';
 
 const started = new Set<ChildProcess>();
@@ -77,13 +77,16 @@ export function relayEnv(values: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...values };
 }
 
-/** Where tests build the bundle (scripts/build-server.ts): beside dist/, so it finds web/dist the same way, without racing `npm start`. */
+/**
+ * Where test/process/global-setup.ts builds the bundle (scripts/build-server.ts):
+ * beside dist/, so it finds web/dist the same way, without racing `npm start`.
+ */
 export const bundlePath = `${PROJECT_ROOT}dist-test/node.mjs`;
 
-/** Starts `src/node.ts` as a child process; does not wait for it to listen. */
+/** Starts the relay as a child process; does not wait for it to listen. */
 export function spawnRelay(
   env: Record<string, string>,
-  launcher: Launcher = 'node-import-tsx',
+  launcher: Launcher = 'bundle',
 ): RelayProcess {
   const [command, args] =
     launcher === 'tsx-bin'
@@ -163,7 +166,7 @@ export function spawnRelay(
 /** Starts the relay and waits until it prints `listening on`. */
 export async function startRelay(
   env: Record<string, string>,
-  launcher: Launcher = 'node-import-tsx',
+  launcher: Launcher = 'bundle',
 ): Promise<RelayProcess> {
   const relay = spawnRelay(env, launcher);
   await relay.waitForStdout(/listening on/, 30_000);
