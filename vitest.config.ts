@@ -9,7 +9,8 @@
  *   driven through `app.request()` or a local HTTP server (test/api/).
  * - process: child processes: the relay from its built bundle, the CLIs,
  *   wrangler and workerd (test/process/).
- * - browser: the web client in Debian's Chromium (test/browser/).
+ * - browser: the web client in Debian's Chromium, one Chromium for the
+ *   project (test/browser/).
  * - workerd: tests inside the Workers runtime (vitest.workers.config.ts).
  */
 import { configDefaults, defineConfig } from 'vitest/config';
@@ -50,6 +51,7 @@ export default defineConfig({
           ...timeouts,
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
         },
       },
       'vitest.workers.config.ts',

@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinSupporter, type Supporter } from '../support/actors.ts';
 import { checkPage, PROFILES, sendFromCompose } from './doctor-helpers.ts';
-import { launchBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
+import { connectBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
 
 const DIST = new URL('../../web/dist', import.meta.url).pathname;
 const BUDGET = 200 * 1024;
@@ -22,7 +22,7 @@ let anne: Supporter;
 beforeAll(async () => {
   relay = await startRelay();
   anne = await joinSupporter(relay, { profile: PROFILES.anne, wholeProfile: true });
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -18,7 +18,7 @@ import {
   shownReplyCode,
   tabTo,
 } from './doctor-helpers.ts';
-import { launchBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
+import { connectBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
 
 let relay: RunningRelay;
 let browser: Browser;
@@ -42,7 +42,7 @@ beforeAll(async () => {
   const doctor = await newDoctor(relay);
   const { response: filled } = await doctor.tryWriteTo(directory.bjorn, 'Hello', { pow: true });
   expect(filled.status).toBe(202);
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

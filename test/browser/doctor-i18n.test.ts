@@ -13,7 +13,7 @@ import {
   seedDirectory,
   shownReplyCode,
 } from './doctor-helpers.ts';
-import { launchBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
+import { connectBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
 
 let relay: RunningRelay;
 let browser: Browser;
@@ -21,7 +21,7 @@ let directory: Directory;
 beforeAll(async () => {
   relay = await startRelay();
   directory = await seedDirectory(relay);
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -6,7 +6,6 @@
  * Then the privacy claim: no request the browser made carries the text,
  * the contact detail or the reply code.
  */
-import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReplyCode } from '../../web/src/protocol/index.ts';
@@ -20,7 +19,13 @@ import {
   seedDirectory,
   shownReplyCode,
 } from './doctor-helpers.ts';
-import { launchBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
+import {
+  connectBrowser,
+  downloadedText,
+  openPage,
+  type RunningRelay,
+  startRelay,
+} from './support.ts';
 
 let relay: RunningRelay;
 let browser: Browser;
@@ -29,7 +34,7 @@ beforeAll(async () => {
   // Difficulty 8: the worker really has to search (256 hashes on average).
   relay = await startRelay({ POW_DIFFICULTY: '8' });
   directory = await seedDirectory(relay);
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -139,7 +144,7 @@ describe('the doctor journey', () => {
       page.getByRole('link', { name: 'Download as a text file' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('reply-code.txt');
-    const file = readFileSync(await download.path(), 'utf8');
+    const file = await downloadedText(download);
     expect(file).toContain(code);
     expect(file).toContain(`${relay.url}/mailbox`);
 

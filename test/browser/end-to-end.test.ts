@@ -22,7 +22,7 @@ import {
   shownReplyCode,
 } from './doctor-helpers.ts';
 import {
-  launchBrowser,
+  connectBrowser,
   pagesClosedAfterEach,
   type RunningRelay,
   startRelay,
@@ -45,7 +45,7 @@ beforeAll(async () => {
   // Two other supporters, so that filtering the directory has something to leave out.
   await joinSupporter(relay, { profile: PROFILES.anne, wholeProfile: true });
   await joinSupporter(relay, { profile: PROFILES.bjorn, wholeProfile: true });
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

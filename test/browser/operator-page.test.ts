@@ -26,7 +26,7 @@ import {
   TOKEN_KEY,
   tileValue,
 } from './operator-helpers.ts';
-import { launchBrowser, pagesClosedAfterEach, type RunningRelay, startRelay } from './support.ts';
+import { connectBrowser, pagesClosedAfterEach, type RunningRelay, startRelay } from './support.ts';
 
 let relay: RunningRelay;
 let browser: Browser;
@@ -34,7 +34,7 @@ let seeded: SeededRelay;
 beforeAll(async () => {
   relay = await startRelay();
   seeded = await seedRelay(relay);
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

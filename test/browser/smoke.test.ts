@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  launchBrowser,
+  connectBrowser,
   openPage,
   type RunningRelay,
   saveScreenshot,
@@ -12,7 +12,7 @@ let relay: RunningRelay;
 let browser: Browser;
 beforeAll(async () => {
   relay = await startRelay();
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

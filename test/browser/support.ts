@@ -1,17 +1,24 @@
 /**
  * Browser tests: the real relay (Node assembly on a temporary libSQL file,
  * fake clock) serving the built web client on 127.0.0.1, driven by Debian's
- * Chromium through playwright-core. Helpers collect what a test must check
- * on every page: CSP violations, every request the page made, axe findings,
- * and a screenshot kept as an artefact in test-results/screenshots.
+ * Chromium through playwright-core (one Chromium for all files, launched by
+ * ./global-setup.ts). Helpers collect what a test must check on every page:
+ * CSP violations, every request the page made, axe findings, and a
+ * screenshot kept as an artefact in test-results/screenshots.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterEach } from 'vitest';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Download,
+  type Page,
+} from 'playwright-core';
+import { afterEach, inject } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { overHttp, type Transport } from '../support/transport.ts';
@@ -59,20 +66,28 @@ export async function startRelay(env: Record<string, string> = {}): Promise<Runn
   };
 }
 
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A Chromium of one's own (the benchmarks); tests share one through `connectBrowser`. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A connection to the browser project's Chromium (./global-setup.ts).
+ * Closing it closes only the browser profiles this file opened.
+ */
+export function connectBrowser(): Promise<Browser> {
+  return chromium.connect(inject('chromiumEndpoint'));
 }
 
 export interface CapturedRequest {
@@ -146,6 +161,13 @@ export function pagesClosedAfterEach(defaultTimeoutMs?: number): typeof openPage
     opened.push(watched);
     return watched;
   };
+}
+
+/** A download's contents as text (the browser is shared, not local: it has no path here). */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');

@@ -4,11 +4,16 @@
  * month first, month names in the page's language, and the CSV export,
  * which must be exactly the relay's file, downloaded through an object URL.
  */
-import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newDoctor } from '../support/actors.ts';
-import { launchBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
+import {
+  connectBrowser,
+  downloadedText,
+  openPage,
+  type RunningRelay,
+  startRelay,
+} from './support.ts';
 import {
   ARGON2_TIMEOUT,
   eventually,
@@ -22,7 +27,7 @@ let relay: RunningRelay;
 let browser: Browser;
 beforeAll(async () => {
   relay = await startRelay();
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -89,7 +94,7 @@ describe('compensation counts', () => {
       ]);
       expect(download.suggestedFilename()).toBe('peer-relay-first-contacts.csv');
       expect(download.url()).toMatch(/^blob:/);
-      const downloaded = await readFile(await download.path(), 'utf8');
+      const downloaded = await downloadedText(download);
       const expected = await serverCsv(supporter);
       expect(expected).toBe('month,first_contacts\r\n2026-11,2\r\n2026-12,0\r\n');
       expect(downloaded).toBe(expected);

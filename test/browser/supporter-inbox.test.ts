@@ -10,7 +10,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newDoctor } from '../support/actors.ts';
-import { launchBrowser, pagesClosedAfterEach, type RunningRelay, startRelay } from './support.ts';
+import { connectBrowser, pagesClosedAfterEach, type RunningRelay, startRelay } from './support.ts';
 import {
   ARGON2_TIMEOUT,
   eventually,
@@ -25,7 +25,7 @@ let relay: RunningRelay;
 let browser: Browser;
 beforeAll(async () => {
   relay = await startRelay();
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

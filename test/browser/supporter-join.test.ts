@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint, fromB64 } from '../../web/src/protocol/index.ts';
 import { register, registrationFor } from '../support/actors.ts';
-import { launchBrowser, pagesClosedAfterEach, type RunningRelay, startRelay } from './support.ts';
+import { connectBrowser, pagesClosedAfterEach, type RunningRelay, startRelay } from './support.ts';
 import {
   ARGON2_TIMEOUT,
   createInviteUrl,
@@ -27,7 +27,7 @@ let relay: RunningRelay;
 let browser: Browser;
 beforeAll(async () => {
   relay = await startRelay();
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();
