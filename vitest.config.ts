@@ -12,6 +12,10 @@
  * - browser: the web client in Debian's Chromium, one Chromium for the
  *   project (test/browser/).
  * - workerd: tests inside the Workers runtime (vitest.workers.config.ts).
+ *
+ * Worker counts are set for a 2-core machine (vitest's default there is
+ * one): two test files at a time, from one queue that holds every selected
+ * project, each project's longest files first once vitest has timings.
  */
 import { configDefaults, defineConfig } from 'vitest/config';
 
@@ -22,6 +26,7 @@ export default defineConfig({
   test: {
     // Builds web/dist once, for the projects that serve it.
     globalSetup: ['test/global-setup.ts'],
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -36,6 +41,9 @@ export default defineConfig({
           ...timeouts,
           name: 'api',
           include: ['test/api/**/*.test.ts'],
+          // Files share a worker's imported modules (the app, libsodium): each
+          // builds its own harness, and no test mocks a module.
+          isolate: false,
         },
       },
       {
@@ -51,6 +59,11 @@ export default defineConfig({
           ...timeouts,
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          // Two files share two cores, so a journey takes up to twice its time
+          // alone: this limit is there to stop a hang, not to time the pages.
+          testTimeout: 60_000,
+          // As in api: each file starts its own relay and browser profiles.
+          isolate: false,
           globalSetup: ['test/browser/global-setup.ts'],
         },
       },
