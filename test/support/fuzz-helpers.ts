@@ -1,5 +1,5 @@
 /**
- * Helpers for the property-based tests of the HTTP API (test/fuzz.test.ts):
+ * Helpers for the property-based tests of the HTTP API (test/api/fuzz.test.ts):
  * requests with full control over the bytes and headers sent, a snapshot of
  * every table, the PROTOCOL.md error-shape check with the few writes a
  * refused request may make, and fast-check arbitraries for adversarial input

@@ -1,5 +1,5 @@
 /**
- * A child process for test/heap.test.ts: keeps a live set, then lets
+ * A child process for test/process/heap.test.ts: keeps a live set, then lets
  * "requests" live long enough to be promoted before they die, as a burst of
  * waiting submissions does, and prints the peak of the used heap in MB.
  * With `--limited` it first calls the relay's limitHeapGrowth().
