@@ -12,7 +12,7 @@ import { dirname, join, posix } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildWeb, PAGES } from '../../scripts/build-web.ts';
-import { launchBrowser } from '../../test/browser/support.ts';
+import { launchBrowser } from '../../test/browser/chromium.ts';
 import {
   createVault,
   DEFAULT_MEMLIMIT,

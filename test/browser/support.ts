@@ -23,7 +23,6 @@ import { createApp } from '../../src/app.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { overHttp, type Transport } from '../support/transport.ts';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
 const root = new URL('../..', import.meta.url).pathname;
 export const SCREENSHOTS = join(root, 'test-results/screenshots');
 
@@ -64,22 +63,6 @@ export async function startRelay(env: Record<string, string> = {}): Promise<Runn
         });
       }),
   };
-}
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** A Chromium of one's own (the benchmarks); tests share one through `connectBrowser`. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 /**
