@@ -2,7 +2,7 @@
  * @module
  * The results of `npm run bench`: their shape in bench/results.json, the
  * issue's targets checked against them, and the markdown tables printed at
- * the end (and reproduced in README's "Performance" section).
+ * the end (and reproduced in bench/README.md).
  */
 
 import { fmt, fmtRatio, fmtSummary, ratio, type Summary } from './lib/stats.ts';

@@ -3,7 +3,7 @@
  * `npm run bench`: how fast the relay and the pages are, each figure against
  * a baseline measured in the same run on the same machine. Writes every raw
  * run and summary to bench/results.json and prints the markdown tables that
- * README's "Performance" section reproduces.
+ * bench/README.md reproduces.
  *
  *   npm run bench              the full run (about ten minutes)
  *   npm run bench -- --smoke   one tiny repetition of everything, to keep this code working

@@ -179,7 +179,7 @@ class FileClient implements Client {
    * MAX_WAIT_TURNS turns. A lone write is flushed at the first turn; under
    * load, requests whose data arrived during the previous commit get to
    * join this one, so one fsync covers more writes (+16% full cycles a
-   * second in bench/, README "Performance").
+   * second in bench/, bench/README.md).
    */
   #flushWhenSettled(): void {
     if (this.#pending.length > this.#seen && this.#waited < MAX_WAIT_TURNS) {
