@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type LibsqlStore, openLibsql } from '../../src/db/libsql.ts';
 import { deliver, expireMessagesAndMailboxes, storeSubmission } from '../../src/db/messages.ts';
-
-const HOUR = 1_800_000_000 - (1_800_000_000 % 3600);
+import { HOUR, storedSubmission } from '../support/stored-submission.ts';
 
 let dir: string;
 let store: LibsqlStore;
@@ -35,27 +34,10 @@ async function counts(table: string, event: string): Promise<number[]> {
   return result.rows.map((row) => Number(row.count));
 }
 
-function submission(id: string, options: { lifetimeHours?: number; firstContact?: boolean } = {}) {
-  return {
-    message: {
-      id,
-      supporterId: 'supporter-1',
-      mailboxId: `mailbox-${id}`,
-      ciphertext: new Uint8Array([1, 2, 3]),
-      status: 'queued' as const,
-      receivedHour: HOUR,
-      expiresHour: HOUR + (options.lifetimeHours ?? 10) * 3600,
-    },
-    mailbox: { id: `mailbox-${id}`, readTokenHash: 'hash', expiresHour: HOUR + 20 * 3600 },
-    day: '2027-01-15',
-    firstContact: options.firstContact ?? true,
-  };
-}
-
 describe('storing a submission', () => {
   it('stores and counts it once; the same id again writes and counts nothing', async () => {
-    expect(await storeSubmission(store.db, submission('m1'))).toBe(true);
-    expect(await storeSubmission(store.db, submission('m1'))).toBe(false);
+    expect(await storeSubmission(store.db, storedSubmission('m1'))).toBe(true);
+    expect(await storeSubmission(store.db, storedSubmission('m1'))).toBe(false);
     expect(await counts('daily_counts', 'submitted')).toEqual([1]);
     expect(await counts('supporter_daily_counts', 'received')).toEqual([1]);
     expect(await counts('supporter_daily_counts', 'first_contact')).toEqual([1]);
@@ -65,14 +47,14 @@ describe('storing a submission', () => {
 
   it('counts identical submissions racing each other once', async () => {
     const results = await Promise.all(
-      [1, 2, 3].map(() => storeSubmission(store.db, submission('m2'))),
+      [1, 2, 3].map(() => storeSubmission(store.db, storedSubmission('m2'))),
     );
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await counts('daily_counts', 'submitted')).toEqual([1]);
   });
 
   it('counts a follow-up as received but not as a first contact', async () => {
-    await storeSubmission(store.db, submission('m3', { firstContact: false }));
+    await storeSubmission(store.db, storedSubmission('m3', { firstContact: false }));
     expect(await counts('supporter_daily_counts', 'received')).toEqual([1]);
     expect(await counts('supporter_daily_counts', 'first_contact')).toEqual([]);
   });
@@ -80,7 +62,7 @@ describe('storing a submission', () => {
 
 describe('delivering', () => {
   it('delivers and counts each message once when acknowledgements race, with its latency bucket', async () => {
-    for (const id of ['d1', 'd2', 'd3']) await storeSubmission(store.db, submission(id));
+    for (const id of ['d1', 'd2', 'd3']) await storeSubmission(store.db, storedSubmission(id));
     const ack = {
       supporterId: 'supporter-1',
       ids: ['d1', 'd2', 'd3', 'unknown'],
@@ -100,7 +82,7 @@ describe('delivering', () => {
   });
 
   it("delivers nothing of another supporter's inbox", async () => {
-    await storeSubmission(store.db, submission('d4'));
+    await storeSubmission(store.db, storedSubmission('d4'));
     const ack = { supporterId: 'supporter-2', ids: ['d4'], hour: HOUR, day: '2027-01-15' };
     expect(await deliver(store.db, ack)).toBe(0);
     expect(await counts('daily_counts', 'delivered')).toEqual([]);
@@ -109,8 +91,8 @@ describe('delivering', () => {
 
 describe('the sweep', () => {
   it('expires what is past its deadline and counts it once, however often it runs', async () => {
-    await storeSubmission(store.db, submission('e1', { lifetimeHours: 1 }));
-    await storeSubmission(store.db, submission('e2'));
+    await storeSubmission(store.db, storedSubmission('e1', { lifetimeHours: 1 }));
+    await storeSubmission(store.db, storedSubmission('e2'));
     const first = await expireMessagesAndMailboxes(store.db, HOUR + 3600, '2027-01-15');
     const again = await expireMessagesAndMailboxes(store.db, HOUR + 3600, '2027-01-15');
     expect([first.messages, again.messages]).toEqual([1, 0]);
@@ -118,7 +100,7 @@ describe('the sweep', () => {
   });
 
   it('counts queued messages in a mailbox that ended as expired, and deletes them with it', async () => {
-    await storeSubmission(store.db, submission('e3', { lifetimeHours: 30 }));
+    await storeSubmission(store.db, storedSubmission('e3', { lifetimeHours: 30 }));
     const swept = await expireMessagesAndMailboxes(store.db, HOUR + 20 * 3600, '2027-01-15');
     expect(swept).toEqual({ messages: 1, replies: 0, mailboxes: 1, deletedMessages: 1 });
     expect(await counts('daily_counts', 'expired')).toEqual([1]);

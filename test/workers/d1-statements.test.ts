@@ -10,8 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { openD1 } from '../../src/db/d1.ts';
 import { databaseSizeBytes } from '../../src/db/health.ts';
 import { deliver, expireMessagesAndMailboxes, storeSubmission } from '../../src/db/messages.ts';
-
-const HOUR = 1_800_000_000 - (1_800_000_000 % 3600);
+import { HOUR, storedSubmission } from '../support/stored-submission.ts';
 
 async function count(day: string, event: string): Promise<number | null> {
   const row = await env.DB.prepare('select count from daily_counts where day = ? and event = ?')
@@ -20,28 +19,11 @@ async function count(day: string, event: string): Promise<number | null> {
   return row?.count ?? null;
 }
 
-function submission(id: string, day: string, lifetimeHours = 10) {
-  return {
-    message: {
-      id,
-      supporterId: 'supporter-1',
-      mailboxId: `mailbox-${id}`,
-      ciphertext: new Uint8Array([1, 2, 3]),
-      status: 'queued' as const,
-      receivedHour: HOUR,
-      expiresHour: HOUR + lifetimeHours * 3600,
-    },
-    mailbox: { id: `mailbox-${id}`, readTokenHash: 'hash', expiresHour: HOUR + 20 * 3600 },
-    day,
-    firstContact: true,
-  };
-}
-
 describe('storage batches on D1', () => {
   it('stores a submission once: a second with the same id writes and counts nothing', async () => {
     const db = openD1(env.DB);
-    expect(await storeSubmission(db, submission('m1', '2026-01-01'))).toBe(true);
-    expect(await storeSubmission(db, submission('m1', '2026-01-01'))).toBe(false);
+    expect(await storeSubmission(db, storedSubmission('m1', { day: '2026-01-01' }))).toBe(true);
+    expect(await storeSubmission(db, storedSubmission('m1', { day: '2026-01-01' }))).toBe(false);
     expect(await count('2026-01-01', 'submitted')).toBe(1);
     const received = await env.DB.prepare(
       "select count from supporter_daily_counts where event = 'received' and day = '2026-01-01'",
@@ -51,7 +33,8 @@ describe('storage batches on D1', () => {
 
   it('delivers and counts each message once when acknowledgements race', async () => {
     const db = openD1(env.DB);
-    for (const id of ['d1', 'd2', 'd3']) await storeSubmission(db, submission(id, '2026-01-02'));
+    for (const id of ['d1', 'd2', 'd3'])
+      await storeSubmission(db, storedSubmission(id, { day: '2026-01-02' }));
     const ack = {
       supporterId: 'supporter-1',
       ids: ['d1', 'd2', 'd3'],
@@ -68,7 +51,7 @@ describe('storage batches on D1', () => {
 
   it('expires what is past its life and counts it, once', async () => {
     const db = openD1(env.DB);
-    await storeSubmission(db, submission('e1', '2026-01-03', 1));
+    await storeSubmission(db, storedSubmission('e1', { day: '2026-01-03', lifetimeHours: 1 }));
     const expired = await expireMessagesAndMailboxes(db, HOUR + 3600, '2026-01-03');
     expect(expired.messages).toBe(1);
     expect(await count('2026-01-03', 'expired')).toBe(1);
