@@ -16,9 +16,13 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Database } from './database.ts';
 import { dailyCounts, hourlyReceived, supporterDailyCounts } from './schema.ts';
 
+/**
+ * Events counted relay-wide. A submission and a delivery are each counted
+ * once, per supporter (`received`) and in their latency bucket
+ * (`delivery_hours:N`); the relay-wide `submitted` and `delivered` figures
+ * are read as their sums ({@link dailyCountsSince}, {@link eventTotals}).
+ */
 export type CountedEvent =
-  | 'submitted'
-  | 'delivered'
   | 'expired'
   | 'replied'
   | 'reply_read'
@@ -111,19 +115,74 @@ export function countMatching(db: Database, as: CountedAs, table: SQLiteTable, w
     .onConflictDoUpdate(addToDaily);
 }
 
-/** Counter rows from `sinceDay` (inclusive, `YYYY-MM-DD`) on. */
-export async function dailyCountsSince(db: Database, sinceDay: string) {
-  return db.select().from(dailyCounts).where(gte(dailyCounts.day, sinceDay)).all();
+/** The figures read as sums of other counters: `submitted` and `delivered` (see {@link CountedEvent}). */
+type SummedEvent = 'submitted' | 'delivered';
+
+const DELIVERY_BUCKET = 'delivery_hours:';
+
+/** Received messages, summed over supporters, per day from `sinceDay` on (all days if null). */
+function receivedByDay(db: Database, sinceDay: string | null) {
+  return db
+    .select({
+      day: supporterDailyCounts.day,
+      count: sql<number>`sum(${supporterDailyCounts.count})`.mapWith(Number),
+    })
+    .from(supporterDailyCounts)
+    .where(
+      and(
+        eq(supporterDailyCounts.event, 'received'),
+        sinceDay === null ? undefined : gte(supporterDailyCounts.day, sinceDay),
+      ),
+    )
+    .groupBy(supporterDailyCounts.day)
+    .all();
 }
 
-/** Every counter summed over all days (Prometheus counters). */
+/**
+ * Counter rows from `sinceDay` (inclusive, `YYYY-MM-DD`) on, with a
+ * `submitted` and a `delivered` row per day that had any.
+ */
+export async function dailyCountsSince(
+  db: Database,
+  sinceDay: string,
+): Promise<{ day: string; event: CountedEvent | SummedEvent; count: number }[]> {
+  const [rows, received] = await Promise.all([
+    db.select().from(dailyCounts).where(gte(dailyCounts.day, sinceDay)).all(),
+    receivedByDay(db, sinceDay),
+  ]);
+  const delivered = new Map<string, number>();
+  for (const row of rows) {
+    if (row.event.startsWith(DELIVERY_BUCKET)) {
+      delivered.set(row.day, (delivered.get(row.day) ?? 0) + row.count);
+    }
+  }
+  return [
+    ...rows.map((row) => ({ ...row, event: row.event as CountedEvent })),
+    ...received.map((row) => ({ day: row.day, event: 'submitted' as const, count: row.count })),
+    ...[...delivered].map(([day, count]) => ({ day, event: 'delivered' as const, count })),
+  ];
+}
+
+/** Every counter summed over all days (Prometheus counters), `submitted` and `delivered` too. */
 export async function eventTotals(db: Database): Promise<Map<string, number>> {
-  const rows = await db
-    .select({ event: dailyCounts.event, total: sql<number>`sum(${dailyCounts.count})` })
-    .from(dailyCounts)
-    .groupBy(dailyCounts.event)
-    .all();
-  return new Map(rows.map((row) => [row.event, Number(row.total)]));
+  const [rows, received] = await Promise.all([
+    db
+      .select({ event: dailyCounts.event, total: sql<number>`sum(${dailyCounts.count})` })
+      .from(dailyCounts)
+      .groupBy(dailyCounts.event)
+      .all(),
+    receivedByDay(db, null),
+  ]);
+  const totals = new Map(rows.map((row) => [row.event, Number(row.total)]));
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  totals.set('submitted', sum(received.map((row) => row.count)));
+  totals.set(
+    'delivered',
+    sum(
+      rows.filter((row) => row.event.startsWith(DELIVERY_BUCKET)).map((row) => Number(row.total)),
+    ),
+  );
+  return totals;
 }
 
 export async function supporterEventSince(

@@ -13,7 +13,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import { hoursBetween } from '../time.ts';
-import { countEvent, countMatching, countReceivedHour, countSupporterEvent } from './counters.ts';
+import { countMatching, countReceivedHour, countSupporterEvent } from './counters.ts';
 import { type Database, endedBy, liveAt, prepared } from './database.ts';
 import {
   hourlyReceived,
@@ -144,7 +144,6 @@ export async function storeSubmission(
         }),
       // No `on conflict`: a message stored meanwhile fails the whole batch.
       db.insert(messages).values(message),
-      countEvent(db, day, 'submitted'),
       countSupporterEvent(db, supporterId, day, 'received'),
       ...(submission.firstContact
         ? [countSupporterEvent(db, supporterId, day, 'first_contact')]
@@ -249,7 +248,6 @@ export async function deliver(
     ) as SQL;
   const receivedHours = [...new Set(found.map((row) => row.receivedHour))];
   const results = await db.batch([
-    countMatching(db, { day, event: 'delivered' }, messages, delivering()),
     countMatching(db, { day, event: 'delivered', supporterId }, messages, delivering()),
     ...receivedHours.map((received) =>
       countMatching(

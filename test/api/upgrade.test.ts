@@ -20,6 +20,7 @@ import { type Client, createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
+import { eventTotals } from '../../src/db/counters.ts';
 import { type LibsqlStore, openLibsql } from '../../src/db/libsql.ts';
 import { listNotificationStates, listNotificationSubscribers } from '../../src/db/notifications.ts';
 import { joinSupporter, newDoctor, submit } from '../support/actors.ts';
@@ -301,5 +302,26 @@ describe('upgrading a database from the previous release (0004 → now)', () => 
     );
     expect((received.get('sup-a') ?? 0) - (covered.get('sup-a') ?? 0)).toBe(0);
     expect((received.get('sup-b') ?? 0) - (covered.get('sup-b') ?? 0)).toBe(2);
+  });
+
+  it('reads the same submitted and delivered totals after their duplicate rows are gone', async () => {
+    const path = join(tempDir('peer-relay-upgrade-'), 'relay.db');
+    await previousWithNotifications(path);
+    const client = createClient({ url: `file:${path}` });
+    // The previous release counted each submission and delivery twice: relay-wide and per supporter or bucket.
+    await client.execute(`insert into daily_counts (day, event, count) values
+      ('2026-11-20', 'submitted', 3), ('2026-11-21', 'submitted', 8),
+      ('2026-11-21', 'delivered', 5), ('2026-11-21', 'delivery_hours:0', 4),
+      ('2026-11-21', 'delivery_hours:7', 1)`);
+    client.close();
+    const store = await upgrade(path);
+    const totals = await eventTotals(store.db);
+    expect([totals.get('submitted'), totals.get('delivered')]).toEqual([11, 5]);
+    expect(
+      await rows(
+        store.client,
+        "select count(*) as n from daily_counts where event in ('submitted', 'delivered')",
+      ),
+    ).toEqual([{ n: 0 }]);
   });
 });
