@@ -237,12 +237,10 @@ export async function deliver(
   });
   if (found.length === 0) return 0;
   // Those of them still queued when the batch runs (another acknowledgement may have come first).
+  const ids = found.map((row) => row.id);
   const delivering = (receivedHour?: number) =>
     and(
-      inArray(
-        messages.id,
-        found.map((row) => row.id),
-      ),
+      inArray(messages.id, ids),
       eq(messages.status, 'queued'),
       receivedHour === undefined ? undefined : eq(messages.receivedHour, receivedHour),
     ) as SQL;
