@@ -5,14 +5,10 @@
  * `GET /api/v1/admin/health` and `GET /api/v1/admin/supporters`. Colours are
  * ANSI escapes, used only when asked for (a TTY without `NO_COLOR`).
  */
-import {
-  type HealthFigures,
-  healthFigures,
-  listSupporterHealth,
-  type SupporterHealth,
-} from '../domain/operator.ts';
+import { healthFigures, listSupporterHealth } from '../domain/operator.ts';
 import { nowHour, type Relay } from '../domain/relay.ts';
 import { isoHour } from '../time.ts';
+import type { HealthFigures, SupporterHealth } from '../wire/operator.ts';
 
 export type OpsCommand = 'status' | 'supporters';
 

@@ -8,12 +8,13 @@
  */
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { MailboxView, Modality, SupporterStatus } from '../wire/api.ts';
+import type { NotificationChannel } from '../wire/operator.ts';
 
 export type { Modality, SupporterStatus } from '../wire/api.ts';
 export type MessageStatus = MailboxView['sent'][number]['status'];
 
 /** How a supporter is told that something waits: e-mail (SMTP) or a webhook. */
-export type NotificationChannel = 'email' | 'webhook';
+export type { NotificationChannel } from '../wire/operator.ts';
 
 const bytes = (name: string) => blob(name, { mode: 'buffer' }).$type<Uint8Array>();
 

@@ -10,7 +10,6 @@ import { dailyCountsSince, eventTotals, supporterEventSince } from '../db/counte
 import { checkReachable, databaseSizeBytes } from '../db/health.ts';
 import { pendingSummary } from '../db/messages.ts';
 import { listFailingChannels } from '../db/notifications.ts';
-import type { NotificationChannel, SupporterStatus } from '../db/schema.ts';
 import type { NewSupporter, SupporterRow } from '../db/supporters.ts';
 import {
   deleteSessionsOf,
@@ -20,6 +19,14 @@ import {
 } from '../db/supporters.ts';
 import { notFound } from '../errors.ts';
 import { dayOf, HOUR_SECONDS, hourAtOrAfter, hoursBetween, isoHour } from '../time.ts';
+import {
+  type CreatedInvite,
+  DAILY_EVENTS,
+  type DailyEvent,
+  type HealthFigures,
+  type SupporterChange,
+  type SupporterHealth,
+} from '../wire/operator.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
 import { effectiveStatus } from './supporter-view.ts';
 
@@ -30,7 +37,7 @@ const DAY_SECONDS = 24 * HOUR_SECONDS;
 export async function createInvite(
   relay: Relay,
   options: { note?: string | undefined; expiresInDays?: number | undefined },
-) {
+): Promise<CreatedInvite> {
   const token = newToken();
   const hours =
     options.expiresInDays === undefined
@@ -47,21 +54,6 @@ export async function createInvite(
     url: `${relay.config.publicUrl}/supporter/join#invite=${token}`,
     expiresAt: isoHour(expiresHour),
   };
-}
-
-export interface SupporterHealth {
-  id: string;
-  name: string;
-  county: string;
-  town: string;
-  status: 'available' | 'away';
-  awayUntil: string | null;
-  active: boolean;
-  pendingCount: number;
-  oldestPendingHours: number | null;
-  deliveredLast30d: number;
-  lastSeen: string | null;
-  joinedAt: string;
 }
 
 /** Every supporter (active or not, not those who left) with their delivery backlog. */
@@ -98,14 +90,6 @@ function toHealth(
     lastSeen: row.lastSeenHour === null ? null : isoHour(row.lastSeenHour),
     joinedAt: isoHour(row.createdHour),
   };
-}
-
-/** What an operator may change about a supporter (at least one field). */
-export interface SupporterChange {
-  active?: boolean | undefined;
-  status?: SupporterStatus | undefined;
-  /** ISO 8601 with a zone; null clears it. */
-  awayUntil?: string | null | undefined;
 }
 
 /**
@@ -146,47 +130,6 @@ export function setSupporterActive(
   active: boolean,
 ): Promise<SupporterHealth> {
   return changeSupporter(relay, id, { active });
-}
-
-export const DAILY_EVENTS = [
-  'submitted',
-  'delivered',
-  'expired',
-  'replied',
-  'reply_read',
-  'reply_expired',
-  'rate_limited',
-  'notify_failed',
-] as const;
-type DailyEvent = (typeof DAILY_EVENTS)[number];
-
-export interface HealthFigures {
-  pendingMessages: number;
-  oldestPendingHours: number | null;
-  last30Days: Record<DailyEvent, number>;
-  daily: ({ day: string } & Record<DailyEvent, number>)[];
-  deliveryHours: { median: number | null; p90: number | null };
-  replyRate: number | null;
-  supporters: { active: number; away: number; inactive: number };
-  totals: Record<string, number>;
-  /** Failed notification and alert deliveries, and the supporter channels now retrying. */
-  notificationFailures: NotificationFailures;
-}
-
-export interface NotificationFailures {
-  /** Failed deliveries (supporter notifications and operator alerts) in the last 30 days. */
-  last30Days: number;
-  /**
-   * Supporter channels whose latest attempt failed, retried with backoff: a
-   * wrong SMTP_URL or a dead webhook shows here as failures that keep growing.
-   */
-  retrying: {
-    supporterId: string;
-    channel: NotificationChannel;
-    failures: number;
-    /** The hour of the next attempt. */
-    nextAttemptAt: string | null;
-  }[];
 }
 
 /** The operator's aggregate view (DESIGN.md "Operator health figures"). */

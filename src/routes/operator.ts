@@ -10,6 +10,7 @@ import {
   supportersNotSeen,
 } from '../domain/operator.ts';
 import type { Relay } from '../domain/relay.ts';
+import type { HealthReport } from '../wire/operator.ts';
 import { requireOperator } from './auth.ts';
 import { healthQuery, inviteRequest, supporterChange, validate } from './validation.ts';
 
@@ -39,13 +40,14 @@ export function operatorRoutes(relay: Relay, info: InstanceInfo) {
         databaseSize(relay),
         supportersNotSeen(relay, notSeenDays),
       ]);
-      return c.json({
+      const report: HealthReport = {
         ...figures,
         database: { reachable: true },
         databaseSizeBytes: sizeBytes,
         supportersNotSeen: notSeen,
         version: info.version,
         uptimeSeconds: uptimeSeconds(relay, info),
-      });
+      };
+      return c.json(report);
     });
 }
