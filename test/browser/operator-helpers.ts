@@ -128,3 +128,24 @@ export function backlogNames(page: Page): Promise<string[]> {
 export function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
+
+/**
+ * The backlog's action buttons that are not wholly within the screen's
+ * width (empty when every one can be reached without scrolling sideways).
+ */
+export function backlogActionsOutOfView(page: Page): Promise<string[]> {
+  return page.locator('#operator-backlog-rows button[data-action]').evaluateAll((buttons) =>
+    buttons
+      .filter((button) => {
+        const box = button.getBoundingClientRect();
+        return box.width === 0 || box.left < 0 || box.right > window.innerWidth;
+      })
+      .map((button) => button.getAttribute('aria-label') ?? button.textContent ?? ''),
+  );
+}
+
+/** Shows the page's times in `timeZone`, as a browser there would (before the page opens). */
+export async function useTimeZone(page: Page, timeZone: string): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Emulation.setTimezoneOverride', { timezoneId: timeZone });
+}

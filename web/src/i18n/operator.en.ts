@@ -4,7 +4,7 @@
  * `{name}` placeholders are filled in by `t()`.
  */
 export const operatorEn = {
-  'title.operator': 'Operator · peer-relay',
+  'title.operator': 'Operator',
   'operator.title': 'Operator',
   'operator.lead':
     'Delivery health of this relay: what is waiting, how quickly messages reach supporters, and who may need a nudge. Every figure is a count; nothing here shows a message or anything about a doctor.',

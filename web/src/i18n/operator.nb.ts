@@ -2,7 +2,7 @@
 import type { operatorEn } from './operator.en';
 
 export const operatorNb: Record<keyof typeof operatorEn, string> = {
-  'title.operator': 'Operatør · peer-relay',
+  'title.operator': 'Operatør',
   'operator.title': 'Operatør',
   'operator.lead':
     'Slik går leveringen i denne tjenesten: hva som venter, hvor raskt meldinger når kollegastøttene, og hvem som kanskje trenger en påminnelse. Alle tall er opptellinger; ingenting her viser en melding eller noe om en lege.',

@@ -1,17 +1,16 @@
 /**
  * @module
- * Numbers, durations, sizes and dates in the page's language. Everything
- * goes through `Intl`, so plurals ("1 hour", "2 timer") and separators
- * ("92.6%", "92,6 %") are right in both languages without hand-made rules.
+ * The operator's own figures in the page's language: counts, shares,
+ * durations in whole hours, sizes and counter days. Everything goes through
+ * `Intl`, so plurals ("1 hour", "2 timer") and separators ("92.6%",
+ * "92,6 %") are right in both languages without hand-made rules. Dates and
+ * times are `web/src/ui/format.ts`'s.
  */
-import { language, t } from '../i18n';
-
-function locale(): string {
-  return language() === 'nb' ? 'nb-NO' : 'en-GB';
-}
+import { locale, t } from '../i18n';
+import { formatNumber } from '../ui/format';
 
 export function formatCount(value: number): string {
-  return new Intl.NumberFormat(locale()).format(value);
+  return formatNumber(value);
 }
 
 /** A share from 0 to 1 as a percentage with at most one decimal. */
@@ -84,23 +83,6 @@ export function formatDay(day: string): string {
     month: 'short',
     timeZone: 'UTC',
   }).format(new Date(`${day}T00:00:00Z`));
-}
-
-/** A date: "5 December 2026" / "5. desember 2026". */
-export function formatDate(value: string | Date): string {
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(new Date(value));
-}
-
-/** A short date: "5 Dec 2026" / "5. des. 2026". */
-export function formatShortDate(value: string | Date): string {
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(new Date(value));
-}
-
-/** A date and time: "27 Nov 2026, 15:00". */
-export function formatDateTime(value: string | Date): string {
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(value),
-  );
 }
 
 /** `YYYY-MM-DD` of a local date, as `<input type="date">` wants. */
