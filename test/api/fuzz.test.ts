@@ -275,6 +275,7 @@ const ENDPOINTS: Endpoint[] = [
   },
   { method: 'GET', path: '/api/v1/pow', auth: 'public', outcomes: { 200: [] }, runs: 30 },
   { method: 'GET', path: '/api/v1/site', auth: 'public', outcomes: { 200: [] }, runs: 30 },
+  { method: 'GET', path: '/api/v1/vocabulary', auth: 'public', outcomes: { 200: [] }, runs: 30 },
   {
     method: 'POST',
     path: '/api/v1/messages',

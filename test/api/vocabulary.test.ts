@@ -1,11 +1,12 @@
 /**
- * PROTOCOL.md §12 on the relay: profiles that take
+ * PROTOCOL.md §12 on the relay: `GET /api/v1/vocabulary`; profiles that take
  * a code or either label in any case and store codes once each; `400
  * unknown_value` naming the field (and not echoing the value); directory
  * filters that resolve the same way and match no one for an unknown value;
  * legacy `other: …` values kept (docs/protocol.md §11).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { COUNTIES, LANGUAGES, SPECIALTIES } from '../../src/wire/vocabulary.ts';
 import { joinSupporter, register, registrationFor, type Supporter } from '../support/actors.ts';
 import { query } from '../support/database.ts';
 import { expectError } from '../support/expect-error.ts';
@@ -14,11 +15,49 @@ import { createHarness, type Harness } from '../support/harness.ts';
 let harness: Harness;
 afterEach(() => harness?.dispose());
 
+const KEBAB_CASE = /^[a-z]+(?:-[a-z]+)*$/;
+
 async function directoryIds(query: string): Promise<string[]> {
   const response = await harness.request('GET', `/api/v1/supporters?${query}`);
   expect(response.status, response.text).toBe(200);
   return response.body.supporters.map((s: { id: string }) => s.id).sort();
 }
+
+describe('GET /api/v1/vocabulary', () => {
+  it('lists counties, specialties and languages as {code, nb, en}, to anyone, cacheable', async () => {
+    harness = await createHarness();
+    const response = await harness.request('GET', '/api/v1/vocabulary');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
+    expect(response.headers.get('Cache-Control')).toBe('public, max-age=3600');
+    expect(response.headers.get('Set-Cookie')).toBeNull();
+    expect(Object.keys(response.body).sort()).toEqual(['counties', 'languages', 'specialties']);
+    expect(response.body).toStrictEqual({
+      counties: COUNTIES.map((term) => ({ ...term })),
+      specialties: SPECIALTIES.map((term) => ({ ...term })),
+      languages: LANGUAGES.map((term) => ({ ...term })),
+    });
+    expect(response.body.counties).toHaveLength(15);
+  });
+
+  it('gives every term a lowercase ASCII kebab-case code, unique within its list', async () => {
+    harness = await createHarness();
+    const { body } = await harness.request('GET', '/api/v1/vocabulary');
+    for (const list of [body.counties, body.specialties, body.languages]) {
+      const codes = list.map((term: { code: string }) => term.code);
+      for (const code of codes) expect(code).toMatch(KEBAB_CASE);
+      expect(new Set(codes).size).toBe(codes.length);
+      for (const term of list) expect(Object.keys(term).sort()).toEqual(['code', 'en', 'nb']);
+    }
+  });
+
+  it('answers another method with 405, not cacheable', async () => {
+    harness = await createHarness();
+    const response = await harness.request('POST', '/api/v1/vocabulary', { body: {} });
+    expectError(response, 405, 'method_not_allowed');
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+  });
+});
 
 describe('profile values from the vocabulary', () => {
   const spelled = {
