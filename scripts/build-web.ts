@@ -33,6 +33,8 @@ const web = join(root, 'web');
  * `web/pages/layout.html` and served at `route`; `web/src/pages/<name>.ts`
  * becomes its script. `title` is the English title (the script translates).
  */
+const PRODUCT = 'Peer support for doctors';
+
 export const PAGES = [
   { name: 'home', route: '/', title: 'Peer support for doctors' },
   { name: 'write', route: '/write', title: 'Write to a peer supporter' },
@@ -59,7 +61,7 @@ export async function buildWeb(outdir = join(web, 'dist')): Promise<BuildResult>
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(join(staging, 'assets'), { recursive: true });
   const entryPoints = [
-    ...PAGES.map(({ name }) => ({ in: join(web, 'src/pages', `${name}.ts`), out: name })),
+    ...PAGES.map(({ name }) => ({ in: pageEntry(name), out: name })),
     ...WORKER_ENTRIES.map((name) => ({ in: join(web, 'src/workers', `${name}.ts`), out: name })),
     { in: join(web, 'styles/main.css'), out: 'main' },
   ];
@@ -76,21 +78,26 @@ export async function buildWeb(outdir = join(web, 'dist')): Promise<BuildResult>
     chunkNames: 'chunks/[name]-[hash]',
     legalComments: 'none',
     logLevel: 'warning',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
     // libsodium.js mentions Node built-ins behind runtime checks it never takes in a browser.
     external: ['crypto', 'path', 'fs'],
   });
   cpSync(join(web, 'public'), staging, { recursive: true });
   const layout = readFileSync(join(web, 'pages/layout.html'), 'utf8');
+  const shell = readFileSync(join(web, 'pages/app.html'), 'utf8');
   const sri = (asset: string) => integrity(readFileSync(join(staging, asset)));
   for (const page of PAGES) {
-    const main = readFileSync(join(web, 'pages', `${page.name}.html`), 'utf8');
+    // A component page renders everything into the shell's #app.
+    const rendered = pageEntry(page.name).endsWith('.tsx');
+    const main = rendered ? '' : readFileSync(join(web, 'pages', `${page.name}.html`), 'utf8');
     const script = `assets/${page.name}.js`;
     // The browser checks each of these against the build before running it.
     const preloads = staticImports(metafile, script)
       .map((chunk) => `<link rel="modulepreload" href="/${chunk}" integrity="${sri(chunk)}" />`)
       .join('\n    ');
-    const html = layout
-      .replaceAll('{{title}}', page.title)
+    const html = (rendered ? shell : layout)
+      .replaceAll('{{title}}', rendered ? fullTitle(page.title) : page.title)
       .replaceAll('{{page}}', page.name)
       .replace('{{script-integrity}}', sri(script))
       .replace('{{style-integrity}}', sri('assets/main.css'))
@@ -107,6 +114,17 @@ export async function buildWeb(outdir = join(web, 'dist')): Promise<BuildResult>
   renameSync(staging, outdir);
   rmSync(retired, { recursive: true, force: true });
   return { outdir, files: listFiles(outdir) };
+}
+
+/** The tab title before the script runs, as the page sets it: "Your replies · Peer support for doctors". */
+function fullTitle(title: string): string {
+  return title === PRODUCT ? PRODUCT : `${title} · ${PRODUCT}`;
+}
+
+/** A page's script: `web/src/pages/<name>.tsx` (a Preact component tree), or a plain `.ts`. */
+function pageEntry(name: string): string {
+  const tsx = join(web, 'src/pages', `${name}.tsx`);
+  return existsSync(tsx) ? tsx : join(web, 'src/pages', `${name}.ts`);
 }
 
 /** `sha384-…`: the Subresource Integrity form of a file's digest. */

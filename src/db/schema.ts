@@ -7,10 +7,11 @@
  * a doctor: a mailbox is a random id plus a token hash.
  */
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { MailboxView, Modality, SupporterStatus } from '../wire/api.ts';
 
-export type Modality = 'in-person' | 'phone' | 'video';
-export type SupporterStatus = 'available' | 'away';
-export type MessageStatus = 'queued' | 'delivered' | 'expired';
+export type { Modality, SupporterStatus } from '../wire/api.ts';
+export type MessageStatus = MailboxView['sent'][number]['status'];
+
 /** How a supporter is told that something waits: e-mail (SMTP) or a webhook. */
 export type NotificationChannel = 'email' | 'webhook';
 

@@ -21,6 +21,7 @@ import { deleteReadReplies, listReplies } from '../db/replies.ts';
 import type { MessageStatus } from '../db/schema.ts';
 import { conflict, forbidden, notFound, rateLimited } from '../errors.ts';
 import { dayOf, isExpired, isoHour, secondsToNextHour } from '../time.ts';
+import type { MailboxView } from '../wire/api.ts';
 import { type Proof, spendProofOfWork } from './proof-of-work.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
 import { effectiveStatus } from './supporter-view.ts';
@@ -197,24 +198,7 @@ async function openAuthorised(relay: Relay, key: MailboxKey): Promise<MailboxRow
   return (await extendMailbox(relay.db, mailbox.id, expiresHour)) ?? mailbox;
 }
 
-export interface MailboxView {
-  expiresAt: string;
-  replies: {
-    id: string;
-    supporterId: string;
-    ciphertext: string;
-    sentAt: string;
-    expiresAt: string;
-    boxPublicKey?: string;
-  }[];
-  sent: {
-    id: string;
-    supporterId: string;
-    status: MessageStatus;
-    expiresAt: string;
-    receivedAt: string;
-  }[];
-}
+export type { MailboxView } from '../wire/api.ts';
 
 /**
  * Everything a doctor's reply code unlocks: unread replies and the status of

@@ -3,24 +3,12 @@
  * The public directory entry of a supporter (PROTOCOL.md §6 `Supporter`).
  */
 import { fingerprint, fromB64 } from '../crypto.ts';
-import type { Modality, SupporterStatus } from '../db/schema.ts';
+import type { SupporterStatus } from '../db/schema.ts';
 import type { SupporterRow } from '../db/supporters.ts';
 import { isoHour } from '../time.ts';
+import type { Supporter } from '../wire/api.ts';
 
-export interface Supporter {
-  id: string;
-  name: string;
-  county: string;
-  town: string;
-  specialties: string[];
-  languages: string[];
-  modalities: Modality[];
-  about?: string;
-  status: SupporterStatus;
-  awayUntil?: string;
-  boxPublicKey: string;
-  fingerprint: string;
-}
+export type { Supporter } from '../wire/api.ts';
 
 /** A supporter marked away whose `awayUntil` has passed is available again. */
 export function effectiveStatus(

@@ -5,6 +5,7 @@ import { acknowledgeReplies, openMailbox, submitMessage } from '../domain/doctor
 import { issueChallenge } from '../domain/proof-of-work.ts';
 import { currentDifficulty, type Relay } from '../domain/relay.ts';
 import { notFound } from '../errors.ts';
+import { MAX_TEXT_CHARS } from '../wire/api.ts';
 import { COUNTIES, LANGUAGES, SPECIALTIES } from '../wire/vocabulary.ts';
 import { directoryQuery, mailboxAck, mailboxKey, submission, validate } from './validation.ts';
 
@@ -39,7 +40,7 @@ export function doctorRoutes(relay: Relay) {
         c.json({
           emergencyNumbers: relay.config.emergencyNumbers,
           powDifficulty: currentDifficulty(relay),
-          maxTextChars: 8000,
+          maxTextChars: MAX_TEXT_CHARS,
         }),
       )
       // The same for every relay of a release, so caches may keep it (app.ts keeps this header).

@@ -64,24 +64,4 @@ export async function api<T>(
   return payload as T;
 }
 
-/** A directory entry (PROTOCOL.md §6 `Supporter`). */
-export interface Supporter {
-  id: string;
-  name: string;
-  county: string;
-  town: string;
-  specialties: string[];
-  languages: string[];
-  modalities: ('in-person' | 'phone' | 'video')[];
-  about?: string;
-  status: 'available' | 'away';
-  awayUntil?: string;
-  boxPublicKey: string;
-  fingerprint: string;
-}
-
-export interface SiteInfo {
-  emergencyNumbers: { number: string; kind: 'emergency' | 'out-of-hours' | 'crisis-line' }[];
-  powDifficulty: number;
-  maxTextChars: number;
-}
+export type { MailboxView, SiteInfo, Supporter } from '../../src/wire/api.ts';

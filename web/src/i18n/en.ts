@@ -27,6 +27,20 @@ const layoutEn = {
   'layout.emergency.out-of-hours': 'Out of hours: legevakt {number}.',
   'layout.emergency.crisis-line': 'Crisis line: {number}.',
   'layout.footer': 'No account, no cookies, no record. Messages are encrypted on your device.',
+  'layout.nav.supporter': 'Supporters',
+  'layout.nav.inbox': 'Inbox',
+  'layout.nav.operator': 'Operator',
+  'layout.brand.supporter': 'Peer support for doctors · for supporters',
+  'layout.brand.operator': 'Peer support for doctors · operator',
+  'layout.footer.supporter':
+    'Messages are opened only on your device, with your passphrase. The relay keeps no copy once you have them.',
+  'layout.footer.operator':
+    'Operators see delivery health and nothing else: no names of doctors, no messages.',
+  'layout.noscript': 'This page needs JavaScript: messages are encrypted in your browser.',
+  'time.hourRange': '{date}, between {from} and {to}',
+  'time.left.days': '{count} days',
+  'time.left.hours': '{count} hours',
+  'time.left.soon': 'less than an hour',
   'error.network': 'The relay could not be reached. Check your connection and try again.',
   'error.generic': 'Something went wrong. Nothing was sent. Please try again.',
 } as const;

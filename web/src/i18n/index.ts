@@ -1,11 +1,13 @@
 /**
  * @module
  * Languages of the pages: Norwegian bokmål and English. Every visible string
- * lives in a catalogue (`en.ts`, `nb.ts`); the HTML carries English text and
- * `data-i18n` keys, and `applyTranslations()` fills in the chosen language.
- * The choice is the browser's language unless the visitor switches; a switch
- * is kept only in the address (`?lang=nb`), never in storage or a cookie.
+ * lives in a catalogue (`en.ts`, `nb.ts`). The current language is a signal:
+ * a component that calls `t()` re-renders when it changes, and keeps its
+ * state (what the visitor typed) across the switch. The choice is the
+ * browser's language unless the visitor switches; a switch is kept only in
+ * the address (`?lang=nb`), never in storage or a cookie.
  */
+import { signal } from '@preact/signals';
 import { en, type MessageKey } from './en';
 import { nb } from './nb';
 
@@ -13,7 +15,9 @@ export type { MessageKey } from './en';
 export type Language = 'en' | 'nb';
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { en, nb };
-let current: Language = 'en';
+
+/** The page's language; read `.value` in a component to follow switches. */
+export const lang = signal<Language>('en');
 
 /** The language asked for in the address, else the browser's first Norwegian or English one. */
 export function detectLanguage(): Language {
@@ -28,7 +32,12 @@ export function detectLanguage(): Language {
 }
 
 export function language(): Language {
-  return current;
+  return lang.value;
+}
+
+/** The `Intl` locale of the current language. */
+export function locale(): string {
+  return lang.value === 'nb' ? 'nb-NO' : 'en-GB';
 }
 
 /**
@@ -38,17 +47,41 @@ export function language(): Language {
  * @example t('write.sent', { name: 'Kari' })
  */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = catalogues[current][key] ?? en[key];
+  const template = catalogues[lang.value][key] ?? en[key];
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in params ? String(params[name]) : match,
   );
 }
 
-function isKey(key: string | undefined): key is MessageKey {
+/** Whether `key` is a message of the catalogue (for keys built at run time). */
+export function isKey(key: string | undefined): key is MessageKey {
   return key !== undefined && key in en;
 }
 
-/** Fills `data-i18n` (text) and `data-i18n-attr="attr:key;attr:key"` (attributes) under `root`. */
+/** Switches language: `<html lang>`, the address (`?lang=`), and every component that reads it. */
+export function setLanguage(next: Language): void {
+  lang.value = next;
+  document.documentElement.lang = next;
+  const url = new URL(location.href);
+  url.searchParams.set('lang', next);
+  history.replaceState(history.state, '', url);
+}
+
+/**
+ * A link to one of the relay's pages in the current language. The language
+ * is the only thing ever put in the address; never a code or a thread.
+ */
+export function localHref(path: string, params: Record<string, string> = {}): string {
+  const search = new URLSearchParams(params);
+  search.set('lang', lang.value);
+  return `${path}?${search.toString()}`;
+}
+
+/**
+ * Fills `data-i18n` (text) and `data-i18n-attr="attr:key;attr:key"`
+ * (attributes) under `root`: the static markup of pages not yet rendered by
+ * components.
+ */
 export function applyTranslations(root: ParentNode = document): void {
   for (const node of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
     const key = node.dataset.i18n;
@@ -60,23 +93,4 @@ export function applyTranslations(root: ParentNode = document): void {
       if (attribute && isKey(key)) node.setAttribute(attribute, t(key));
     }
   }
-}
-
-/** Switches language: translates the page, marks `<html lang>`, and keeps the choice in links. */
-export function setLanguage(next: Language): void {
-  current = next;
-  document.documentElement.lang = next;
-  applyTranslations();
-  const url = new URL(location.href);
-  url.searchParams.set('lang', next);
-  history.replaceState(history.state, '', url);
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href^="/"]')) {
-    const target = new URL(link.href);
-    target.searchParams.set('lang', next);
-    link.href = target.pathname + target.search + target.hash;
-  }
-  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
-    button.setAttribute('aria-pressed', String(button.dataset.lang === next));
-  }
-  document.dispatchEvent(new CustomEvent('languagechange', { detail: next }));
 }

@@ -27,6 +27,20 @@ export const nb: Record<MessageKey, string> = {
   'layout.emergency.crisis-line': 'Krisetelefon: {number}.',
   'layout.footer':
     'Ingen konto, ingen informasjonskapsler, ingen journal. Meldinger krypteres på enheten din.',
+  'layout.nav.supporter': 'Kollegastøtter',
+  'layout.nav.inbox': 'Innboks',
+  'layout.nav.operator': 'Drift',
+  'layout.brand.supporter': 'Kollegastøtte for leger · for kollegastøtter',
+  'layout.brand.operator': 'Kollegastøtte for leger · drift',
+  'layout.footer.supporter':
+    'Meldinger åpnes bare på din enhet, med passordfrasen din. Tjenesten beholder ingen kopi når du har fått dem.',
+  'layout.footer.operator':
+    'Driften ser bare om meldinger kommer fram: ingen navn på leger, ingen meldinger.',
+  'layout.noscript': 'Denne siden trenger JavaScript: meldinger krypteres i nettleseren din.',
+  'time.hourRange': '{date}, mellom kl. {from} og {to}',
+  'time.left.days': '{count} dager',
+  'time.left.hours': '{count} timer',
+  'time.left.soon': 'under en time',
   'error.network': 'Fikk ikke kontakt med tjenesten. Sjekk forbindelsen og prøv igjen.',
   'error.generic': 'Noe gikk galt. Ingenting ble sendt. Prøv igjen.',
 };

@@ -18,7 +18,7 @@ import {
 import { profileParts } from '../doctor/profile';
 import { t } from '../i18n';
 import { h, replaceChildren } from '../ui/dom';
-import { initPage, required } from '../ui/page';
+import { initPage, required } from '../ui/static-page';
 
 initPage();
 

@@ -28,7 +28,7 @@ import {
   suggestPassphrase,
 } from '../supporter/passphrase';
 import { createTagList, splitList } from '../supporter/tag-list';
-import { announce, initPage, required } from '../ui/page';
+import { announce, initPage, required } from '../ui/static-page';
 
 /** Reads `#invite=…` and removes the fragment from the address bar. */
 function takeInviteFromAddress(): string | null {

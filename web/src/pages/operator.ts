@@ -39,7 +39,7 @@ import {
   type SupporterHealth,
 } from '../operator/types';
 import { focusElement, h, replaceChildren } from '../ui/dom';
-import { announce, initPage, required } from '../ui/page';
+import { announce, initPage, required } from '../ui/static-page';
 
 initPage();
 

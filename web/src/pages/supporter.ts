@@ -57,7 +57,7 @@ import { isLoadFailure } from '../supporter/errors';
 import { conversationId, type Draft, renderConversations } from '../supporter/inbox-view';
 import { type LocalStore, openLocalStore } from '../supporter/local-store';
 import { hasPlaceholder, replyTemplate } from '../supporter/reply-template';
-import { announce, initPage, required } from '../ui/page';
+import { announce, initPage, required } from '../ui/static-page';
 
 initPage();
 

@@ -31,7 +31,7 @@ import {
   toB64,
 } from '../protocol';
 import { focusElement, h, replaceChildren } from '../ui/dom';
-import { announce, initPage, required } from '../ui/page';
+import { announce, initPage, required } from '../ui/static-page';
 
 initPage();
 

@@ -13,6 +13,7 @@
  * the protocol allows additions), because the plaintext comes from a stranger.
  */
 import * as v from 'valibot';
+import { MAX_TEXT_CHARS } from '../../../src/wire/api.ts';
 import {
   decryptBox,
   encryptBox,
@@ -28,6 +29,8 @@ import { fromB64, fromUtf8, toB64, toUtf8 } from './encoding';
 import type { MailboxKeys } from './mailbox';
 import { paddedBlocks, padMessage, unpadMessage } from './padding';
 import { ProtocolError } from './protocol-error';
+
+export { MAX_TEXT_CHARS };
 
 /** Ways a doctor may want to meet a supporter. */
 export type Modality = 'in-person' | 'phone' | 'video';
@@ -115,8 +118,6 @@ export interface ReplyDraft {
   sentAt?: Date;
 }
 
-/** Longest message text, in Unicode code points. */
-export const MAX_TEXT_CHARS = 8000;
 /** Bytes a sealed doctor message adds to its padded plaintext. */
 export const DOCTOR_MESSAGE_OVERHEAD = SEALED_BOX_OVERHEAD;
 /** Bytes a reply adds to its padded plaintext: nonce and MAC. */

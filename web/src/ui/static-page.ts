@@ -4,7 +4,7 @@
  * language switch, and show this relay's emergency numbers.
  */
 import { api, type SiteInfo } from '../api';
-import { applyTranslations, detectLanguage, setLanguage, t } from '../i18n';
+import { applyTranslations, detectLanguage, type Language, setLanguage, t } from '../i18n';
 
 let site: Promise<SiteInfo | null> | undefined;
 
@@ -23,11 +23,28 @@ function showEmergencyNumbers(info: SiteInfo | null): void {
     .join(' ');
 }
 
-/** Sets up the shared parts of a page; call once at the top of each page script. */
-export function initPage(): void {
-  setLanguage(detectLanguage());
+/** The static pages' language switch: the signal, the markup, the links, then `languagechange`. */
+function switchLanguage(next: Language): void {
+  setLanguage(next);
+  applyTranslations();
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href^="/"]')) {
+    const target = new URL(link.href);
+    target.searchParams.set('lang', next);
+    link.href = target.pathname + target.search + target.hash;
+  }
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
-    button.addEventListener('click', () => setLanguage(button.dataset.lang === 'nb' ? 'nb' : 'en'));
+    button.setAttribute('aria-pressed', String(button.dataset.lang === next));
+  }
+  document.dispatchEvent(new CustomEvent('languagechange', { detail: next }));
+}
+
+/** Sets up the shared parts of a static page; call once at the top of its script. */
+export function initPage(): void {
+  switchLanguage(detectLanguage());
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
+    button.addEventListener('click', () =>
+      switchLanguage(button.dataset.lang === 'nb' ? 'nb' : 'en'),
+    );
   }
   void siteInfo().then(showEmergencyNumbers);
   document.addEventListener('languagechange', () => {
