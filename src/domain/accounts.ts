@@ -47,6 +47,7 @@ import {
 } from '../errors.ts';
 import { parseWebhookUrl } from '../notify/webhook.ts';
 import { dayOf, hourAtOrAfter, isExpired, isoHour, secondsToNextHour } from '../time.ts';
+import { resolveProfileTerms } from './profile-terms.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
 import { type Supporter, toSupporter } from './supporter-view.ts';
 
@@ -89,6 +90,36 @@ function newSupporterId(): string {
   return toB64(randomBytes(9));
 }
 
+/**
+ * The hash and expiry hour of an invite that can still be used.
+ *
+ * @throws ApiError 404 `invite_not_found`, 410 `invite_used` or 410 `invite_expired`.
+ */
+async function usableInvite(
+  relay: Relay,
+  token: string,
+): Promise<{ inviteHash: string; expiresHour: number }> {
+  const inviteHash = capabilityHash(token);
+  const invite = await findInvite(relay.db, inviteHash);
+  if (invite === null) throw notFound('invite_not_found', 'This invite link is not valid.');
+  if (invite.used) throw gone('invite_used', 'This invite link has already been used.');
+  if (isExpired(invite.expiresHour, nowHour(relay)))
+    throw gone('invite_expired', 'This invite link has expired. Ask for a new one.');
+  return { inviteHash, expiresHour: invite.expiresHour };
+}
+
+/**
+ * Whether an invite can be used, without using it (PROTOCOL.md §12
+ * `POST /invites/check`): the same answers registration would give.
+ */
+export async function checkInvite(
+  relay: Relay,
+  token: string,
+): Promise<{ valid: true; expiresAt: string }> {
+  const { expiresHour } = await usableInvite(relay, token);
+  return { valid: true, expiresAt: isoHour(expiresHour) };
+}
+
 /** Joins with a single-use invite. */
 export async function registerSupporter(
   relay: Relay,
@@ -96,12 +127,9 @@ export async function registerSupporter(
 ): Promise<{ id: string }> {
   const { db } = relay;
   const hour = nowHour(relay);
-  const inviteHash = capabilityHash(registration.invite);
-  const invite = await findInvite(db, inviteHash);
-  if (invite === null) throw notFound('invite_not_found', 'This invite link is not valid.');
-  if (invite.used) throw gone('invite_used', 'This invite link has already been used.');
-  if (isExpired(invite.expiresHour, hour))
-    throw gone('invite_expired', 'This invite link has expired. Ask for a new one.');
+  // A profile outside the vocabulary is a 400 before anything else is looked up.
+  const profile = resolveProfileTerms(registration.profile, null);
+  const { inviteHash } = await usableInvite(relay, registration.invite);
 
   const login = normaliseLogin(registration.login);
   if (await findSupporterByLogin(db, login)) {
@@ -111,8 +139,8 @@ export async function registerSupporter(
     id: newSupporterId(),
     login,
     email: registration.email ?? null,
-    ...registration.profile,
-    about: registration.profile.about || null,
+    ...profile,
+    about: profile.about || null,
     boxPublicKey: registration.boxPublicKey,
     vaultSalt: registration.vault.salt,
     vaultOpslimit: registration.vault.opslimit,
@@ -265,8 +293,9 @@ export async function updateMe(
 ): Promise<Me> {
   const hour = nowHour(relay);
   const set: Partial<NewSupporter> = {};
+  const resolved = resolveProfileTerms(changes, supporter);
   for (const key of ['name', 'county', 'town', 'specialties', 'languages', 'modalities'] as const) {
-    if (changes[key] !== undefined) Object.assign(set, { [key]: changes[key] });
+    if (resolved[key] !== undefined) Object.assign(set, { [key]: resolved[key] });
   }
   if (changes.about !== undefined) set.about = changes.about === '' ? null : changes.about;
   if (changes.email !== undefined) set.email = changes.email === '' ? null : changes.email;
