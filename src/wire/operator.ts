@@ -27,6 +27,7 @@ export type DailyEvent = (typeof DAILY_EVENTS)[number];
 export interface SupporterHealth {
   id: string;
   name: string;
+  /** A county code of `src/wire/vocabulary.ts` (or a kept `other: …` value). */
   county: string;
   town: string;
   status: SupporterStatus;

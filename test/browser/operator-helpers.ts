@@ -88,6 +88,7 @@ export async function operatorFigures(relay: RunningRelay) {
       deliveredLast30d: number;
       active: boolean;
       status: string;
+      lastSeen: string | null;
     }[],
   };
 }

@@ -27,6 +27,7 @@ import {
   storedToken,
   TOKEN_KEY,
   tileValue,
+  useTimeZone,
 } from './operator-helpers.ts';
 import { connectBrowser, pagesClosedAfterEach, type RunningRelay, startRelay } from './support.ts';
 
@@ -411,4 +412,170 @@ describe('the operator page', () => {
     expect(await page.locator('th[data-sort-key="pending"] button').textContent()).toBe('Waiting');
     await checkPage(watched, 'operator-dashboard-en-phone');
   });
+
+  /** What a person reads on the phone journey, in each language. */
+  const PHONE_WORDS = {
+    en: {
+      locale: 'en-GB',
+      other: { name: 'Norsk', lang: 'nb' },
+      title: 'Operator · Peer support for doctors',
+      brand: 'Peer support for doctors · operator',
+      footer: 'Operators see delivery health and nothing else: no names of doctors, no messages.',
+      tokenLabel: 'Operator token',
+      otherTokenLabel: 'Operatørtoken',
+      chenSeen: /^Chen Li: 8 days, last seen 27 November 2026, between 15:00 and 16:00$/,
+      bjornSeen: /^Bjørn Dahl: 8 days, last seen 27 November 2026, between 20:00 and 21:00$/,
+      chenLastSeenCell: '27 Nov 2026',
+      markAway: 'Mark away: Anne Berg',
+      until: 'Back on (optional)',
+      cancel: 'Cancel',
+      otherNote: 'Notat (valgfritt)',
+      otherCreate: 'Lag invitasjonslenke',
+      otherLink: 'Invitasjonslenke (Tromsø, phone)',
+      otherCopy: 'Kopier lenken',
+      otherExpires: 'Virker én gang, til 19. desember 2026.',
+    },
+    nb: {
+      locale: 'nb-NO',
+      other: { name: 'English', lang: 'en' },
+      title: 'Operatør · Kollegastøtte for leger',
+      brand: 'Kollegastøtte for leger · drift',
+      footer: 'Driften ser bare om meldinger kommer fram: ingen navn på leger, ingen meldinger.',
+      tokenLabel: 'Operatørtoken',
+      otherTokenLabel: 'Operator token',
+      // Norwegian writes the hour with a colon or a full stop, as ICU has it.
+      chenSeen:
+        /^Chen Li: 8 dager, sist sett 27\. november 2026, mellom kl\. 15[:.]00 og 16[:.]00$/,
+      bjornSeen:
+        /^Bjørn Dahl: 8 dager, sist sett 27\. november 2026, mellom kl\. 20[:.]00 og 21[:.]00$/,
+      chenLastSeenCell: '27. nov. 2026',
+      markAway: 'Sett som borte: Anne Berg',
+      until: 'Tilbake fra (valgfritt)',
+      cancel: 'Avbryt',
+      otherNote: 'Note (optional)',
+      otherCreate: 'Create invite link',
+      otherLink: 'Invite link (Tromsø, phone)',
+      otherCopy: 'Copy link',
+      otherExpires: 'Works once, until 19 December 2026.',
+    },
+  } as const;
+
+  for (const language of ['en', 'nb'] as const) {
+    const words = PHONE_WORDS[language];
+    it(`on a 390 × 844 phone in ${language}: the operator’s own header, footer and tab title, relay hours as hour ranges and dates, the backlog as cards with every action in view, typed text kept across a language switch`, async () => {
+      const watched = await openPage(browser, {
+        locale: words.locale,
+        viewport: { width: 390, height: 844 },
+      });
+      const { page } = watched;
+      // Oslo time, so the relay's UTC hours are shown as a browser in Norway shows them.
+      await useTimeZone(page, 'Europe/Oslo');
+      await page.goto(`${relay.url}/operator`);
+      await page.locator('#operator-token-form').waitFor();
+
+      // Issue 13, item 3: the operator's own chrome, nothing of the doctor's.
+      const ownChrome = async () => {
+        expect(await page.title()).toBe(words.title);
+        const brand = page.locator('header .brand');
+        expect(await brand.textContent()).toBe(words.brand);
+        expect(await brand.getAttribute('href')).toBe(`/operator?lang=${language}`);
+        expect(await page.locator('header nav a').count()).toBe(0);
+        expect(await page.locator('a[href^="/mailbox"], a[href="/"], a[href^="/?"]').count()).toBe(
+          0,
+        );
+        expect(await page.locator('.emergency').count()).toBe(0);
+        expect(await page.locator('footer').textContent()).toBe(words.footer);
+      };
+      await ownChrome();
+      expect(await fitsWidth(page)).toBe(true);
+      await checkPage(watched, `operator-token-${language}-390`);
+
+      // A switch of language keeps the token typed so far (and never puts it in the address).
+      const field = page.getByRole('textbox', { name: words.tokenLabel, exact: true });
+      await field.fill(OPERATOR_TOKEN);
+      await page.getByRole('button', { name: words.other.name }).click();
+      const switched = page.getByRole('textbox', { name: words.otherTokenLabel, exact: true });
+      expect(await switched.inputValue()).toBe(OPERATOR_TOKEN);
+      expect(page.url()).not.toContain(OPERATOR_TOKEN);
+      await page.getByRole('button', { name: language === 'en' ? 'English' : 'Norsk' }).click();
+      expect(await field.inputValue()).toBe(OPERATOR_TOKEN);
+      await page.locator('#operator-token-submit').click();
+      await page.locator('#operator-dashboard').waitFor();
+      await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('operator-title');
+      await ownChrome();
+
+      // Item 10: nothing scrolls sideways; every action button and every chart is within the screen.
+      expect(await fitsWidth(page)).toBe(true);
+      expect(await page.locator('#operator-backlog-rows button[data-action]').count()).toBe(8);
+      expect(await backlogActionsOutOfView(page)).toEqual([]);
+      const charts = await page
+        .locator('figure.operator-chart')
+        .evaluateAll((figures) =>
+          figures.map((figure) => figure.getBoundingClientRect().right <= window.innerWidth),
+        );
+      expect(charts).toEqual([true, true, true]);
+      expect(
+        await page
+          .locator('#operator-charts')
+          .evaluate((element) => element.scrollWidth <= element.clientWidth),
+      ).toBe(true);
+
+      // Item 9: the relay knows only hours. Last seen is a date in the backlog and an hour
+      // range in the list; no minute the relay never knew appears anywhere.
+      const { supporters } = await operatorFigures(relay);
+      const lastSeen = Object.fromEntries(supporters.map((s) => [s.name, s.lastSeen]));
+      expect(lastSeen['Chen Li']).toBe('2026-11-27T14:00:00Z');
+      expect(lastSeen['Bjørn Dahl']).toBe('2026-11-27T19:00:00Z');
+      const unseen = await page.locator('#operator-unseen-list li').allTextContents();
+      expect(unseen).toHaveLength(2);
+      expect(unseen[0]).toMatch(words.chenSeen);
+      expect(unseen[1]).toMatch(words.bjornSeen);
+      const chenRow = page.locator(`#operator-backlog-rows tr[data-id="${seeded.chen.id}"]`);
+      expect(await chenRow.locator('td').nth(4).textContent()).toBe(words.chenLastSeenCell);
+      expect(await page.locator('#operator-backlog-rows').textContent()).not.toMatch(
+        /\d{1,2}[:.]\d{2}(?!\d)/,
+      );
+      await checkPage(watched, `operator-dashboard-${language}-390`);
+
+      // The away form under a card fits the phone too, and Cancel gives focus back.
+      await page.getByRole('button', { name: words.markAway }).click();
+      await page.getByLabel(words.until).waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('operator-away-until');
+      expect(await fitsWidth(page)).toBe(true);
+      const formButtons = await page
+        .locator('.operator-away-form button')
+        .evaluateAll((buttons) =>
+          buttons.every((button) => button.getBoundingClientRect().right <= window.innerWidth),
+        );
+      expect(formButtons).toBe(true);
+      await checkPage(watched, `operator-away-form-${language}-390`);
+      await page.locator('.operator-away-form').getByRole('button', { name: words.cancel }).click();
+      expect(await page.locator('.operator-away-form').count()).toBe(0);
+      expect(
+        await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null),
+      ).toBe(words.markAway);
+
+      // An invite's note survives a switch of language; its expiry (14 days, the default) is a
+      // date, and its link fits.
+      await page
+        .getByLabel(language === 'en' ? 'Note (optional)' : 'Notat (valgfritt)')
+        .fill('Tromsø, phone');
+      await page.getByRole('button', { name: words.other.name }).click();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(words.other.lang);
+      expect(await page.getByLabel(words.otherNote).inputValue()).toBe('Tromsø, phone');
+      await page.getByRole('button', { name: words.otherCreate }).click();
+      const link = page.getByLabel(words.otherLink);
+      await link.waitFor();
+      expect(await link.inputValue()).toMatch(/\/supporter\/join#invite=[A-Za-z0-9_-]{43}$/);
+      expect(await page.locator('.operator-invite .hint').first().textContent()).toBe(
+        words.otherExpires,
+      );
+      expect(await fitsWidth(page)).toBe(true);
+      const copy = page.getByRole('button', { name: words.otherCopy });
+      expect(
+        await copy.evaluate((button) => button.getBoundingClientRect().right <= window.innerWidth),
+      ).toBe(true);
+      await checkPage(watched, `operator-invite-${words.other.lang}-390`);
+    });
+  }
 });

@@ -6,7 +6,8 @@
  * operator.css), each cell labelled, so every action stays in view without
  * scrolling sideways.
  */
-import { t } from '../i18n';
+import { COUNTIES, termLabel } from '../../../src/wire/vocabulary.ts';
+import { language, t } from '../i18n';
 import { announce, Notice } from '../ui';
 import { formatShortDate } from '../ui/format';
 import {
@@ -172,7 +173,10 @@ function SupporterRow({ supporter, busy, onChoose }: RowProps) {
       <th scope="row">
         <span class="operator-name">{supporter.name}</span>
         <span class="operator-place">
-          {t('doctor.place', { town: supporter.town, county: supporter.county })}
+          {t('doctor.place', {
+            town: supporter.town,
+            county: termLabel(COUNTIES, supporter.county, language()),
+          })}
         </span>
       </th>
       <td data-label={t('operator.col.state')}>
