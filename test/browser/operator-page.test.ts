@@ -7,13 +7,26 @@
  * the public directory), creating and copying an invite (which then works),
  * reload, forgetting the token, a token the relay no longer accepts, and
  * the page in Norwegian on a phone (marking available, reactivating, the
- * backlog as cards). Every state: no CSP violation, no page error, no
- * serious axe finding, a screenshot.
+ * backlog as cards); then on a 390 × 844 phone in each language (issue 13):
+ * the operator's own header, footer and tab title, relay hours said as an
+ * hour range or a date (the last seen, a notification's next try), every
+ * action and chart within the screen, typed text kept across a language
+ * switch. Every state: no CSP violation, no page error, no serious axe
+ * finding, a screenshot.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { register, registrationFor } from '../support/actors.ts';
+import { runScheduledWork } from '../../src/domain/scheduler.ts';
+import { createNodeNotifier } from '../../src/notify/smtp.ts';
+import {
+  joinSupporter,
+  newDoctor,
+  register,
+  registrationFor,
+  type Supporter,
+} from '../support/actors.ts';
 import { tableRows } from '../support/database.ts';
+import { type HttpReceiver, startHttpReceiver } from '../support/notify-helpers.ts';
 import { acceptRelayRefusals, checkPage, poll } from './doctor-helpers.ts';
 import {
   backlogActionsOutOfView,
@@ -578,4 +591,62 @@ describe('the operator page', () => {
       await checkPage(watched, `operator-invite-${words.other.lang}-390`);
     });
   }
+});
+
+describe('the operator page with a failing notification channel', () => {
+  let failing: RunningRelay;
+  let hook: HttpReceiver;
+  let kari: Supporter;
+  beforeAll(async () => {
+    hook = await startHttpReceiver({ failFirst: 5 });
+    failing = await startRelay({ NOTIFY_DELAY_MINUTES: '0' });
+    kari = await joinSupporter(failing);
+    expect((await kari.update({ notify: { webhookUrl: hook.url } })).status).toBe(200);
+    await (await newDoctor(failing)).writeTo(kari, 'Hello');
+    // One scheduler run, as the Node timer does it: the webhook answers 500.
+    const run = await runScheduledWork(failing.harness.relay, createNodeNotifier(undefined), {
+      random: () => 0,
+      log: () => {},
+    });
+    expect(run.notifications.failed).toBe(1);
+  });
+  afterAll(async () => {
+    await failing?.close();
+    await hook?.close();
+  });
+
+  it('says when the next try is as the relay knows it, an hour range, in both languages on a phone', async () => {
+    const { health } = await operatorFigures(failing);
+    expect(health.notificationFailures.retrying).toEqual([
+      {
+        supporterId: kari.id,
+        channel: 'webhook',
+        failures: 1,
+        nextAttemptAt: '2026-11-27T15:00:00Z',
+      },
+    ]);
+    const watched = await openPage(browser, {
+      locale: 'en-GB',
+      viewport: { width: 390, height: 844 },
+    });
+    const { page } = watched;
+    await useTimeZone(page, 'Europe/Oslo');
+    await page.goto(`${failing.url}/operator`);
+    await enterToken(page, OPERATOR_TOKEN);
+    await page.locator('#operator-dashboard').waitFor();
+    const entry = page.locator(`#operator-notify-list li[data-id="${kari.id}"]`);
+    expect(await entry.textContent()).toBe(
+      'Kari Nordmann, webhook: 1 failures in a row, next try 27 November 2026, between 16:00 and 17:00',
+    );
+    expect(await tileValue(page, 'failures')).toEqual({ text: '1', raw: '1' });
+    expect(await fitsWidth(page)).toBe(true);
+    await checkPage(watched, 'operator-notify-failing-en-390');
+
+    await page.getByRole('button', { name: 'Norsk' }).click();
+    expect(await entry.textContent()).toMatch(
+      /^Kari Nordmann, webhook: 1 feil på rad, neste forsøk 27\. november 2026, mellom kl\. 16[:.]00 og 17[:.]00$/,
+    );
+    expect(await fitsWidth(page)).toBe(true);
+    await checkPage(watched, 'operator-notify-failing-nb-390');
+  });
 });
