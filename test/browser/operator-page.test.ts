@@ -636,7 +636,7 @@ describe('the operator page with a failing notification channel', () => {
     await page.locator('#operator-dashboard').waitFor();
     const entry = page.locator(`#operator-notify-list li[data-id="${kari.id}"]`);
     expect(await entry.textContent()).toBe(
-      'Kari Nordmann, webhook: 1 failures in a row, next try 27 November 2026, between 16:00 and 17:00',
+      'Kari Nordmann, webhook: 1 failure, next try 27 November 2026, between 16:00 and 17:00',
     );
     expect(await tileValue(page, 'failures')).toEqual({ text: '1', raw: '1' });
     expect(await fitsWidth(page)).toBe(true);
@@ -644,7 +644,7 @@ describe('the operator page with a failing notification channel', () => {
 
     await page.getByRole('button', { name: 'Norsk' }).click();
     expect(await entry.textContent()).toMatch(
-      /^Kari Nordmann, webhook: 1 feil på rad, neste forsøk 27\. november 2026, mellom kl\. 16[:.]00 og 17[:.]00$/,
+      /^Kari Nordmann, webhook: 1 feil, neste forsøk 27\. november 2026, mellom kl\. 16[:.]00 og 17[:.]00$/,
     );
     expect(await fitsWidth(page)).toBe(true);
     await checkPage(watched, 'operator-notify-failing-nb-390');

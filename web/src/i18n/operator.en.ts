@@ -84,6 +84,8 @@ export const operatorEn = {
     'These channels failed at their latest try and are retried with growing pauses. A wrong SMTP_URL or a dead webhook shows here.',
   'operator.notify.entry': '{name}, {channel}: {failures} failures in a row, next try {time}',
   'operator.notify.entryNoTime': '{name}, {channel}: {failures} failures in a row',
+  'operator.notify.entryOne': '{name}, {channel}: {failures} failure, next try {time}',
+  'operator.notify.entryNoTimeOne': '{name}, {channel}: {failures} failure',
   'operator.channel.email': 'e-mail',
   'operator.channel.webhook': 'webhook',
   'operator.unknownSupporter': 'A supporter who has left',

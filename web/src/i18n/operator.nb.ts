@@ -82,6 +82,8 @@ export const operatorNb: Record<keyof typeof operatorEn, string> = {
     'Disse kanalene feilet sist de ble prøvd, og prøves igjen med stadig lengre pauser. En feil SMTP_URL eller en webhook som ikke svarer, vises her.',
   'operator.notify.entry': '{name}, {channel}: {failures} feil på rad, neste forsøk {time}',
   'operator.notify.entryNoTime': '{name}, {channel}: {failures} feil på rad',
+  'operator.notify.entryOne': '{name}, {channel}: {failures} feil, neste forsøk {time}',
+  'operator.notify.entryNoTimeOne': '{name}, {channel}: {failures} feil',
   'operator.channel.email': 'e-post',
   'operator.channel.webhook': 'webhook',
   'operator.unknownSupporter': 'En kollegastøtte som har sluttet',

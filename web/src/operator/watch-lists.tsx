@@ -5,7 +5,7 @@
  * times are relay hours, so they are said as the hour they fall in.
  */
 import { useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { locale, t } from '../i18n';
 import { Button, Field } from '../ui';
 import { formatHourRange } from '../ui/format';
 import { formatCount } from './format';
@@ -102,11 +102,13 @@ export function NotificationsSection({ health }: { health: HealthReport }) {
             channel: t(`operator.channel.${entry.channel}`),
             failures: formatCount(entry.failures),
           };
+          // "1 failure", but "2 failures in a row".
+          const one = new Intl.PluralRules(locale()).select(entry.failures) === 'one';
           return (
             <li key={`${entry.supporterId}-${entry.channel}`} data-id={entry.supporterId}>
               {entry.nextAttemptAt === null
-                ? t('operator.notify.entryNoTime', params)
-                : t('operator.notify.entry', {
+                ? t(one ? 'operator.notify.entryNoTimeOne' : 'operator.notify.entryNoTime', params)
+                : t(one ? 'operator.notify.entryOne' : 'operator.notify.entry', {
                     ...params,
                     time: formatHourRange(entry.nextAttemptAt),
                   })}
