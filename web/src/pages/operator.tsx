@@ -27,7 +27,6 @@ function OperatorPage() {
 }
 
 mount(() => (
-  // biome-ignore lint/a11y/useValidAriaRole: the kit's `role` is whose page it is, not an ARIA role.
   <Page role="operator" title="title.operator">
     <OperatorPage />
   </Page>
