@@ -9,9 +9,9 @@ import { operatorEn } from './operator.en';
 import { supporterEn } from './supporter.en';
 
 const layoutEn = {
-  'title.home': 'Peer support for doctors · peer-relay',
-  'title.write': 'Write to a peer supporter · peer-relay',
-  'title.mailbox': 'Your replies · peer-relay',
+  'title.home': 'Find a peer supporter',
+  'title.write': 'Write to a peer supporter',
+  'title.mailbox': 'Your replies',
   'title.join': 'Join as a peer supporter · peer-relay',
   'title.supporter': 'Supporter inbox · peer-relay',
   'layout.skip': 'Skip to content',
