@@ -3,6 +3,7 @@
  * The home page: a short lead, what peer support is (folded), and the
  * directory of supporters on the first screen.
  */
+import '../i18n/doctor';
 import { AboutService } from '../doctor/about-service';
 import { Directory } from '../doctor/directory';
 import { t } from '../i18n';

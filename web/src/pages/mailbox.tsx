@@ -6,6 +6,7 @@
  * or put in the address; only the derived keys are kept, in memory, until
  * the doctor presses "Forget" or leaves.
  */
+import '../i18n/doctor';
 import { useRef, useState } from 'preact/hooks';
 import { RelayError } from '../api';
 import { CodeForm, type OpenProblem, openProblemText } from '../doctor/code-form';

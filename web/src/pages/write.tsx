@@ -7,6 +7,7 @@
  * another supporter (when this one is away) happens in place: the draft is
  * kept in memory, never stored.
  */
+import '../i18n/doctor';
 import { useEffect, useState } from 'preact/hooks';
 import { AboutService } from '../doctor/about-service';
 import { AwayChoice } from '../doctor/away-choice';
