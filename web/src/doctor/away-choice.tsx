@@ -34,7 +34,7 @@ export function AwayChoice({ supporter, onChoose, busy }: AwayChoiceProps) {
   const directory = useDirectory();
   const others = directory.status === 'ready' ? alternatives(directory.supporters, supporter) : [];
   return (
-    <div id="write-away" class="notice warning">
+    <div id="write-away" class="notice warning doctor-away">
       <p>{t('write.away.notice', { away: awaySentence(supporter) })}</p>
       {others.length > 0 ? (
         <>

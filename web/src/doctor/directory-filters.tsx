@@ -31,6 +31,7 @@ export function DirectoryFilters({ all, filters, onChange }: DirectoryFiltersPro
   return (
     <Disclosure class="doctor-filters card" summary={t('home.filters.title')} open={wideScreen()}>
       <search aria-label={t('home.filters.title')}>
+        <p class="doctor-directory-intro">{t('home.directory.intro')}</p>
         <p class="hint">{t('home.filters.private')}</p>
         <div class="doctor-filter-grid">
           {SELECTS.map(({ filter, label, any }) => {

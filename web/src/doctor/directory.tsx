@@ -29,7 +29,6 @@ export function Directory() {
   return (
     <section class="doctor-directory" aria-labelledby="directory-title">
       <h2 id="directory-title">{t('home.directory.title')}</h2>
-      <p class="doctor-directory-intro">{t('home.directory.intro')}</p>
       <DirectoryFilters all={all} filters={filters} onChange={setFilters} />
       <p id="directory-status" class="doctor-count" role="status">
         {status}
