@@ -21,7 +21,9 @@ export function openProblemText(problem: OpenProblem): string {
     case 'characters':
       return problem.found.length > 0
         ? t('mailbox.code.characters', {
-            found: formatList(problem.found.map((c) => `“${c}”`)),
+            found: formatList(
+              problem.found.map((character) => t('mailbox.code.quoted', { character })),
+            ),
           })
         : t('mailbox.code.charactersOnly');
     case 'length':

@@ -180,6 +180,7 @@ export const doctorEn = {
   'mailbox.code.empty': 'Please type your reply code first.',
   'mailbox.code.characters':
     'A reply code has only the digits 0 to 9 and the letters A to Z except U. Please check {found}.',
+  'mailbox.code.quoted': '“{character}”',
   'mailbox.code.charactersOnly':
     'A reply code has only the digits 0 to 9 and the letters A to Z except U. Please check what you typed.',
   'mailbox.code.length':

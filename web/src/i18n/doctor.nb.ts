@@ -176,6 +176,7 @@ export const doctorNb: Record<keyof typeof doctorEn, string> = {
   'mailbox.code.empty': 'Skriv inn svarkoden først.',
   'mailbox.code.characters':
     'En svarkode har bare tallene 0 til 9 og bokstavene A til Z unntatt U (altså ingen Æ, Ø eller Å). Sjekk {found}.',
+  'mailbox.code.quoted': '«{character}»',
   'mailbox.code.charactersOnly':
     'En svarkode har bare tallene 0 til 9 og bokstavene A til Z uten U. Sjekk det du skrev.',
   'mailbox.code.length':
