@@ -216,6 +216,8 @@ describe('the doctor journey', () => {
 
     // 6. A follow-up in the same thread.
     await reply.getByRole('button', { name: 'Write back to Anne Berg' }).click();
+    // The focus moves into the box that has just opened.
+    await poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await reply.getByLabel('Your message to Anne Berg').fill(FOLLOW_UP);
     await reply.getByRole('button', { name: 'Encrypt and send' }).click();
     await poll(() => reply.locator('[role="status"]').textContent()).toContain('Sent.');

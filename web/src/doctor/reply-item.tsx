@@ -75,7 +75,7 @@ function FollowUp({ reply, keys, onSent }: ReplyItemProps) {
   const [failure, setFailure] = useState<(() => SendFailure) | null>(null);
   const [receipt, setReceipt] = useState<SubmissionReceipt | null>(null);
   const pending = useRef<{ draft: string; submission: PendingSubmission } | null>(null);
-  const textRef = useRef<HTMLTextAreaElement>(null);
+  const [textRef, focusText] = useFocusAfterRender<HTMLTextAreaElement>();
   const [errorRef, focusError] = useFocusAfterRender<HTMLParagraphElement>();
   const [doneRef, focusDone] = useFocusAfterRender<HTMLParagraphElement>();
   if (!opened) return null;
@@ -145,7 +145,7 @@ function FollowUp({ reply, keys, onSent }: ReplyItemProps) {
           aria-controls={formId}
           onClick={() => {
             setOpen(!open);
-            if (!open) queueMicrotask(() => textRef.current?.focus());
+            if (!open) focusText();
           }}
         >
           {t('mailbox.followUp.toggle', { name })}
