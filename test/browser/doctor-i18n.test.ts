@@ -84,8 +84,8 @@ describe('Norwegian on a phone', () => {
     expect(await page.locator('h1').textContent()).toBe('Svarene dine');
     await page.getByRole('textbox', { name: 'Svarkode' }).fill('feil');
     await page.getByRole('button', { name: 'Åpne svarene mine' }).click();
-    await poll(() => page.locator('#mailbox-code-error').textContent()).toContain(
-      'Vi fant ingen postkasse med denne koden.',
+    await poll(() => page.locator('#mailbox-code-error').textContent()).toBe(
+      'En svarkode har 24 bokstaver og tall (bindestreker og mellomrom teller ikke). Denne har 4. Sjekk at ingenting mangler eller er med i tillegg.',
     );
     expect(await fitsWidth(page)).toBe(true);
     await checkPage(watched, 'doctor-mailbox-nb-phone');

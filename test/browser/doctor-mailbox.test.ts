@@ -39,9 +39,10 @@ afterAll(async () => {
 });
 
 const WRONG = 'We could not open a mailbox with this code.';
+const ALPHABET = 'A reply code has only the digits 0 to 9 and the letters A to Z except U.';
 
 describe('the mailbox page', () => {
-  it('answers a mistyped code kindly without sending anything, and an unknown code with the same words', async () => {
+  it('answers each mistyped code with its own sentence without sending anything, and an unknown code with another', async () => {
     const watched = await openPage(browser);
     const { page, requests } = watched;
     page.setDefaultTimeout(10_000);
@@ -50,15 +51,23 @@ describe('the mailbox page', () => {
     const error = page.locator('#mailbox-code-error');
     const before = requests.length;
 
-    for (const typed of [
-      '1234-5678',
-      'UUUU-UUUU-UUUU-UUUU-UUUU-UUUU',
-      '0410-6105-0R3G-G28A-1C60-T3G!',
-    ]) {
+    for (const [typed, sentence] of [
+      ['', 'Please type your reply code first.'],
+      ['  - ', 'Please type your reply code first.'],
+      [
+        '1234-5678',
+        'A reply code has 24 letters and digits (dashes and spaces do not count). This one has 8.',
+      ],
+      ['UUUU-UUUU-UUUU-UUUU-UUUU-UUUU', `${ALPHABET} Please check “U”.`],
+      ['0410-6105-0R3G-G28A-1C60-T3G!', `${ALPHABET} Please check “!”.`],
+      ['0410-6105-0R3G-G28A-1C60-T3GÅ', `${ALPHABET} Please check “Å”.`],
+    ] as const) {
       await input.fill(typed);
       await page.getByRole('button', { name: 'Open my replies' }).click();
-      await poll(() => error.textContent()).toContain(WRONG);
+      await poll(() => error.textContent()).toContain(sentence);
+      expect(await error.textContent()).not.toContain(WRONG);
       expect(await input.getAttribute('aria-invalid')).toBe('true');
+      expect(await input.getAttribute('aria-describedby')).toContain('mailbox-code-error');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('mailbox-code');
     }
     // Nothing at all left the page for something that cannot be a code.

@@ -44,3 +44,10 @@ export function describeSendFailure(error: unknown, name: string): SendFailure {
   }
   return { message: t('doctor.error.crypto'), suggestAnother: false };
 }
+
+/** A failure before anything left the device: a text too long, or the device's own crypto. */
+export function describeSealFailure(error: unknown, name: string): SendFailure {
+  return error instanceof ProtocolError && error.code === 'message_too_long'
+    ? describeSendFailure(error, name)
+    : { message: t('doctor.error.crypto'), suggestAnother: false };
+}

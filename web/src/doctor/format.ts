@@ -1,72 +1,57 @@
 /**
  * @module
- * How the doctor pages show things in the visitor's language: dates, time
- * left, language names, modalities, and links that keep the chosen language.
+ * How the doctor pages name what a profile holds: counties, specialties and
+ * languages are vocabulary codes (src/wire/vocabulary.ts) shown with their
+ * label in the page's language; ways of meeting and away status in words.
+ * Dates, numbers and lists come from `../ui/format`.
  */
-import type { Supporter } from '../api';
-import { language, t } from '../i18n';
+import type { Modality, Supporter } from '../../../src/wire/api.ts';
+import {
+  COUNTIES,
+  LANGUAGES,
+  OTHER_PREFIX,
+  SPECIALTIES,
+  type Term,
+  termLabel,
+} from '../../../src/wire/vocabulary.ts';
+import { lang, locale, t } from '../i18n';
+import { capitalise, formatDate, formatList } from '../ui/format';
 
-type Modality = Supporter['modalities'][number];
-
-/** The three modalities in the order the pages list them. */
-export const MODALITIES: readonly Modality[] = ['in-person', 'phone', 'video'];
-
-function locale(): string {
-  return language() === 'nb' ? 'nb-NO' : 'en-GB';
+function label(terms: readonly Term[], code: string): string {
+  const text = termLabel(terms, code, lang.value);
+  // A legacy free-text value kept as "other: …" is shown as it was written.
+  return text.startsWith(OTHER_PREFIX) ? text.slice(OTHER_PREFIX.length) : text;
 }
 
-/** A relay timestamp (whole UTC hours) as a date, e.g. "2 December 2026". */
-export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(new Date(iso));
+/** A county code as its name ("Møre og Romsdal"). */
+export function countyLabel(code: string): string {
+  return label(COUNTIES, code);
 }
 
-/** A relay timestamp as date and time in the visitor's time zone. */
-export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+/** A specialty code as its name in the page's language ("Psychiatry", "Psykiatri"). */
+export function specialtyLabel(code: string): string {
+  return label(SPECIALTIES, code);
 }
 
-/** "3 days" or "5 hours" until `iso`, never negative. */
-export function formatTimeLeft(iso: string, now: Date = new Date()): string {
-  const hours = Math.max(0, Math.floor((new Date(iso).getTime() - now.getTime()) / 3_600_000));
-  if (hours >= 48) return t('doctor.timeLeft.days', { count: Math.floor(hours / 24) });
-  if (hours >= 1) return t('doctor.timeLeft.hours', { count: hours });
-  return t('doctor.timeLeft.soon');
+/** A language code as a label on its own, for a list of choices ("Tysk", "German"). */
+export function languageLabel(code: string): string {
+  return label(LANGUAGES, code);
 }
 
 /**
- * A language code from a profile ("nb", "en") as a name in the visitor's
- * language, as it reads inside a sentence ("norsk bokmål", "English").
+ * Language codes as a phrase: "Norwegian Bokmål and English", "Engelsk og
+ * tysk" (Norwegian writes language names in lower case inside a sentence).
  */
-export function languageName(code: string): string {
-  try {
-    const names = new Intl.DisplayNames([locale()], { type: 'language', fallback: 'code' });
-    return names.of(code) ?? code;
-  } catch {
-    // A free-text entry that is not a language tag is shown as written.
-    return code;
-  }
+export function languageList(codes: readonly string[]): string {
+  const names = codes.map((code) =>
+    lang.value === 'nb' ? languageLabel(code).toLocaleLowerCase(locale()) : languageLabel(code),
+  );
+  return capitalise(formatList(names));
 }
 
-/** A way of meeting as it reads inside a sentence ("by phone"); see {@link capitalise}. */
+/** A way of meeting as it reads inside a sentence ("by phone"). */
 export function modalityName(modality: Modality): string {
   return t(`doctor.modality.${modality}`);
-}
-
-/** The same text with its first letter in upper case, for labels and list starts. */
-export function capitalise(text: string): string {
-  return text.charAt(0).toLocaleUpperCase(locale()) + text.slice(1);
-}
-
-/** A list as words: "A, B and C" / "A, B og C". */
-export function formatList(items: readonly string[]): string {
-  return new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(items);
-}
-
-/** Sorts display strings the way the visitor's language does. */
-export function compareText(a: string, b: string): number {
-  return a.localeCompare(b, locale());
 }
 
 /** Whether two place names are the same, ignoring case, accents on the same letter and spacing. */
@@ -95,19 +80,8 @@ export function awaySentence(supporter: Pick<Supporter, 'awayUntil' | 'name'>): 
     : t('doctor.awaySentence.open', { name: supporter.name });
 }
 
-/**
- * A link to one of the relay's pages in the current language. The language
- * is the only thing ever put in the address; never a code or a thread.
- */
-export function localHref(path: string, params: Record<string, string> = {}): string {
-  const search = new URLSearchParams(params);
-  search.set('lang', language());
-  return `${path}?${search.toString()}`;
-}
-
-/** Length in Unicode code points, as the protocol counts message text. */
-export function codePoints(text: string): number {
-  let length = 0;
-  for (const _ of text) length++;
-  return length;
+/** Available supporters first, away ones after; otherwise the directory's own order. */
+export function availableFirst(supporters: readonly Supporter[]): Supporter[] {
+  const rank = (s: Supporter) => (s.status === 'away' ? 1 : 0);
+  return [...supporters].sort((a, b) => rank(a) - rank(b));
 }

@@ -17,12 +17,10 @@ export const doctorEn = {
   'doctor.languages': 'Languages',
   'doctor.modalities': 'Can meet',
   'doctor.fingerprint': 'Key fingerprint',
+  'doctor.verify': 'Verify this supporter',
   'doctor.modality.in-person': 'in person',
   'doctor.modality.phone': 'by phone',
   'doctor.modality.video': 'by video',
-  'doctor.timeLeft.days': '{count} days',
-  'doctor.timeLeft.hours': '{count} hours',
-  'doctor.timeLeft.soon': 'less than an hour',
   'doctor.text.count': '{count} of {max} characters',
   'doctor.text.empty': 'Please write a message first.',
   'doctor.text.tooLong': 'The message is {over} characters too long. Please shorten it.',
@@ -48,7 +46,8 @@ export const doctorEn = {
   // Home and directory
   'home.title': 'Talk to a fellow doctor, in confidence',
   'home.lead':
-    'Peer support is for every doctor and medical student who is going through a hard time. You choose a trained colleague from the list below and write to them here. It is free, and you do not need to tell us who you are.',
+    'For every doctor and medical student going through a hard time. Choose a trained colleague below and write to them here: free, confidential, and you need not say who you are.',
+  'home.about.summary': 'What peer support is, and how your privacy is protected',
   'home.is.title': 'What peer support is',
   'home.is.colleague': 'A conversation with a trained colleague who is not your doctor.',
   'home.is.confidential':
@@ -99,6 +98,8 @@ export const doctorEn = {
   'home.filters.clear': 'Clear filters',
   'home.write': 'Write to {name}',
 
+  'home.verify.note':
+    'This is the fingerprint of {name}’s encryption key. The page you write on computes it again on your device from the key itself; if you talk by phone, {name} can read theirs to you.',
   // Compose
   'write.back': 'Back to the list of supporters',
   'write.heading': 'Write to a peer supporter',
@@ -116,6 +117,10 @@ export const doctorEn = {
     'If you talk by phone, you can ask {name} to read their key fingerprint to you. If it is the same as here, your message was encrypted for {name} alone.',
   'write.away.notice':
     '{away} The service does not take messages for supporters who are away, so you may want to choose someone else.',
+  'write.away.others': 'Available now',
+  'write.away.choose': 'Write to {name} instead',
+  'write.away.keep': 'What you have written stays here when you choose someone else.',
+  'write.switched': 'You are now writing to {name}. What you wrote is kept.',
   'write.text.label': 'Your message',
   'write.text.hint':
     'Write in your own words. A few lines about how you are and what you would like to talk about is plenty.',
@@ -172,6 +177,14 @@ export const doctorEn = {
     'The code stays on this device. Only values made from it are sent, and they cannot be turned back into the code.',
   'mailbox.code.wrong':
     'We could not open a mailbox with this code. Please check that you typed it as you saved it. If your last message was more than 30 days ago, the mailbox may have been deleted.',
+  'mailbox.code.empty': 'Please type your reply code first.',
+  'mailbox.code.characters':
+    'A reply code has only the digits 0 to 9 and the letters A to Z except U. Please check {found}.',
+  'mailbox.code.quoted': '“{character}”',
+  'mailbox.code.charactersOnly':
+    'A reply code has only the digits 0 to 9 and the letters A to Z except U. Please check what you typed.',
+  'mailbox.code.length':
+    'A reply code has {length} letters and digits (dashes and spaces do not count). This one has {count}. Please check that nothing is missing or extra.',
   'mailbox.open': 'Open my replies',
   'mailbox.loading': 'Opening…',
   'mailbox.opened': 'Your mailbox is open.',

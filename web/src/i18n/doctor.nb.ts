@@ -13,12 +13,10 @@ export const doctorNb: Record<keyof typeof doctorEn, string> = {
   'doctor.languages': 'Språk',
   'doctor.modalities': 'Kan møtes',
   'doctor.fingerprint': 'Nøkkelens fingeravtrykk',
+  'doctor.verify': 'Kontroller denne støttekollegaen',
   'doctor.modality.in-person': 'ansikt til ansikt',
   'doctor.modality.phone': 'på telefon',
   'doctor.modality.video': 'på video',
-  'doctor.timeLeft.days': '{count} dager',
-  'doctor.timeLeft.hours': '{count} timer',
-  'doctor.timeLeft.soon': 'under en time',
   'doctor.text.count': '{count} av {max} tegn',
   'doctor.text.empty': 'Skriv en melding først.',
   'doctor.text.tooLong': 'Meldingen er {over} tegn for lang. Gjør den litt kortere.',
@@ -44,7 +42,8 @@ export const doctorNb: Record<keyof typeof doctorEn, string> = {
   // Forside og liste
   'home.title': 'Snakk fortrolig med en kollega',
   'home.lead':
-    'Kollegastøtte er for alle leger og medisinstudenter som har det vanskelig. Du velger selv en kollega med opplæring i kollegastøtte fra listen nedenfor og skriver til vedkommende her. Det er gratis, og du trenger ikke si hvem du er.',
+    'For alle leger og medisinstudenter som har det vanskelig. Velg en kollega med opplæring i kollegastøtte nedenfor, og skriv til vedkommende her: gratis, fortrolig, og du trenger ikke si hvem du er.',
+  'home.about.summary': 'Hva kollegastøtte er, og hvordan personvernet ditt er ivaretatt',
   'home.is.title': 'Hva kollegastøtte er',
   'home.is.colleague':
     'En samtale med en kollega med opplæring i kollegastøtte, som ikke er legen din.',
@@ -95,6 +94,8 @@ export const doctorNb: Record<keyof typeof doctorEn, string> = {
   'home.filters.clear': 'Fjern filtrene',
   'home.write': 'Skriv til {name}',
 
+  'home.verify.note':
+    'Dette er fingeravtrykket til krypteringsnøkkelen til {name}. Siden du skriver på, regner det ut på nytt på enheten din fra selve nøkkelen; snakker dere på telefon, kan {name} lese opp sitt for deg.',
   // Skriv
   'write.back': 'Tilbake til listen over støttekolleger',
   'write.heading': 'Skriv til en støttekollega',
@@ -112,6 +113,10 @@ export const doctorNb: Record<keyof typeof doctorEn, string> = {
     'Hvis dere snakker på telefon, kan du be {name} lese opp nøkkelens fingeravtrykk for deg. Er det likt det som står her, ble meldingen din kryptert bare for {name}.',
   'write.away.notice':
     '{away} Tjenesten tar ikke imot meldinger til støttekolleger som er borte, så du vil kanskje heller velge en annen.',
+  'write.away.others': 'Ledige nå',
+  'write.away.choose': 'Skriv til {name} i stedet',
+  'write.away.keep': 'Det du har skrevet, blir stående når du velger en annen.',
+  'write.switched': 'Nå skriver du til {name}. Det du skrev, er beholdt.',
   'write.text.label': 'Meldingen din',
   'write.text.hint':
     'Skriv med dine egne ord. Noen linjer om hvordan du har det og hva du ønsker å snakke om, er nok.',
@@ -168,6 +173,14 @@ export const doctorNb: Record<keyof typeof doctorEn, string> = {
     'Koden blir på denne enheten. Bare verdier som er laget av den, blir sendt, og de kan ikke gjøres om til koden igjen.',
   'mailbox.code.wrong':
     'Vi fant ingen postkasse med denne koden. Sjekk at du har skrevet den slik du tok vare på den. Hvis det er over 30 dager siden siste melding, kan postkassen være slettet.',
+  'mailbox.code.empty': 'Skriv inn svarkoden først.',
+  'mailbox.code.characters':
+    'En svarkode har bare tallene 0 til 9 og bokstavene A til Z unntatt U (altså ingen Æ, Ø eller Å). Sjekk {found}.',
+  'mailbox.code.quoted': '«{character}»',
+  'mailbox.code.charactersOnly':
+    'En svarkode har bare tallene 0 til 9 og bokstavene A til Z uten U. Sjekk det du skrev.',
+  'mailbox.code.length':
+    'En svarkode har {length} bokstaver og tall (bindestreker og mellomrom teller ikke). Denne har {count}. Sjekk at ingenting mangler eller er med i tillegg.',
   'mailbox.open': 'Åpne svarene mine',
   'mailbox.loading': 'Åpner …',
   'mailbox.opened': 'Postkassen din er åpen.',

@@ -5,46 +5,19 @@
  * `error.`).
  */
 import { doctorEn } from './doctor.en';
+import { layoutEn } from './layout.en';
 import { operatorEn } from './operator.en';
 import { supporterEn } from './supporter.en';
 
-const layoutEn = {
-  'title.home': 'Peer support for doctors · peer-relay',
-  'title.write': 'Write to a peer supporter · peer-relay',
-  'title.mailbox': 'Your replies · peer-relay',
-  'title.join': 'Join as a peer supporter · peer-relay',
-  'title.supporter': 'Supporter inbox · peer-relay',
-  'layout.skip': 'Skip to content',
-  'layout.brand': 'Peer support for doctors',
-  'layout.nav': 'Site',
-  'layout.nav.directory': 'Find a supporter',
-  'layout.nav.mailbox': 'Read replies',
-  'layout.language': 'Language',
-  'layout.emergency.label': 'Not an emergency service',
-  'layout.emergency.title': 'This is not an emergency service.',
-  'layout.emergency.default': 'In an emergency call 113. Out of hours: legevakt 116 117.',
-  'layout.emergency.emergency': 'In an emergency call {number}.',
-  'layout.emergency.out-of-hours': 'Out of hours: legevakt {number}.',
-  'layout.emergency.crisis-line': 'Crisis line: {number}.',
-  'layout.footer': 'No account, no cookies, no record. Messages are encrypted on your device.',
-  'layout.nav.supporter': 'Supporters',
-  'layout.nav.inbox': 'Inbox',
-  'layout.nav.operator': 'Operator',
-  'layout.brand.supporter': 'Peer support for doctors · for supporters',
-  'layout.brand.operator': 'Peer support for doctors · operator',
-  'layout.footer.supporter':
-    'Messages are opened only on your device, with your passphrase. The relay keeps no copy once you have them.',
-  'layout.footer.operator':
-    'Operators see delivery health and nothing else: no names of doctors, no messages.',
-  'layout.noscript': 'This page needs JavaScript: messages are encrypted in your browser.',
-  'time.hourRange': '{date}, between {from} and {to}',
-  'time.left.days': '{count} days',
-  'time.left.hours': '{count} hours',
-  'time.left.soon': 'less than an hour',
-  'error.network': 'The relay could not be reached. Check your connection and try again.',
-  'error.generic': 'Something went wrong. Nothing was sent. Please try again.',
-} as const;
+export { layoutEn };
 
-export const en = { ...layoutEn, ...doctorEn, ...supporterEn, ...operatorEn };
+/**
+ * Every message: the type of the keys, and the whole catalogue for pages
+ * that want all of it. A page loads only its own role's messages
+ * (`./doctor`, `./supporter`, `./operator`); marked pure, so a page that
+ * does not use this object does not carry it.
+ */
+export const en: typeof layoutEn & typeof doctorEn & typeof supporterEn & typeof operatorEn =
+  /* @__PURE__ */ Object.assign({}, layoutEn, doctorEn, supporterEn, operatorEn);
 
 export type MessageKey = keyof typeof en;

@@ -8,13 +8,26 @@
  * the address (`?lang=nb`), never in storage or a cookie.
  */
 import { signal } from '@preact/signals';
-import { en, type MessageKey } from './en';
-import { nb } from './nb';
+import type { MessageKey } from './en';
+import { layoutEn } from './layout.en';
+import { layoutNb } from './layout.nb';
 
 export type { MessageKey } from './en';
 export type Language = 'en' | 'nb';
 
-const catalogues: Record<Language, Record<MessageKey, string>> = { en, nb };
+/** Some of the messages: the chrome's, and those of the roles whose pages are loaded. */
+export type Messages = Partial<Record<MessageKey, string>>;
+
+// Each page carries only its own role's words: a doctor's page need not
+// download the operator's. A role's module (`./doctor`, `./supporter`,
+// `./operator`) adds them when a page imports it; `./all` adds every role's.
+const catalogues: Record<Language, Messages> = { en: { ...layoutEn }, nb: { ...layoutNb } };
+
+/** Adds a role's messages in both languages (called by `./doctor`, `./supporter`, `./operator`). */
+export function addMessages(english: Messages, norwegian: Messages): void {
+  Object.assign(catalogues.en, english);
+  Object.assign(catalogues.nb, norwegian);
+}
 
 /** The page's language; read `.value` in a component to follow switches. */
 export const lang = signal<Language>('en');
@@ -47,7 +60,8 @@ export function locale(): string {
  * @example t('write.sent', { name: 'Kari' })
  */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = catalogues[lang.value][key] ?? en[key];
+  // A key of a role whose messages this page did not add shows as itself, so a test sees it.
+  const template = catalogues[lang.value][key] ?? catalogues.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in params ? String(params[name]) : match,
   );
@@ -55,7 +69,7 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 
 /** Whether `key` is a message of the catalogue (for keys built at run time). */
 export function isKey(key: string | undefined): key is MessageKey {
-  return key !== undefined && key in en;
+  return key !== undefined && key in catalogues.en;
 }
 
 /** Switches language: `<html lang>`, the address (`?lang=`), and every component that reads it. */

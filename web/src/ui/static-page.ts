@@ -3,6 +3,7 @@
  * What every page does first: choose and apply the language, wire the
  * language switch, and show this relay's emergency numbers.
  */
+import '../i18n/all';
 import { api, type SiteInfo } from '../api';
 import { applyTranslations, detectLanguage, type Language, setLanguage, t } from '../i18n';
 

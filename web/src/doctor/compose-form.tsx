@@ -1,0 +1,199 @@
+/**
+ * @module
+ * The compose form: the message, how and when the doctor would like to
+ * talk, who sees what, and sending. A supporter who is away is asked about
+ * once more before anything is sent.
+ */
+import { useRef, useState } from 'preact/hooks';
+import type { Supporter } from '../../../src/wire/api.ts';
+import { localHref, t } from '../i18n';
+import { announce, Button, Field } from '../ui';
+import { capitalise } from '../ui/format';
+import { draft, readDraft } from './draft';
+import { describeSealFailure, describeSendFailure, type SendFailure } from './errors';
+import type { FirstContact } from './first-contact';
+import { awaySentence, modalityName } from './format';
+import { MessageField } from './message-field';
+import { textProblem } from './message-text';
+import { type PendingSubmission, progressShare, type SubmissionReceipt } from './send';
+import { SendError, SendProgress } from './send-status';
+import { useFocusAfterRender } from './use-focus';
+
+export interface ComposeFormProps {
+  supporter: Supporter;
+  firstContact: FirstContact;
+  onSent: (receipt: SubmissionReceipt) => void;
+}
+
+function WhoSees({ name }: { name: string }) {
+  return (
+    <div class="notice doctor-who-sees">
+      <h2 class="doctor-who-sees-title">{t('write.sees.title')}</h2>
+      <p>
+        <strong>{t('write.sees.supporter.title', { name })}</strong> {t('write.sees.supporter')}
+      </p>
+      <p>
+        <strong>{t('write.sees.relay.title')}</strong> {t('write.sees.relay')}
+      </p>
+    </div>
+  );
+}
+
+export function ComposeForm({ supporter, firstContact, onSent }: ComposeFormProps) {
+  const name = supporter.name;
+  const [checked, setChecked] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [share, setShare] = useState(0);
+  // A thunk, so the words follow a language switch.
+  const [failure, setFailure] = useState<(() => SendFailure) | null>(null);
+  const [confirmingAway, setConfirmingAway] = useState(false);
+  const awayConfirmed = useRef(false);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const [confirmRef, focusConfirm] = useFocusAfterRender<HTMLHeadingElement>();
+  const [errorRef, focusError] = useFocusAfterRender<HTMLParagraphElement>();
+
+  const fail = (describe: () => SendFailure) => {
+    setFailure(() => describe);
+    setSending(false);
+    announce(describe().message);
+    focusError();
+  };
+
+  async function send() {
+    if (sending) return;
+    setChecked(true);
+    if (textProblem(draft.text.value)) {
+      textRef.current?.focus();
+      return;
+    }
+    if (supporter.status === 'away' && !awayConfirmed.current) {
+      setConfirmingAway(true);
+      focusConfirm();
+      return;
+    }
+    setConfirmingAway(false);
+    setFailure(null);
+    setShare(0);
+    setSending(true);
+    announce(t('write.progress'));
+    let pending: PendingSubmission;
+    try {
+      pending = await firstContact.prepare(supporter, readDraft(supporter.modalities));
+    } catch (error) {
+      fail(() => describeSealFailure(error, name));
+      return;
+    }
+    try {
+      const receipt = await pending.send((p) => setShare(progressShare(p)));
+      setShare(1);
+      setSending(false);
+      onSent(receipt);
+    } catch (error) {
+      fail(() => describeSendFailure(error, name));
+    }
+  }
+
+  const shownFailure = failure?.() ?? null;
+  return (
+    <form
+      id="write-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send();
+      }}
+    >
+      <MessageField
+        id="write-text"
+        label={t('write.text.label')}
+        hint={t('write.text.hint')}
+        value={draft.text.value}
+        onInput={(value) => {
+          draft.text.value = value;
+        }}
+        checked={checked}
+        inputRef={textRef}
+      />
+      {supporter.modalities.length > 0 ? (
+        <fieldset id="write-modalities">
+          <legend>{t('write.modalities.legend')}</legend>
+          <div id="write-modality-options" class="doctor-checks">
+            {supporter.modalities.map((modality) => (
+              <label key={modality} class="check">
+                <input
+                  type="checkbox"
+                  value={modality}
+                  checked={draft.modalities.value.includes(modality)}
+                  onChange={(event) => {
+                    const others = draft.modalities.value.filter((m) => m !== modality);
+                    draft.modalities.value = event.currentTarget.checked
+                      ? [...others, modality]
+                      : others;
+                  }}
+                />
+                {capitalise(modalityName(modality))}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+      <Field id="write-when" label={t('write.when.label')} hint={t('write.when.hint')}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            autocomplete="off"
+            value={draft.when.value}
+            onInput={(event) => {
+              draft.when.value = event.currentTarget.value;
+            }}
+          />
+        )}
+      </Field>
+      <Field id="write-contact" label={t('write.contact.label')} hint={t('write.contact.hint')}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            autocomplete="off"
+            value={draft.contact.value}
+            onInput={(event) => {
+              draft.contact.value = event.currentTarget.value;
+            }}
+          />
+        )}
+      </Field>
+      <WhoSees name={name} />
+      {confirmingAway ? (
+        <div id="write-confirm-away" class="notice warning">
+          <h2 class="doctor-who-sees-title" id="write-confirm-title" tabIndex={-1} ref={confirmRef}>
+            {t('write.confirm.title')}
+          </h2>
+          <p>{t('write.confirm.text', { away: awaySentence(supporter) })}</p>
+          <div class="actions">
+            <Button
+              id="write-confirm-send"
+              busy={sending}
+              onClick={() => {
+                awayConfirmed.current = true;
+                void send();
+              }}
+            >
+              {t('write.confirm.send')}
+            </Button>
+            <a class="button secondary" href={localHref('/')}>
+              {t('write.confirm.other')}
+            </a>
+          </div>
+        </div>
+      ) : null}
+      <SendError id="write-error" failure={shownFailure} textRef={errorRef} />
+      <SendProgress id="write-progress" sending={sending} share={share} />
+      <div class="actions">
+        <Button id="write-send" type="submit" busy={sending}>
+          {t('write.send')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * @module
+ * The directory on the home page: the filters, how many match, and the
+ * cards, available supporters first.
+ */
+import { useState } from 'preact/hooks';
+import { t } from '../i18n';
+import { DirectoryFilters } from './directory-filters';
+import { type Filters, matches, NO_FILTERS } from './filters';
+import { availableFirst } from './format';
+import { SupporterCard } from './supporter-card';
+import { useDirectory } from './use-directory';
+
+export function Directory() {
+  const directory = useDirectory();
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const all = directory.status === 'ready' ? availableFirst(directory.supporters) : [];
+  const shown = all.filter((supporter) => matches(supporter, filters));
+  const status =
+    directory.status === 'loading'
+      ? t('home.directory.loading')
+      : directory.status === 'failed'
+        ? ''
+        : all.length === 0
+          ? t('home.directory.empty')
+          : shown.length === 0
+            ? t('home.directory.none')
+            : t('home.directory.count', { shown: shown.length, total: all.length });
+  return (
+    <section class="doctor-directory" aria-labelledby="directory-title">
+      <h2 id="directory-title">{t('home.directory.title')}</h2>
+      <DirectoryFilters all={all} filters={filters} onChange={setFilters} />
+      <p id="directory-status" class="doctor-count" role="status">
+        {status}
+      </p>
+      {directory.status === 'failed' ? (
+        <p id="directory-error" class="error" role="alert">
+          {t('home.directory.error')}
+        </p>
+      ) : null}
+      <ul id="directory-list" class="grid doctor-cards" aria-labelledby="directory-title">
+        {shown.map((supporter) => (
+          <SupporterCard key={supporter.id} supporter={supporter} />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * @module
+ * A first message on its way. Order of work: reply code → mailbox → sealed
+ * message (any failure stops here, and nothing has been sent), then proof
+ * of work and the submission ({@link PendingSubmission}). The reply code is
+ * drawn once per page and kept across retries and a change of recipient,
+ * so a retry can never leave a message stored under a code the doctor was
+ * not shown; the sealed body is kept while the draft and recipient stay the
+ * same, so a retry resends exactly the same ciphertext.
+ */
+import type { Supporter } from '../../../src/wire/api.ts';
+import {
+  type ContactPrefs,
+  deriveMailbox,
+  formatReplyCode,
+  fromB64,
+  type MailboxKeys,
+  newReplyCode,
+  sealFirstContact,
+  toB64,
+} from '../protocol';
+import { PendingSubmission } from './send';
+
+export class FirstContact {
+  private replyCode: Uint8Array | null = null;
+  private mailbox: MailboxKeys | null = null;
+  private sealed: { key: string; pending: PendingSubmission } | null = null;
+
+  /** Seals `draft` to `supporter`, on this device; reuses the last sealing if nothing changed. */
+  async prepare(
+    supporter: Supporter,
+    draft: { text: string; prefs?: ContactPrefs },
+  ): Promise<PendingSubmission> {
+    if (!this.replyCode || !this.mailbox) {
+      const code = await newReplyCode();
+      this.mailbox = await deriveMailbox(code);
+      this.replyCode = code;
+    }
+    const mailbox = this.mailbox;
+    const key = JSON.stringify([supporter.id, supporter.boxPublicKey, draft]);
+    if (this.sealed?.key === key) return this.sealed.pending;
+    const sealed = await sealFirstContact(
+      { text: draft.text, ...(draft.prefs ? { prefs: draft.prefs } : {}), mailbox },
+      fromB64(supporter.boxPublicKey),
+    );
+    const pending = new PendingSubmission({
+      supporterId: supporter.id,
+      ciphertext: toB64(sealed.ciphertext),
+      mailbox: { id: mailbox.mailboxId, readToken: mailbox.readToken },
+    });
+    this.sealed = { key, pending };
+    return pending;
+  }
+
+  /** The code to show once the relay has the message; the bytes are wiped. */
+  takeCode(): string {
+    const code = this.replyCode ? formatReplyCode(this.replyCode) : '';
+    this.replyCode?.fill(0);
+    this.mailbox?.replySecretKey.fill(0);
+    this.replyCode = null;
+    this.mailbox = null;
+    this.sealed = null;
+    return code;
+  }
+}

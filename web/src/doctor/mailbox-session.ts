@@ -1,0 +1,141 @@
+/**
+ * @module
+ * An open mailbox, in memory only: the keys derived from the reply code,
+ * what the relay holds (the status of every message sent, and replies), and
+ * every reply shown since the code was entered. Replies are opened here
+ * with the supporter's key, and only those opened and shown are
+ * acknowledged, which deletes them from the relay.
+ */
+import type { MailboxView, Supporter } from '../../../src/wire/api.ts';
+import { api, RelayError } from '../api';
+import { fingerprint, fromB64, type MailboxKeys, openReply, ProtocolError } from '../protocol';
+
+export interface OpenedReply {
+  name: string;
+  text: string;
+  thread: string;
+  /** The supporter's own minute, from inside the ciphertext. */
+  sentAt: string;
+  fingerprint: string;
+  /** The key the reply was authenticated with, and the one to seal a follow-up to. */
+  key: Uint8Array;
+}
+
+export interface ReplyEntry {
+  id: string;
+  supporterId: string;
+  /** `null` for a reply that did not open with the supporter's key: never shown. */
+  opened: OpenedReply | null;
+  /** Whether the supporter is still in the directory and can be written to. */
+  listed: boolean;
+}
+
+export interface MailboxSession {
+  keys: MailboxKeys;
+  expiresAt: string;
+  sent: MailboxView['sent'];
+  /** Directory entries of everyone written to; `null` for someone who has left. */
+  listings: Map<string, Supporter | null>;
+  replies: ReplyEntry[];
+}
+
+export function fetchContents(keys: MailboxKeys): Promise<MailboxView> {
+  return api<MailboxView>('POST', '/api/v1/mailbox/open', {
+    body: { id: keys.mailboxId, readToken: keys.readToken },
+  });
+}
+
+async function listing(
+  id: string,
+  known: Map<string, Supporter | null>,
+): Promise<Supporter | null> {
+  if (known.has(id)) return known.get(id) ?? null;
+  let entry: Supporter | null = null;
+  try {
+    entry = await api<Supporter>('GET', `/api/v1/supporters/${encodeURIComponent(id)}`);
+  } catch (error) {
+    if (!(error instanceof RelayError && error.status === 404)) throw error;
+  }
+  known.set(id, entry);
+  return entry;
+}
+
+async function openOne(
+  reply: MailboxView['replies'][number],
+  keys: MailboxKeys,
+  known: Map<string, Supporter | null>,
+): Promise<ReplyEntry> {
+  const entry = await listing(reply.supporterId, known);
+  const unopened = { id: reply.id, supporterId: reply.supporterId, opened: null, listed: false };
+  // The directory's key, the one the doctor's message was sealed to; the
+  // key sent with the reply only for a supporter who has since left.
+  const keyB64 = entry?.boxPublicKey ?? reply.boxPublicKey;
+  if (!keyB64) return unopened;
+  try {
+    const key = fromB64(keyB64);
+    const opened = await openReply(fromB64(reply.ciphertext), key, keys.replySecretKey);
+    if (opened.from.id !== reply.supporterId) throw new ProtocolError('invalid_message', 'sender');
+    return {
+      id: reply.id,
+      supporterId: reply.supporterId,
+      listed: entry !== null,
+      opened: {
+        name: opened.from.name,
+        text: opened.text,
+        thread: opened.thread,
+        sentAt: opened.sentAt,
+        fingerprint: await fingerprint(key),
+        key,
+      },
+    };
+  } catch {
+    return unopened;
+  }
+}
+
+/**
+ * Takes in what the relay holds: the new session to show, and the ids of
+ * the replies it opened, to acknowledge once they are on screen.
+ */
+export async function absorb(
+  contents: MailboxView,
+  keys: MailboxKeys,
+  previous: MailboxSession | null,
+): Promise<{ session: MailboxSession; read: string[] }> {
+  // Names and away status of everyone written to, fresh each time.
+  const listings = new Map<string, Supporter | null>();
+  for (const id of new Set(contents.sent.map((entry) => entry.supporterId))) {
+    await listing(id, listings);
+  }
+  const shown = new Set(previous?.replies.map((reply) => reply.id));
+  const fresh: ReplyEntry[] = [];
+  for (const reply of contents.replies) {
+    if (!shown.has(reply.id)) fresh.push(await openOne(reply, keys, listings));
+  }
+  return {
+    session: {
+      keys,
+      expiresAt: contents.expiresAt,
+      sent: contents.sent,
+      listings,
+      replies: [...(previous?.replies ?? []), ...fresh],
+    },
+    read: fresh.filter((reply) => reply.opened).map((reply) => reply.id),
+  };
+}
+
+/** Deletes shown replies from the relay; if it fails, they are shown again next time. */
+export async function acknowledge(keys: MailboxKeys, replyIds: string[]): Promise<void> {
+  if (replyIds.length === 0) return;
+  await api('POST', '/api/v1/mailbox/ack', {
+    body: { id: keys.mailboxId, readToken: keys.readToken, replyIds },
+  }).catch(() => undefined);
+}
+
+/** The supporter's name from the directory, else from a reply they signed. */
+export function supporterName(session: MailboxSession, id: string): string | undefined {
+  return (
+    session.listings.get(id)?.name ??
+    session.replies.find((reply) => reply.supporterId === id && reply.opened)?.opened?.name
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * @module
+ * The compose page (`/write?to=<supporter id>`). The doctor's message is
+ * sealed on this device to the supporter's key before anything is sent; the
+ * reply code is drawn here, shown once, and never leaves the page. Only the
+ * supporter id is in the address; codes and threads never are. Choosing
+ * another supporter (when this one is away) happens in place: the draft is
+ * kept in memory, never stored.
+ */
+import '../i18n/doctor';
+import { useEffect, useState } from 'preact/hooks';
+import { AboutService } from '../doctor/about-service';
+import { AwayChoice } from '../doctor/away-choice';
+import { ComposeForm } from '../doctor/compose-form';
+import { clearDraft } from '../doctor/draft';
+import { FirstContact } from '../doctor/first-contact';
+import { SupporterProfile } from '../doctor/profile';
+import { loadRecipient, type Recipient } from '../doctor/recipient';
+import { ReplyCodeCard } from '../doctor/reply-code-card';
+import type { SubmissionReceipt } from '../doctor/send';
+import { useFocusAfterRender } from '../doctor/use-focus';
+import { localHref, t } from '../i18n';
+import { announce, mount, Page } from '../ui';
+
+const firstContact = new FirstContact();
+
+/** Puts the chosen supporter in the address, replacing the entry (no history of who was chosen). */
+function rememberRecipient(id: string): void {
+  const url = new URL(location.href);
+  url.searchParams.set('to', id);
+  history.replaceState(history.state, '', url);
+}
+
+function Missing({ reason }: { reason: Extract<Recipient, { status: 'missing' }>['reason'] }) {
+  return (
+    <div id="write-missing" class="notice warning">
+      <p>{t(`write.missing.${reason}`)}</p>
+      <p>
+        <a href={localHref('/')}>{t('write.chooseAnother')}</a>
+      </p>
+    </div>
+  );
+}
+
+function Write() {
+  const [recipient, setRecipient] = useState<Recipient | null>(null);
+  const [switching, setSwitching] = useState(false);
+  const [sent, setSent] = useState<{ receipt: SubmissionReceipt; code: string } | null>(null);
+  const [titleRef, focusTitle] = useFocusAfterRender<HTMLHeadingElement>();
+  const [sentRef, focusSent] = useFocusAfterRender<HTMLHeadingElement>();
+
+  useEffect(() => {
+    void loadRecipient(new URLSearchParams(location.search).get('to')).then((loaded) => {
+      setRecipient(loaded);
+      if (loaded.status === 'ready') announce(t('write.title', { name: loaded.supporter.name }));
+    });
+  }, []);
+
+  async function choose(id: string) {
+    setSwitching(true);
+    const loaded = await loadRecipient(id);
+    setSwitching(false);
+    if (loaded.status !== 'ready') return setRecipient(loaded);
+    rememberRecipient(id);
+    setRecipient(loaded);
+    focusTitle();
+    announce(t('write.switched', { name: loaded.supporter.name }));
+  }
+
+  function onSent(receipt: SubmissionReceipt) {
+    setSent({ receipt, code: firstContact.takeCode() });
+    clearDraft();
+    focusSent();
+    announce(t('write.sent.announce'));
+  }
+
+  const ready = recipient?.status === 'ready' ? recipient : null;
+  return (
+    <>
+      <p class="doctor-back">
+        <a href={localHref('/')}>{t('write.back')}</a>
+      </p>
+      <h1 id="write-title" tabIndex={-1} ref={titleRef}>
+        {ready ? t('write.title', { name: ready.supporter.name }) : t('write.heading')}
+      </h1>
+      {recipient === null ? <p role="status">{t('write.loading')}</p> : null}
+      {recipient?.status === 'missing' ? <Missing reason={recipient.reason} /> : null}
+      {ready ? (
+        <section id="write-compose" aria-labelledby="write-title" hidden={sent !== null}>
+          <AboutService />
+          <div id="write-recipient" class="card doctor-recipient">
+            <SupporterProfile
+              supporter={ready.supporter}
+              fingerprint={ready.fingerprint}
+              verifyNote={t('write.fingerprint.note', { name: ready.supporter.name })}
+            />
+          </div>
+          {ready.supporter.status === 'away' ? (
+            <AwayChoice supporter={ready.supporter} busy={switching} onChoose={choose} />
+          ) : null}
+          <ComposeForm
+            key={ready.supporter.id}
+            supporter={ready.supporter}
+            firstContact={firstContact}
+            onSent={onSent}
+          />
+        </section>
+      ) : null}
+      {ready && sent ? (
+        <ReplyCodeCard
+          name={ready.supporter.name}
+          code={sent.code}
+          receipt={sent.receipt}
+          titleRef={sentRef}
+        />
+      ) : null}
+    </>
+  );
+}
+
+mount(() => (
+  // biome-ignore lint/a11y/useValidAriaRole: the kit's `role` is whose page it is, not an ARIA role.
+  <Page role="doctor" title="title.write">
+    <Write />
+  </Page>
+));
