@@ -72,9 +72,13 @@ export function createApp(options: AppOptions): Hono {
     }
   });
 
+  // Every answer is private to its request, except a route that says otherwise
+  // (`GET /api/v1/vocabulary`, the same for everyone).
   app.use('/api/*', async function noStore(c, next) {
     await next();
-    c.res.headers.set('Cache-Control', 'no-store');
+    if (c.error !== undefined || !c.res.headers.has('Cache-Control')) {
+      c.res.headers.set('Cache-Control', 'no-store');
+    }
   });
   const tooLarge = () =>
     new ApiError(413, 'payload_too_large', 'The request body is larger than 64 KiB.');

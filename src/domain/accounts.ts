@@ -47,6 +47,7 @@ import {
 } from '../errors.ts';
 import { parseWebhookUrl } from '../notify/webhook.ts';
 import { dayOf, hourAtOrAfter, isExpired, isoHour, secondsToNextHour } from '../time.ts';
+import { resolveProfileTerms } from './profile-terms.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
 import { type Supporter, toSupporter } from './supporter-view.ts';
 
@@ -96,6 +97,8 @@ export async function registerSupporter(
 ): Promise<{ id: string }> {
   const { db } = relay;
   const hour = nowHour(relay);
+  // A profile outside the vocabulary is a 400 before anything else is looked up.
+  const profile = resolveProfileTerms(registration.profile, null);
   const inviteHash = capabilityHash(registration.invite);
   const invite = await findInvite(db, inviteHash);
   if (invite === null) throw notFound('invite_not_found', 'This invite link is not valid.');
@@ -111,8 +114,8 @@ export async function registerSupporter(
     id: newSupporterId(),
     login,
     email: registration.email ?? null,
-    ...registration.profile,
-    about: registration.profile.about || null,
+    ...profile,
+    about: profile.about || null,
     boxPublicKey: registration.boxPublicKey,
     vaultSalt: registration.vault.salt,
     vaultOpslimit: registration.vault.opslimit,
@@ -265,8 +268,9 @@ export async function updateMe(
 ): Promise<Me> {
   const hour = nowHour(relay);
   const set: Partial<NewSupporter> = {};
+  const resolved = resolveProfileTerms(changes, supporter);
   for (const key of ['name', 'county', 'town', 'specialties', 'languages', 'modalities'] as const) {
-    if (changes[key] !== undefined) Object.assign(set, { [key]: changes[key] });
+    if (resolved[key] !== undefined) Object.assign(set, { [key]: resolved[key] });
   }
   if (changes.about !== undefined) set.about = changes.about === '' ? null : changes.about;
   if (changes.email !== undefined) set.email = changes.email === '' ? null : changes.email;

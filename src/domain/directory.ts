@@ -2,6 +2,7 @@
 
 import type { Modality } from '../db/schema.ts';
 import { findSupporter, listActiveSupporters } from '../db/supporters.ts';
+import { COUNTIES, LANGUAGES, resolveTerm, SPECIALTIES } from '../wire/vocabulary.ts';
 import { nowHour, type Relay } from './relay.ts';
 import { type Supporter, toSupporter } from './supporter-view.ts';
 
@@ -12,8 +13,32 @@ export interface DirectoryFilter {
   modality?: Modality;
 }
 
-/** Active supporters matching every given filter exactly. */
-export async function listDirectory(relay: Relay, filter: DirectoryFilter): Promise<Supporter[]> {
+/**
+ * The filter with its vocabulary values as codes (a code or either label,
+ * case-insensitively, as profiles take them), or null if a value is none of
+ * these: such a filter matches no one (PROTOCOL.md §12).
+ */
+function resolveFilter(filter: DirectoryFilter): DirectoryFilter | null {
+  const resolved: DirectoryFilter = { ...filter };
+  const fields = [
+    ['county', COUNTIES],
+    ['specialty', SPECIALTIES],
+    ['language', LANGUAGES],
+  ] as const;
+  for (const [field, terms] of fields) {
+    const value = filter[field];
+    if (value === undefined) continue;
+    const code = resolveTerm(terms, value);
+    if (code === undefined) return null;
+    resolved[field] = code;
+  }
+  return resolved;
+}
+
+/** Active supporters matching every given filter. */
+export async function listDirectory(relay: Relay, wanted: DirectoryFilter): Promise<Supporter[]> {
+  const filter = resolveFilter(wanted);
+  if (filter === null) return [];
   const hour = nowHour(relay);
   return (await listActiveSupporters(relay.db))
     .filter(

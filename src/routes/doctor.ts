@@ -6,7 +6,14 @@ import { issueChallenge } from '../domain/proof-of-work.ts';
 import { currentDifficulty, type Relay } from '../domain/relay.ts';
 import { notFound } from '../errors.ts';
 import { MAX_TEXT_CHARS } from '../wire/api.ts';
+import { COUNTIES, LANGUAGES, SPECIALTIES } from '../wire/vocabulary.ts';
 import { directoryQuery, mailboxAck, mailboxKey, submission, validate } from './validation.ts';
+
+/** An hour: long enough to spare the pages a request per view, short enough for a new release. */
+export const VOCABULARY_CACHE_CONTROL = 'public, max-age=3600';
+
+/** `GET /vocabulary` (PROTOCOL.md §12): the lists as the module holds them. */
+const VOCABULARY_BODY = { counties: COUNTIES, specialties: SPECIALTIES, languages: LANGUAGES };
 
 export function doctorRoutes(relay: Relay) {
   return (
@@ -36,6 +43,11 @@ export function doctorRoutes(relay: Relay) {
           maxTextChars: MAX_TEXT_CHARS,
         }),
       )
+      // The same for every relay of a release, so caches may keep it (app.ts keeps this header).
+      .get('/vocabulary', (c) => {
+        c.header('Cache-Control', VOCABULARY_CACHE_CONTROL);
+        return c.json(VOCABULARY_BODY);
+      })
       .post('/messages', validate('json', submission), async (c) => {
         const { message, created } = await submitMessage(relay, c.req.valid('json'));
         return c.json(message, created ? 202 : 200);

@@ -33,15 +33,15 @@ const profiles = {
   kari: sampleProfile,
   ola: {
     name: 'Ola Hansen',
-    county: 'Oslo',
+    county: 'oslo',
     town: 'Oslo',
-    specialties: ['general practice', 'anaesthesiology'],
+    specialties: ['general-practice', 'anaesthesiology'],
     languages: ['nb'],
     modalities: ['video'],
   },
   ante: {
     name: 'Ante Somby',
-    county: 'Troms',
+    county: 'troms',
     town: 'Tromsø',
     specialties: ['psychiatry'],
     languages: ['se', 'nb', 'en'],
@@ -86,12 +86,13 @@ describe('directory', () => {
     expect(response.body).toStrictEqual({ supporters: [] });
   });
 
-  it('filters by county with an exact, case-sensitive match', async () => {
+  it('filters by county given as a code or either label in any case, never by part of one', async () => {
     harness = await createHarness();
     const { kari, ola } = await threeSupporters();
     expect(await directoryIds('/api/v1/supporters?county=Vestland')).toEqual([kari.id]);
     expect(await directoryIds('/api/v1/supporters?county=Oslo')).toEqual([ola.id]);
-    expect(await directoryIds('/api/v1/supporters?county=vestland')).toEqual([]);
+    expect(await directoryIds('/api/v1/supporters?county=vestland')).toEqual([kari.id]);
+    expect(await directoryIds('/api/v1/supporters?county=%20VESTLAND%20')).toEqual([kari.id]);
     expect(await directoryIds('/api/v1/supporters?county=Vest')).toEqual([]);
     expect(await directoryIds('/api/v1/supporters?county=Nordland')).toEqual([]);
   });
@@ -199,7 +200,7 @@ describe('directory', () => {
     expect(entry.body).toStrictEqual({
       id: kari.id,
       name: 'Kari Nordmann',
-      county: 'Vestland',
+      county: 'vestland',
       town: 'Bergen',
       specialties: ['psychiatry'],
       languages: ['nb', 'en'],
@@ -216,9 +217,9 @@ describe('directory', () => {
     expect(withoutAbout.body).toStrictEqual({
       id: ola.id,
       name: 'Ola Hansen',
-      county: 'Oslo',
+      county: 'oslo',
       town: 'Oslo',
-      specialties: ['general practice', 'anaesthesiology'],
+      specialties: ['general-practice', 'anaesthesiology'],
       languages: ['nb'],
       modalities: ['video'],
       status: 'available',

@@ -13,6 +13,14 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  COUNTIES,
+  LANGUAGES,
+  resolveTerm,
+  SPECIALTIES,
+  type Term,
+  VOCABULARY,
+} from '../../src/wire/vocabulary.ts';
+import {
   type DoctorMessage,
   fromB64,
   openDoctorMessage,
@@ -130,9 +138,9 @@ interface World {
 
 const AWAY_PROFILE = {
   name: 'Ola Nordmann',
-  county: 'Oslo',
+  county: 'oslo',
   town: 'Oslo',
-  specialties: ['general practice'],
+  specialties: ['general-practice'],
   languages: ['en'],
   modalities: ['video'],
 } satisfies Profile;
@@ -149,7 +157,7 @@ async function buildWorld(h: Harness): Promise<World> {
     await h.request('PATCH', '/api/v1/me', { token: away.token, body: { status: 'away' } }),
     200,
   );
-  const inactive = await joinSupporter(h, { profile: { county: 'Troms', town: 'Tromsø' } });
+  const inactive = await joinSupporter(h, { profile: { county: 'troms', town: 'Tromsø' } });
   await expectStatus(
     await h.request('PATCH', `/api/v1/admin/supporters/${inactive.id}`, {
       token: OPERATOR_TOKEN,
@@ -252,6 +260,8 @@ interface Endpoint {
 }
 
 const VALIDATION = ['invalid_request', 'bad_encoding', 'bad_padding', 'weak_kdf'];
+/** Routes that take profile fields may also refuse a value outside the vocabulary. */
+const PROFILE_VALIDATION = [...VALIDATION, 'unknown_value'];
 
 const ENDPOINTS: Endpoint[] = [
   // Directory and doctor (public)
@@ -265,6 +275,7 @@ const ENDPOINTS: Endpoint[] = [
   },
   { method: 'GET', path: '/api/v1/pow', auth: 'public', outcomes: { 200: [] }, runs: 30 },
   { method: 'GET', path: '/api/v1/site', auth: 'public', outcomes: { 200: [] }, runs: 30 },
+  { method: 'GET', path: '/api/v1/vocabulary', auth: 'public', outcomes: { 200: [] }, runs: 30 },
   {
     method: 'POST',
     path: '/api/v1/messages',
@@ -336,7 +347,7 @@ const ENDPOINTS: Endpoint[] = [
     }),
     outcomes: {
       201: [],
-      400: VALIDATION,
+      400: PROFILE_VALIDATION,
       404: ['invite_not_found'],
       409: ['login_taken'],
       410: ['invite_used', 'invite_expired'],
@@ -347,7 +358,9 @@ const ENDPOINTS: Endpoint[] = [
       'vault.opslimit': [2, 1, 0, 33],
       'vault.memlimit': [67_108_863, 1024],
       'profile.modalities': [['phone', 'phone', 'phone', 'phone'], ['fax']],
-      'profile.languages': [[]],
+      'profile.county': ['MØRE OG ROMSDAL', 'Narnia', 'other: Narnia'],
+      'profile.specialties': [['Psykiatri', 'psychiatry'], ['Klingon medicine']],
+      'profile.languages': [[], ['Norsk', 'ENGLISH'], ['Klingon']],
     }),
     runs: 65,
   },
@@ -426,10 +439,11 @@ const ENDPOINTS: Endpoint[] = [
     path: '/api/v1/me',
     auth: 'supporter',
     body: () => ({ name: 'Kari Nordmann', status: 'available', profile: { town: 'Bergen' } }),
-    outcomes: { 200: [], 400: VALIDATION },
+    outcomes: { 200: [], 400: PROFILE_VALIDATION },
     related: () => ({
       status: ['away', 'gone'],
       'profile.town': ['', '   '],
+      'profile.county': ['vestland', 'Trøndelag', 'Narnia', 'other: Narnia'],
       awayUntil: ['2026-12-01T00:00Z', '2026-12-01T00:00', '2026-13-01T00:00Z', null],
       email: ['', null, 'not-an-email'],
     }),
@@ -850,7 +864,7 @@ describe('targeted properties', () => {
     );
   }, 60_000);
 
-  it('GET /api/v1/supporters with random queries is 200 with exactly the active supporters matching every filter, or 400 invalid_request for a repeated, over-long or unknown-modality filter', async () => {
+  it('GET /api/v1/supporters with random queries is 200 with exactly the active supporters matching every filter (by code or label, an unknown one matching no one), or 400 invalid_request for a repeated, over-long or unknown-modality filter', async () => {
     const name = 'directory queries';
     const world = await buildWorld(await start());
     const h = world.harness;
@@ -863,8 +877,14 @@ describe('targeted properties', () => {
         'vestland',
         'psychiatry',
         'general practice',
+        'GENERAL-PRACTICE',
+        'Psykiatri',
+        'Allmennmedisin',
+        'Narnia',
         'nb',
         'en',
+        'Norsk bokmål',
+        'ENGELSK',
         'in-person',
         'phone',
         'video',
@@ -914,6 +934,11 @@ describe('targeted properties', () => {
         }
         expect(response.status, response.text).toBe(200);
         const filter = Object.fromEntries(known);
+        // Vocabulary values as codes; one that is no term matches no one.
+        const vocabulary = { county: COUNTIES, specialty: SPECIALTIES, language: LANGUAGES };
+        for (const [k, terms] of Object.entries(vocabulary)) {
+          if (filter[k] !== undefined) filter[k] = resolveTerm(terms, filter[k]) ?? '\u0000none';
+        }
         const expected = listed
           .filter(
             (s) =>
@@ -1269,22 +1294,51 @@ describe('valid random conversations', () => {
     );
   }, 60_000);
 
-  it('profile text accepted by PATCH /api/v1/me reads back exactly as sent (trimmed) from /me and the directory, or is refused with 400 invalid_request', async () => {
+  it('profile text accepted by PATCH /api/v1/me reads back exactly as sent (trimmed, vocabulary fields as codes without duplicates) from /me and the directory, or is refused with 400 invalid_request or unknown_value', async () => {
     const name = 'profile round trip';
     const h = await start();
     const supporter = await joinSupporter(h);
     const shortText = wellFormedNastyString(0, 30);
+    /** A code or a label of a term, in any case, or any text. */
+    const termValue = (terms: readonly Term[]) =>
+      fc.oneof(
+        { weight: 1, arbitrary: shortText },
+        {
+          weight: 3,
+          arbitrary: fc
+            .tuple(
+              fc.constantFrom(...terms),
+              fc.constantFrom('code', 'nb', 'en') as fc.Arbitrary<keyof Term>,
+              fc.constantFrom('as is', 'upper', 'lower', 'padded'),
+            )
+            .map(([term, key, form]) => {
+              const text = term[key];
+              if (form === 'upper') return text.toUpperCase();
+              if (form === 'lower') return text.toLowerCase();
+              return form === 'padded' ? `  ${text} ` : text;
+            }),
+        },
+      );
     const changes = fc.record(
       {
         name: shortText,
-        county: shortText,
+        county: termValue(COUNTIES),
         town: shortText,
         about: wellFormedNastyString(0, 120),
-        specialties: fc.array(shortText, { maxLength: 3 }),
-        languages: fc.array(shortText, { minLength: 1, maxLength: 3 }),
+        specialties: fc.array(termValue(SPECIALTIES), { maxLength: 3 }),
+        languages: fc.array(termValue(LANGUAGES), { minLength: 1, maxLength: 3 }),
       },
       { requiredKeys: [] },
     );
+    /** The codes a vocabulary field reads back as, or undefined if a value is no term. */
+    const codesOf = (field: string, value: string | string[]) => {
+      if (field !== 'county' && field !== 'specialties' && field !== 'languages') return value;
+      const codes = [value]
+        .flat()
+        .map((text) => resolveTerm(VOCABULARY[field], text) ?? '\u0000unknown');
+      if (codes.includes('\u0000unknown')) return undefined;
+      return field === 'county' ? codes[0] : [...new Set(codes)];
+    };
     await check(
       name,
       fc.asyncProperty(changes, async (change) => {
@@ -1294,18 +1348,26 @@ describe('valid random conversations', () => {
           body: change,
         });
         expect(h.errors).toEqual([]);
+        const allKnown = Object.entries(change).every(
+          ([field, value]) => codesOf(field, value) !== undefined,
+        );
         if (response.status !== 200) {
-          expect({ status: response.status, code: response.body?.error?.code }).toEqual({
+          const code = response.body?.error?.code;
+          expect({ status: response.status, code }).toEqual({
             status: 400,
-            code: 'invalid_request',
+            code: allKnown
+              ? 'invalid_request'
+              : expect.stringMatching(/^(invalid_request|unknown_value)$/),
           });
-          expectRefusalWroteNothing('invalid_request', before, await snapshotTables(h));
+          expectRefusalWroteNothing(code, before, await snapshotTables(h));
           return;
         }
+        expect(allKnown, 'accepted a value that is no term').toBe(true);
         const me = await h.request('GET', '/api/v1/me', { token: supporter.token });
         const entry = await h.request('GET', `/api/v1/supporters/${supporter.id}`);
         for (const [field, value] of Object.entries(change)) {
-          const sent = Array.isArray(value) ? value.map((v) => v.trim()) : value.trim();
+          const trimmed = Array.isArray(value) ? value.map((v) => v.trim()) : value.trim();
+          const sent = codesOf(field, trimmed);
           if (field === 'about' && sent === '') {
             expect(me.body.about).toBeUndefined();
             continue;

@@ -11,7 +11,7 @@ import type { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { toB64 } from '../../web/src/protocol/index.ts';
-import { joinSupporter, newDoctor } from '../support/actors.ts';
+import { joinSupporter, newDoctor, registrationFor } from '../support/actors.ts';
 import { expectError } from '../support/expect-error.ts';
 import { createHarness, type Harness, OPERATOR_TOKEN } from '../support/harness.ts';
 import { type ApiResponse, type RequestOptions, sendVia } from '../support/transport.ts';
@@ -624,7 +624,8 @@ describe('unexpected errors', () => {
       ],
       ['POST', '/api/v1/session/params', { body: { login: sentinel } }],
       ['POST', '/api/v1/messages', { body: { ...body, supporterId: sentinel } }],
-      ['GET', `/api/v1/supporters?county=${sentinel}`, {}],
+      // A known county: an unknown one matches no one without asking the database.
+      ['GET', `/api/v1/supporters?county=Vestland&${sentinel}=1`, {}],
       ['GET', `/api/v1/supporters/${sentinel}`, {}],
       ['GET', '/api/v1/inbox', { token: supporter.token }],
     ];
@@ -662,6 +663,7 @@ describe('error messages never echo the request', () => {
     const supporter = await joinSupporter(h);
     const sentinel = `Sentinel${crypto.randomUUID().replaceAll('-', '')}`;
     const b64Sentinel = toB64(new TextEncoder().encode(sentinel));
+    const { body: registration } = await registrationFor(h);
     const cases: [string, string, RequestOptions, number, string][] = [
       ['GET', `/api/v1/${sentinel}`, {}, 404, 'not_found'],
       ['GET', `/api/v1/supporters/${sentinel}`, {}, 404, 'supporter_not_found'],
@@ -716,6 +718,20 @@ describe('error messages never echo the request', () => {
         { body: { invite: b64Sentinel, login: `${sentinel}!`, profile: {} } },
         400,
         'invalid_request',
+      ],
+      [
+        'POST',
+        '/api/v1/supporters',
+        { body: { ...registration, profile: { ...registration.profile, county: sentinel } } },
+        400,
+        'unknown_value',
+      ],
+      [
+        'PATCH',
+        '/api/v1/me',
+        { token: supporter.token, body: { languages: ['nb', sentinel] } },
+        400,
+        'unknown_value',
       ],
       ['PUT', `/api/v1/pow?${sentinel}=1`, { body: { sentinel } }, 405, 'method_not_allowed'],
       [

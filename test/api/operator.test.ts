@@ -179,11 +179,11 @@ describe('supporter health for operators', () => {
     harness = await createHarness();
     const a = await joinSupporter(harness, {
       login: 'anna',
-      profile: { name: 'Anna Aasen', county: 'Oslo', town: 'Oslo' },
+      profile: { name: 'Anna Aasen', county: 'oslo', town: 'Oslo' },
     });
     const b = await joinSupporter(harness, {
       login: 'bjorn',
-      profile: { name: 'Bjørn Berg', county: 'Nordland', town: 'Bodø' },
+      profile: { name: 'Bjørn Berg', county: 'nordland', town: 'Bodø' },
     });
     const away = await harness.request('PATCH', '/api/v1/me', {
       token: b.token,
@@ -209,7 +209,7 @@ describe('supporter health for operators', () => {
     expect(byId.get(a.id)).toEqual({
       id: a.id,
       name: 'Anna Aasen',
-      county: 'Oslo',
+      county: 'oslo',
       town: 'Oslo',
       status: 'available',
       awayUntil: null,
@@ -223,7 +223,7 @@ describe('supporter health for operators', () => {
     expect(byId.get(b.id)).toEqual({
       id: b.id,
       name: 'Bjørn Berg',
-      county: 'Nordland',
+      county: 'nordland',
       town: 'Bodø',
       status: 'away',
       awayUntil: '2026-12-01T09:00:00Z',

@@ -546,13 +546,13 @@ describe('own account', () => {
     expect(top.status).toBe(200);
     expect(top.body).toMatchObject({ town: 'Voss', about: 'Now in Voss.' });
     const nested = await patch({
-      profile: { county: 'Rogaland', specialties: ['general practice'], modalities: ['phone'] },
+      profile: { county: 'rogaland', specialties: ['general-practice'], modalities: ['phone'] },
     });
     expect(nested.status).toBe(200);
     expect(nested.body).toMatchObject({
       town: 'Voss',
-      county: 'Rogaland',
-      specialties: ['general practice'],
+      county: 'rogaland',
+      specialties: ['general-practice'],
       modalities: ['phone'],
     });
     expect((await patch({ email: 'kari.new@example.org' })).body.email).toBe(
@@ -579,8 +579,8 @@ describe('own account', () => {
       ...sampleProfile,
       town: 'Voss',
       about: 'Now in Voss.',
-      county: 'Rogaland',
-      specialties: ['general practice'],
+      county: 'rogaland',
+      specialties: ['general-practice'],
       modalities: ['phone'],
       status: 'away',
       boxPublicKey: toB64(kari.publicKey),

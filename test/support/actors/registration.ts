@@ -22,9 +22,10 @@ export type Profile = Pick<
   'name' | 'county' | 'town' | 'specialties' | 'languages' | 'modalities' | 'about'
 >;
 
+/** In vocabulary codes (src/wire/vocabulary.ts), so it reads back exactly as sent. */
 export const sampleProfile = {
   name: 'Kari Nordmann',
-  county: 'Vestland',
+  county: 'vestland',
   town: 'Bergen',
   specialties: ['psychiatry'],
   languages: ['nb', 'en'],
