@@ -90,6 +90,36 @@ function newSupporterId(): string {
   return toB64(randomBytes(9));
 }
 
+/**
+ * The hash and expiry hour of an invite that can still be used.
+ *
+ * @throws ApiError 404 `invite_not_found`, 410 `invite_used` or 410 `invite_expired`.
+ */
+async function usableInvite(
+  relay: Relay,
+  token: string,
+): Promise<{ inviteHash: string; expiresHour: number }> {
+  const inviteHash = capabilityHash(token);
+  const invite = await findInvite(relay.db, inviteHash);
+  if (invite === null) throw notFound('invite_not_found', 'This invite link is not valid.');
+  if (invite.used) throw gone('invite_used', 'This invite link has already been used.');
+  if (isExpired(invite.expiresHour, nowHour(relay)))
+    throw gone('invite_expired', 'This invite link has expired. Ask for a new one.');
+  return { inviteHash, expiresHour: invite.expiresHour };
+}
+
+/**
+ * Whether an invite can be used, without using it (PROTOCOL.md §12
+ * `POST /invites/check`): the same answers registration would give.
+ */
+export async function checkInvite(
+  relay: Relay,
+  token: string,
+): Promise<{ valid: true; expiresAt: string }> {
+  const { expiresHour } = await usableInvite(relay, token);
+  return { valid: true, expiresAt: isoHour(expiresHour) };
+}
+
 /** Joins with a single-use invite. */
 export async function registerSupporter(
   relay: Relay,
@@ -99,12 +129,7 @@ export async function registerSupporter(
   const hour = nowHour(relay);
   // A profile outside the vocabulary is a 400 before anything else is looked up.
   const profile = resolveProfileTerms(registration.profile, null);
-  const inviteHash = capabilityHash(registration.invite);
-  const invite = await findInvite(db, inviteHash);
-  if (invite === null) throw notFound('invite_not_found', 'This invite link is not valid.');
-  if (invite.used) throw gone('invite_used', 'This invite link has already been used.');
-  if (isExpired(invite.expiresHour, hour))
-    throw gone('invite_expired', 'This invite link has expired. Ask for a new one.');
+  const { inviteHash } = await usableInvite(relay, registration.invite);
 
   const login = normaliseLogin(registration.login);
   if (await findSupporterByLogin(db, login)) {

@@ -6,7 +6,7 @@
  *
  * A legacy value kept as `other: …` by migration 0006 is accepted again only
  * where that supporter already has it in that field, so a client may send a
- * profile back unchanged; nobody can add a new one (docs/protocol.md §11).
+ * profile back unchanged; nobody can add a new one (docs/protocol.md §11.1).
  */
 import { badRequest } from '../errors.ts';
 import {

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import {
   changeVault,
+  checkInvite,
   leave,
   logIn,
   logOut,
@@ -17,6 +18,7 @@ import { requireSupporter, type SupporterEnv } from './auth.ts';
 import {
   credentials,
   idsBody,
+  inviteCheck,
   loginOnly,
   meChanges,
   registration,
@@ -30,6 +32,9 @@ export function supporterRoutes(relay: Relay) {
   return new Hono<SupporterEnv>()
     .post('/supporters', validate('json', registration), async (c) =>
       c.json(await registerSupporter(relay, c.req.valid('json')), 201),
+    )
+    .post('/invites/check', validate('json', inviteCheck), async (c) =>
+      c.json(await checkInvite(relay, c.req.valid('json').invite)),
     )
     .post('/session/params', validate('json', loginOnly), async (c) =>
       c.json(await sessionParameters(relay, c.req.valid('json').login)),

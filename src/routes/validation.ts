@@ -146,6 +146,9 @@ export const registration = v.object({
   authKey: bytesLong(32),
 });
 
+/** `POST /invites/check`: the invite token, as registration takes it. */
+export const inviteCheck = v.object({ invite: registration.entries.invite });
+
 export const loginOnly = v.object({ login: v.pipe(v.string(), v.maxLength(256)) });
 export const credentials = v.object({
   login: v.pipe(v.string(), v.maxLength(256)),

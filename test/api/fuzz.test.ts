@@ -366,6 +366,20 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'POST',
+    path: '/api/v1/invites/check',
+    auth: 'public',
+    body: async (w) => ({ invite: (await createInvite(w.harness)).token }),
+    outcomes: {
+      200: [],
+      400: VALIDATION,
+      404: ['invite_not_found'],
+      410: ['invite_used', 'invite_expired'],
+    },
+    related: (w) => ({ invite: [w.usedInvite, randomB64(32), ''] }),
+    runs: 40,
+  },
+  {
+    method: 'POST',
     path: '/api/v1/session/params',
     auth: 'public',
     body: (w) => ({ login: w.supporter.login }),

@@ -12,10 +12,9 @@
  * migrations folder trimmed to 0000–0002, as the previous release did; the
  * upgrade is `openLibsql`, as every start does.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
@@ -25,8 +24,8 @@ import { type LibsqlStore, openLibsql } from '../../src/db/libsql.ts';
 import { listNotificationStates, listNotificationSubscribers } from '../../src/db/notifications.ts';
 import { joinSupporter, newDoctor, submit } from '../support/actors.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import { copyReleaseMigrations, migrationCount } from '../support/release-migrations.ts';
 
-const MIGRATIONS = fileURLToPath(new URL('../../src/db/migrations', import.meta.url));
 /** The migrations an earlier release shipped (0000–0002). */
 const EARLIER_RELEASE = 3;
 /** The migrations the previous release shipped (0000–0004). */
@@ -65,15 +64,7 @@ function tempDir(prefix: string): string {
 
 /** The migrations folder as a release shipped it: its first `count` migrations and their journal. */
 function releaseMigrations(count: number): string {
-  const folder = tempDir('peer-relay-migrations-');
-  mkdirSync(join(folder, 'meta'));
-  const journal = JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8'));
-  journal.entries = journal.entries.slice(0, count);
-  for (const { tag } of journal.entries) {
-    copyFileSync(join(MIGRATIONS, `${tag}.sql`), join(folder, `${tag}.sql`));
-  }
-  writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify(journal));
-  return folder;
+  return copyReleaseMigrations(count, tempDir('peer-relay-migrations-'));
 }
 
 /** A database file at migration 0002 holding a supporter, three mailboxes and OLD_MESSAGES. */
@@ -147,11 +138,6 @@ async function upgrade(path: string): Promise<LibsqlStore> {
   const store = await openLibsql(`file:${path}`);
   open.push(store);
   return store;
-}
-
-/** How many migrations this release has. */
-function migrationCount(): number {
-  return JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')).entries.length;
 }
 
 describe('upgrading a database from an earlier release (0002 → now)', () => {
