@@ -27,7 +27,7 @@ import {
   newDraft,
   sendReply,
 } from './inbox-state';
-import { touch } from './session';
+import { touch, useRevision } from './session';
 
 const MODALITY_KEYS: Record<Modality, MessageKey> = {
   'in-person': 'supporter.modality.in-person',
@@ -89,7 +89,7 @@ function EntryItem({ entry, fresh }: { entry: Entry; fresh: boolean }) {
         {received && validTime(entry.receivedAt) ? (
           <>
             {' '}
-            <span class="entry-received">
+            <span class="entry-relay-time">
               {t('supporter.entry.received', { time: formatHourRange(entry.receivedAt) })}
             </span>
           </>
@@ -134,6 +134,7 @@ function Prefs({ conversation }: { conversation: Conversation }) {
 }
 
 function ReplyForm({ thread, draft }: { thread: string; draft: Draft }) {
+  useRevision();
   followLanguage(draft, thread);
   const id = `reply-${thread}`;
   const titleId = `${conversationId(thread)}-title`;
@@ -188,6 +189,7 @@ function ReplyForm({ thread, draft }: { thread: string; draft: Draft }) {
 }
 
 export function ConversationCard({ conversation }: { conversation: Conversation }) {
+  useRevision();
   const [confirming, setConfirming] = useState(false);
   const { thread, entries } = conversation;
   const id = conversationId(thread);

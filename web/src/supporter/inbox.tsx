@@ -10,10 +10,11 @@ import { Availability } from './availability';
 import { ConversationCard } from './conversation';
 import { Counts, loadCounts } from './counts';
 import { inbox, loadStored, refreshInbox } from './inbox-state';
-import { logOut, revision, type Session } from './session';
+import { logOut, type Session, useRevision } from './session';
 import { Storage } from './storage';
 
 function Warnings() {
+  useRevision();
   if (inbox.warnings.size === 0) return null;
   return (
     <div id="inbox-warning">
@@ -29,6 +30,7 @@ function Warnings() {
 }
 
 function Conversations() {
+  useRevision();
   const check = () => {
     // New first contacts change this month's count too.
     void refreshInbox().then(() => {
@@ -63,8 +65,7 @@ function Conversations() {
 }
 
 export function Inbox({ current }: { current: Session }) {
-  // Every change to the inbox bumps the revision: draw again.
-  revision.value;
+  useRevision();
   const { supporter } = current;
   useEffect(() => {
     void (async () => {
@@ -100,11 +101,8 @@ export function Inbox({ current }: { current: Session }) {
       <p class="hint">{t('supporter.memoryNote')}</p>
       <Warnings />
       <Conversations />
-      <Availability
-        key={`${supporter.status}-${supporter.awayUntil ?? ''}`}
-        supporter={supporter}
-      />
-      <Storage key={String(inbox.retentionDays)} />
+      <Availability supporter={supporter} />
+      <Storage />
       <Counts />
     </div>
   );

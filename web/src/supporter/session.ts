@@ -37,6 +37,16 @@ export function touch(): void {
   revision.value++;
 }
 
+/**
+ * Subscribes the calling component to {@link revision}. Every component
+ * that reads the inbox's mutable state must call it itself: a component
+ * that reads signals is not drawn again with its parent unless its own
+ * props changed.
+ */
+export function useRevision(): number {
+  return revision.value;
+}
+
 /** Why the last session ended, shown above the login form. */
 export const endedReason = signal<MessageKey | null>(null);
 

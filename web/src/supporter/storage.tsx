@@ -3,11 +3,12 @@
  * What this browser keeps: how many days an inactive conversation is kept,
  * and deleting every conversation (after asking).
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { announce, Button } from '../ui';
 import { isRetentionDays } from './conversations';
 import { deleteAll, inbox, saveRetention } from './inbox-state';
+import { useRevision } from './session';
 
 export function Storage() {
   const [days, setDays] = useState(String(inbox.retentionDays));
@@ -15,6 +16,10 @@ export function Storage() {
   const [invalid, setInvalid] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const deleteButton = useRef<HTMLButtonElement>(null);
+  useRevision();
+  const kept = inbox.retentionDays;
+  // The days kept in this browser arrive after the first drawing.
+  useEffect(() => setDays(String(kept)), [kept]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
