@@ -39,12 +39,12 @@ export interface Me extends Supporter {
   notify?: NotifyPreferences;
 }
 
-/** `POST /api/v1/session`: a session token, the account and the vault to open. */
+/** `POST /api/v1/session`: a session token, the supporter's directory entry and the vault to open. */
 export interface SessionAnswer {
   token: string;
-  /** ISO time the session ends unless used. */
+  /** The whole UTC hour the session ends (ISO). */
   expiresAt: string;
-  supporter: Me;
+  supporter: Supporter;
   vault: Vault;
 }
 
@@ -66,7 +66,7 @@ export interface InboxAnswer {
 export interface InviteCheck {
   valid: true;
   /** The whole UTC hour after which the invite no longer works (ISO). */
-  expiresAt?: string;
+  expiresAt: string;
 }
 
 /** One month's count of first contacts (`GET /api/v1/me/counts`; `YYYY-MM`, UTC). */
