@@ -9,6 +9,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateSupporter } from '../../src/db/supporters.ts';
 import { WORDS as EN_WORDS } from '../../web/src/supporter/word-list.ts';
 import { WORDS as NB_WORDS } from '../../web/src/supporter/word-list-nb.ts';
 import { createInvite, newDoctor, register, registrationFor } from '../support/actors.ts';
@@ -325,4 +326,72 @@ describe('an expired invite (item 7)', () => {
     await fitsThePhone(page);
     await expectCleanState(watched, `supporter-invite-expired-${language}`, [410]);
   });
+});
+
+describe('the entry in the directory, edited from the inbox (item 5)', () => {
+  it.each(['en', 'nb'] as const)(
+    'in %s: legacy values are shown as they are and kept, lists are labelled, and only changes are sent as codes',
+    async (language) => {
+      const supporter = await seedSupporter(relay, `profile-${language}`, PASSPHRASE, 'Siri Dahl');
+      // As the vocabulary migration left a free-text entry it could not map.
+      await updateSupporter(relay.harness.relay.db, supporter.id, {
+        county: 'other: Svalbard',
+        specialties: ['psychiatry', 'other: Havmedisin'],
+      });
+      const watched = await open(language);
+      const { page } = watched;
+      await page.goto(`${relay.url}/supporter`);
+      await logInThroughPage(page, relay, supporter);
+      const form = page.locator('#profile-form');
+      await form.waitFor();
+      expect(await page.locator('#profile-county').inputValue()).toBe('other: Svalbard');
+      expect(await page.locator('#profile-county option:checked').textContent()).toBe(
+        'other: Svalbard',
+      );
+      const specialties = page.locator('#profile-specialties');
+      const psychiatry = language === 'en' ? 'Psychiatry' : 'Psykiatri';
+      expect(
+        await specialties
+          .getByRole('checkbox', { name: 'other: Havmedisin', exact: true })
+          .isChecked(),
+      ).toBe(true);
+      expect(
+        await specialties.getByRole('checkbox', { name: psychiatry, exact: true }).isChecked(),
+      ).toBe(true);
+      await fitsThePhone(page);
+      await expectCleanState(watched, `supporter-profile-${language}`);
+
+      // Change the town only: the legacy values are not sent, and stay.
+      await page.locator('#profile-town').fill('Longyearbyen');
+      await form.locator('button[type="submit"]').click();
+      await eventually(() => page.locator('#profile-status').textContent()).toMatch(
+        language === 'en' ? /Saved/ : /Lagret/,
+      );
+      const patches = () =>
+        watched.requests
+          .filter((r) => r.method === 'PATCH' && r.url.endsWith('/api/v1/me'))
+          .map((r) => JSON.parse(r.body ?? '{}'));
+      expect(patches()).toEqual([{ profile: { town: 'Longyearbyen' } }]);
+      const listed = await relay.harness.request('GET', `/api/v1/supporters/${supporter.id}`);
+      expect(listed.body).toMatchObject({
+        county: 'other: Svalbard',
+        town: 'Longyearbyen',
+        specialties: ['psychiatry', 'other: Havmedisin'],
+      });
+
+      // Choosing a county from the list replaces the legacy value with a code.
+      await page.locator('#profile-county').selectOption({ label: 'Troms' });
+      await specialties.getByRole('checkbox', { name: 'other: Havmedisin', exact: true }).uncheck();
+      await form.locator('button[type="submit"]').click();
+      await eventually(() => patches().length).toBe(2);
+      expect(patches()[1]).toEqual({ profile: { county: 'troms', specialties: ['psychiatry'] } });
+      await eventually(() =>
+        relay.harness
+          .request('GET', `/api/v1/supporters/${supporter.id}`)
+          .then((response) => [response.body.county, response.body.specialties]),
+      ).toEqual(['troms', ['psychiatry']]);
+      await expectCleanState(watched, `supporter-profile-saved-${language}`);
+    },
+    120_000,
+  );
 });

@@ -224,6 +224,11 @@ export const supporterEn = {
   'supporter.template.way.in-person': 'in person',
   'supporter.template.way.phone': 'by phone',
   'supporter.template.way.video': 'by video',
+  'supporter.profile.heading': 'Your entry in the directory',
+  'supporter.profile.save': 'Save my entry',
+  'supporter.profile.saved': 'Saved. Doctors now see your entry as it is here.',
+  'supporter.profile.unchanged': 'Nothing has changed, so nothing was sent.',
+  'supporter.profile.error': 'Your entry could not be saved. Please check it and try again.',
   'supporter.availability.heading': 'Your availability',
   'supporter.availability.currentAvailable':
     'You are shown as available. Doctors can write to you.',

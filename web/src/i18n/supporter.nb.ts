@@ -229,6 +229,11 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'supporter.template.way.in-person': 'ansikt til ansikt',
   'supporter.template.way.phone': 'på telefon',
   'supporter.template.way.video': 'på video',
+  'supporter.profile.heading': 'Oppføringen din i oversikten',
+  'supporter.profile.save': 'Lagre oppføringen min',
+  'supporter.profile.saved': 'Lagret. Legene ser nå oppføringen din slik den står her.',
+  'supporter.profile.unchanged': 'Ingenting er endret, så ingenting ble sendt.',
+  'supporter.profile.error': 'Oppføringen din kunne ikke lagres. Sjekk den og prøv igjen.',
   'supporter.availability.heading': 'Når du er tilgjengelig',
   'supporter.availability.currentAvailable': 'Du vises som tilgjengelig. Leger kan skrive til deg.',
   'supporter.availability.currentAway':

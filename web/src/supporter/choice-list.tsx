@@ -4,7 +4,7 @@
  * fieldset of labelled checkboxes, with a filter box when the list is long
  * (chosen terms always stay in view). A stored value that is no term of the
  * list (a legacy `other: …`) is shown as it is, checked, and kept unless
- * the supporter unticks it.
+ * the supporter unticks it (it stays in the list, to be ticked again).
  */
 import { useState } from 'preact/hooks';
 import { t } from '../i18n';
@@ -39,7 +39,9 @@ export function ChoiceList({
 }: ChoiceListProps) {
   const [filter, setFilter] = useState('');
   const known = new Set(options.map((option) => option.code));
-  const kept = selected.filter((value) => !known.has(value));
+  // Values that are no term, as first given: they stay in the list once unticked, to be ticked again.
+  const [given] = useState(() => selected.filter((value) => !known.has(value)));
+  const kept = [...new Set([...given, ...selected.filter((value) => !known.has(value))])];
   const wanted = normalise(filter);
   const shown = (option: Option) =>
     wanted === '' || selected.includes(option.code) || normalise(option.label).includes(wanted);

@@ -10,6 +10,7 @@ import { Availability } from './availability';
 import { ConversationCard } from './conversation';
 import { Counts, loadCounts } from './counts';
 import { inbox, loadStored, refreshInbox } from './inbox-state';
+import { ProfileForm } from './profile-form';
 import { logOut, type Session, useRevision } from './session';
 import { Storage } from './storage';
 
@@ -102,6 +103,7 @@ export function Inbox({ current }: { current: Session }) {
       <Warnings />
       <Conversations />
       <Availability supporter={supporter} />
+      <ProfileForm supporter={supporter} />
       <Storage />
       <Counts />
     </div>
