@@ -180,16 +180,16 @@ export async function switchLanguage(page: Page, language: 'nb' | 'en'): Promise
  * Asks for a suggested passphrase and uses it ("Use this passphrase" fills
  * both fields); returns it. The fields stay hidden (type=password).
  */
-export async function useSuggestion(page: Page): Promise<string> {
-  await page.locator('#join-suggest').click();
-  const shown = page.locator('#join-suggested-text');
+export async function useSuggestion(page: Page, prefix = 'join'): Promise<string> {
+  await page.locator(`#${prefix}-suggest`).click();
+  const shown = page.locator(`#${prefix}-suggested-text`);
   await shown.waitFor();
   const suggested = (await shown.textContent()) ?? '';
-  await page.locator('#join-use-suggestion').click();
-  await eventually(() => page.locator('#join-confirm').inputValue()).toBe(suggested);
-  expect(await page.locator('#join-passphrase').inputValue()).toBe(suggested);
-  expect(await page.locator('#join-passphrase').getAttribute('type')).toBe('password');
-  expect(await page.locator('#join-confirm').getAttribute('type')).toBe('password');
-  expect(await page.locator('#join-show-passphrase').isChecked()).toBe(false);
+  await page.locator(`#${prefix}-use-suggestion`).click();
+  await eventually(() => page.locator(`#${prefix}-confirm`).inputValue()).toBe(suggested);
+  expect(await page.locator(`#${prefix}-passphrase`).inputValue()).toBe(suggested);
+  expect(await page.locator(`#${prefix}-passphrase`).getAttribute('type')).toBe('password');
+  expect(await page.locator(`#${prefix}-confirm`).getAttribute('type')).toBe('password');
+  expect(await page.locator(`#${prefix}-show-passphrase`).isChecked()).toBe(false);
   return suggested;
 }

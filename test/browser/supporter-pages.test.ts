@@ -395,3 +395,45 @@ describe('the entry in the directory, edited from the inbox (item 5)', () => {
     120_000,
   );
 });
+
+describe('changing the passphrase from the inbox', () => {
+  it.each(['en', 'nb'] as const)(
+    'in %s: refuses a wrong current passphrase, takes a suggested new one, and the new one opens the account',
+    async (language) => {
+      const supporter = await seedSupporter(relay, `change-${language}`, PASSPHRASE, 'Per Holm');
+      const watched = await open(language);
+      const { page } = watched;
+      await page.goto(`${relay.url}/supporter`);
+      await logInThroughPage(page, relay, supporter);
+      const fingerprint = await page.locator('#me-fingerprint').textContent();
+      await page.locator('#passphrase-heading + details > summary').click();
+      await page.locator('#change-current').fill('not my passphrase at all, really');
+      const next = await useSuggestion(page, 'change');
+      await page.locator('#change-submit').click();
+      await eventually(() => page.locator('#change-current-error').textContent(), 60_000).toMatch(
+        language === 'en' ? /not your current passphrase/ : /ikke passordfrasen du bruker nå/,
+      );
+      await fitsThePhone(page);
+      await expectCleanState(watched, `supporter-passphrase-wrong-${language}`, [401]);
+
+      await page.locator('#change-current').fill(PASSPHRASE);
+      await page.locator('#change-submit').click();
+      await page.locator('#passphrase-done').waitFor({ timeout: 60_000 });
+      const puts = watched.requests.filter((r) => r.method === 'PUT');
+      // Neither passphrase was sent.
+      for (const request of watched.requests) {
+        expect(request.body ?? '').not.toContain(next.split(' ')[0]);
+        expect(request.body ?? '').not.toContain('velvet');
+      }
+      expect(puts).toHaveLength(2);
+      await expectCleanState(watched, `supporter-passphrase-changed-${language}`, [401]);
+
+      // Log out; the new passphrase opens the same key.
+      await page.locator('#logout').click();
+      await page.locator('#login-section').waitFor();
+      await logInThroughPage(page, relay, { login: supporter.login, passphrase: next });
+      expect(await page.locator('#me-fingerprint').textContent()).toBe(fingerprint);
+    },
+    180_000,
+  );
+});

@@ -229,6 +229,22 @@ export const supporterEn = {
   'supporter.profile.saved': 'Saved. Doctors now see your entry as it is here.',
   'supporter.profile.unchanged': 'Nothing has changed, so nothing was sent.',
   'supporter.profile.error': 'Your entry could not be saved. Please check it and try again.',
+  'supporter.passphrase.heading': 'Your passphrase',
+  'supporter.passphrase.open': 'Change your passphrase',
+  'supporter.passphrase.intro':
+    'Your key stays the same, so doctors and the conversations kept in this browser are not affected. Other browsers where you are logged in are logged out.',
+  'supporter.passphrase.current': 'Your current passphrase',
+  'supporter.passphrase.new': 'Your new passphrase',
+  'supporter.passphrase.submit': 'Change my passphrase',
+  'supporter.passphrase.progress.check': 'Checking your current passphrase…',
+  'supporter.passphrase.progress.lock':
+    'Protecting your key with the new passphrase. This takes a few seconds…',
+  'supporter.passphrase.done': 'Your passphrase has been changed. Use the new one from now on.',
+  'supporter.passphrase.error.currentMissing': 'Please type your current passphrase.',
+  'supporter.passphrase.error.current':
+    'That is not your current passphrase. Please check it and try again.',
+  'supporter.passphrase.error.generic':
+    'Your passphrase could not be changed. The old one still works; please try again.',
   'supporter.availability.heading': 'Your availability',
   'supporter.availability.currentAvailable':
     'You are shown as available. Doctors can write to you.',

@@ -234,6 +234,22 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'supporter.profile.saved': 'Lagret. Legene ser nå oppføringen din slik den står her.',
   'supporter.profile.unchanged': 'Ingenting er endret, så ingenting ble sendt.',
   'supporter.profile.error': 'Oppføringen din kunne ikke lagres. Sjekk den og prøv igjen.',
+  'supporter.passphrase.heading': 'Passordfrasen din',
+  'supporter.passphrase.open': 'Bytt passordfrase',
+  'supporter.passphrase.intro':
+    'Nøkkelen din er den samme, så legene og samtalene som er lagret i denne nettleseren, berøres ikke. Andre nettlesere der du er logget inn, blir logget ut.',
+  'supporter.passphrase.current': 'Passordfrasen du bruker nå',
+  'supporter.passphrase.new': 'Den nye passordfrasen din',
+  'supporter.passphrase.submit': 'Bytt passordfrasen min',
+  'supporter.passphrase.progress.check': 'Sjekker passordfrasen du bruker nå …',
+  'supporter.passphrase.progress.lock':
+    'Beskytter nøkkelen med den nye passordfrasen. Dette tar noen sekunder …',
+  'supporter.passphrase.done': 'Passordfrasen din er byttet. Bruk den nye fra nå av.',
+  'supporter.passphrase.error.currentMissing': 'Skriv passordfrasen du bruker nå.',
+  'supporter.passphrase.error.current':
+    'Det er ikke passordfrasen du bruker nå. Sjekk den og prøv igjen.',
+  'supporter.passphrase.error.generic':
+    'Passordfrasen kunne ikke byttes. Den gamle virker fortsatt; prøv igjen.',
   'supporter.availability.heading': 'Når du er tilgjengelig',
   'supporter.availability.currentAvailable': 'Du vises som tilgjengelig. Leger kan skrive til deg.',
   'supporter.availability.currentAway':

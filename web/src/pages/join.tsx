@@ -29,7 +29,8 @@ function JoinPage() {
         <Joined fingerprint={fingerprint} />
       ) : (
         <>
-          <p class="lead">{t('join.lead')}</p>
+          {/* The invitation's lead only while the invite may be usable. */}
+          {state.kind === 'checking' || usable ? <p class="lead">{t('join.lead')}</p> : null}
           <InviteStatus state={state} />
           {usable ? <JoinForm invite={usable} onJoined={setFingerprint} /> : null}
         </>

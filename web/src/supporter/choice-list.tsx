@@ -1,8 +1,8 @@
 /**
  * @module
  * Choosing several terms of a fixed list (specialties, languages): a
- * fieldset of labelled checkboxes, with a filter box when the list is long
- * (chosen terms always stay in view). A stored value that is no term of the
+ * fieldset of labelled checkboxes; a long list gets a filter box and
+ * scrolls within its own box (chosen terms always stay in the list). A stored value that is no term of the
  * list (a legacy `other: …`) is shown as it is, checked, and kept unless
  * the supporter unticks it (it stays in the list, to be ticked again).
  */
@@ -38,6 +38,7 @@ export function ChoiceList({
   onChange,
 }: ChoiceListProps) {
   const [filter, setFilter] = useState('');
+  const long = options.length > FILTER_FROM;
   const known = new Set(options.map((option) => option.code));
   // Values that are no term, as first given: they stay in the list once unticked, to be ticked again.
   const [given] = useState(() => selected.filter((value) => !known.has(value)));
@@ -76,7 +77,7 @@ export function ChoiceList({
           {error}
         </p>
       ) : null}
-      {options.length > FILTER_FROM ? (
+      {long ? (
         <div class="field choice-filter">
           <label for={`${id}-filter`}>{t('join.choice.filter', { list: legend })}</label>
           <input
@@ -92,7 +93,7 @@ export function ChoiceList({
           />
         </div>
       ) : null}
-      <div class="check-grid choice-options">
+      <div class={long ? 'check-grid choice-options long' : 'check-grid choice-options'}>
         {kept.map((value) => box(value, value))}
         {visible.map((option) => box(option.code, option.label))}
       </div>

@@ -19,14 +19,8 @@ import {
   latestPrefs,
   latestReceived,
 } from './conversations';
-import {
-  type Draft,
-  deleteThread,
-  followLanguage,
-  inbox,
-  newDraft,
-  sendReply,
-} from './inbox-state';
+import { deleteThread, inbox } from './inbox-state';
+import { type Draft, followLanguage, newDraft, sendReply } from './replies';
 import { touch, useRevision } from './session';
 
 const MODALITY_KEYS: Record<Modality, MessageKey> = {

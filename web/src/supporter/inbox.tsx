@@ -10,6 +10,7 @@ import { Availability } from './availability';
 import { ConversationCard } from './conversation';
 import { Counts, loadCounts } from './counts';
 import { inbox, loadStored, refreshInbox } from './inbox-state';
+import { PassphraseChange } from './passphrase-change';
 import { ProfileForm } from './profile-form';
 import { logOut, type Session, useRevision } from './session';
 import { Storage } from './storage';
@@ -104,6 +105,7 @@ export function Inbox({ current }: { current: Session }) {
       <Conversations />
       <Availability supporter={supporter} />
       <ProfileForm supporter={supporter} />
+      <PassphraseChange session={current} />
       <Storage />
       <Counts />
     </div>

@@ -6,13 +6,14 @@
  * focus goes to the first; a refusal from the relay keeps what was typed.
  */
 import { useRef, useState } from 'preact/hooks';
-import { MODALITIES, type Modality } from '../../../src/wire/api.ts';
+import type { Modality } from '../../../src/wire/api.ts';
 import { type MessageKey, t } from '../i18n';
 import { Button, Field, Progress } from '../ui';
 import { ChoiceList } from './choice-list';
 import { PassphraseFields, usePassphraseAssessment } from './passphrase-fields';
+import { CountySelect, ModalityChoices } from './profile-fields';
 import { type JoinDetails, type JoinStep, joinErrorKey, register } from './register';
-import { COUNTIES, LANGUAGES, options, SPECIALTIES } from './vocabulary';
+import { LANGUAGES, options, SPECIALTIES } from './vocabulary';
 
 const LOGIN_PATTERN = /^[\p{L}\p{N}._@+-]{3,64}$/u;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
@@ -124,7 +125,7 @@ export function JoinForm({ invite, onJoined }: JoinFormProps) {
         town: town.trim(),
         specialties,
         languages,
-        modalities: MODALITIES.filter((modality) => modalities.includes(modality)),
+        modalities,
         ...(trimmedAbout === '' ? {} : { about: trimmedAbout }),
       },
       passphrase,
@@ -214,25 +215,16 @@ export function JoinForm({ invite, onJoined }: JoinFormProps) {
           )}
         </Field>
         <div class="supporter-columns">
-          <Field id="join-county" label={t('join.county.label')} error={error('county')}>
-            {(control) => (
-              <select
-                {...control}
-                value={county}
-                onChange={(event) => {
-                  setCounty(event.currentTarget.value);
-                  clear('county');
-                }}
-              >
-                <option value="">{t('join.county.choose')}</option>
-                {options(COUNTIES).map((option) => (
-                  <option key={option.code} value={option.code}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <CountySelect
+            id="join-county"
+            value={county}
+            error={error('county')}
+            placeholder={t('join.county.choose')}
+            onChange={(code) => {
+              setCounty(code);
+              clear('county');
+            }}
+          />
           <Field id="join-town" label={t('join.town.label')} error={error('town')}>
             {(control) => (
               <input
@@ -272,35 +264,15 @@ export function JoinForm({ invite, onJoined }: JoinFormProps) {
             clear('languages');
           }}
         />
-        <fieldset
+        <ModalityChoices
           id="join-modalities"
-          aria-describedby={errors.modalities ? 'join-modalities-error' : undefined}
-        >
-          <legend>{t('join.modalities.legend')}</legend>
-          {errors.modalities ? (
-            <p class="error field-error" id="join-modalities-error">
-              {t(errors.modalities)}
-            </p>
-          ) : null}
-          {MODALITIES.map((modality) => (
-            <label class="check" key={modality}>
-              <input
-                type="checkbox"
-                name="modality"
-                value={modality}
-                checked={modalities.includes(modality)}
-                onChange={(event) => {
-                  const on = event.currentTarget.checked;
-                  setModalities((current) =>
-                    on ? [...current, modality] : current.filter((value) => value !== modality),
-                  );
-                  clear('modalities');
-                }}
-              />{' '}
-              <span>{t(`supporter.modality.${modality}`)}</span>
-            </label>
-          ))}
-        </fieldset>
+          selected={modalities}
+          error={error('modalities')}
+          onChange={(next) => {
+            setModalities(next);
+            clear('modalities');
+          }}
+        />
         <Field id="join-about" label={t('join.about.label')} hint={t('join.about.hint')}>
           {(control) => (
             <textarea

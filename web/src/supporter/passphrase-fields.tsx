@@ -39,6 +39,10 @@ export interface PassphraseFieldsProps {
   personal: readonly string[];
   error: string | null;
   confirmError: string | null;
+  /** Start of the fields' ids: `join` on the join page, `change` for a new passphrase. */
+  prefix?: string;
+  /** The legend; the join page's by default. */
+  legend?: string;
 }
 
 /** The estimate for what is typed; the page's word list once it has loaded. */
@@ -61,6 +65,7 @@ export function usePassphraseAssessment(
 
 export function PassphraseFields(props: PassphraseFieldsProps) {
   const { value, confirm, onValue, onConfirm, personal, error, confirmError } = props;
+  const prefix = props.prefix ?? 'join';
   const [show, setShow] = useState(false);
   const [suggested, setSuggested] = useState<string | null>(null);
   const [suggesting, setSuggesting] = useState(false);
@@ -92,13 +97,13 @@ export function PassphraseFields(props: PassphraseFieldsProps) {
 
   return (
     <fieldset>
-      <legend>{t('join.passphrase.legend')}</legend>
+      <legend>{props.legend ?? t('join.passphrase.legend')}</legend>
       <p>{t('join.passphrase.intro')}</p>
-      <Field id="join-passphrase" label={t('join.passphrase.label')} error={error}>
+      <Field id={`${prefix}-passphrase`} label={t('join.passphrase.label')} error={error}>
         {(control) => (
           <input
             {...control}
-            aria-describedby={[control['aria-describedby'], 'join-strength-text']
+            aria-describedby={[control['aria-describedby'], `${prefix}-strength-text`]
               .filter(Boolean)
               .join(' ')}
             type={type}
@@ -113,7 +118,7 @@ export function PassphraseFields(props: PassphraseFieldsProps) {
       <label class="check">
         <input
           type="checkbox"
-          id="join-show-passphrase"
+          id={`${prefix}-show-passphrase`}
           checked={show}
           onChange={(event) => setShow(event.currentTarget.checked)}
         />{' '}
@@ -122,8 +127,8 @@ export function PassphraseFields(props: PassphraseFieldsProps) {
       <div class="strength" aria-hidden="true">
         <span class="strength-bar" data-level={String(value === '' ? 0 : assessment.level)} />
       </div>
-      <div id="join-strength" aria-live="polite">
-        <p class="strength-text" id="join-strength-text">
+      <div id={`${prefix}-strength`} aria-live="polite">
+        <p class="strength-text" id={`${prefix}-strength-text`}>
           {value === '' ? (
             t('join.strength.empty')
           ) : (
@@ -148,7 +153,7 @@ export function PassphraseFields(props: PassphraseFieldsProps) {
       <div class="actions">
         <Button
           variant="secondary"
-          id="join-suggest"
+          id={`${prefix}-suggest`}
           busy={suggesting}
           onClick={() => void suggest()}
         >
@@ -157,20 +162,20 @@ export function PassphraseFields(props: PassphraseFieldsProps) {
       </div>
       {suggestFailed ? <p class="error">{t('error.network')}</p> : null}
       {suggested === null ? null : (
-        <div class="notice suggestion" id="join-suggestion">
+        <div class="notice suggestion" id={`${prefix}-suggestion`}>
           <p>{t('join.suggestion.intro', { count: suggested.split(' ').length })}</p>
-          <p class="suggested-passphrase" id="join-suggested-text">
+          <p class="suggested-passphrase" id={`${prefix}-suggested-text`}>
             {suggested}
           </p>
           <p class="hint">{t('join.suggestion.hint')}</p>
           <div class="actions">
-            <Button variant="secondary" id="join-use-suggestion" onClick={use}>
+            <Button variant="secondary" id={`${prefix}-use-suggestion`} onClick={use}>
               {t('join.suggestion.use')}
             </Button>
           </div>
         </div>
       )}
-      <Field id="join-confirm" label={t('join.confirm.label')} error={confirmError}>
+      <Field id={`${prefix}-confirm`} label={t('join.confirm.label')} error={confirmError}>
         {(control) => (
           <input
             {...control}

@@ -13,8 +13,9 @@ import { RelayError, type Supporter } from '../api';
 import { type MessageKey, t } from '../i18n';
 import { Button, Field } from '../ui';
 import { ChoiceList } from './choice-list';
+import { CountySelect, ModalityChoices } from './profile-fields';
 import { call, SessionEnded, updateSupporter } from './session';
-import { COUNTIES, isCode, LANGUAGES, options, SPECIALTIES } from './vocabulary';
+import { LANGUAGES, options, SPECIALTIES } from './vocabulary';
 
 const MAX_CHOICES = 12;
 
@@ -88,8 +89,6 @@ export function ProfileForm({ supporter }: { supporter: Supporter }) {
     setStatus(null);
   };
   const error = (field: Problem) => (errors.includes(field) ? t(PROBLEM_KEYS[field]) : null);
-  // A stored county that is no code (a legacy value) stays an option until changed.
-  const legacyCounty = supporter.county !== '' && !isCode(COUNTIES, supporter.county);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -152,22 +151,12 @@ export function ProfileForm({ supporter }: { supporter: Supporter }) {
           )}
         </Field>
         <div class="supporter-columns">
-          <Field id="profile-county" label={t('join.county.label')} error={error('county')}>
-            {(control) => (
-              <select
-                {...control}
-                value={draft.county}
-                onChange={(event) => set('county', event.currentTarget.value)}
-              >
-                {legacyCounty ? <option value={supporter.county}>{supporter.county}</option> : null}
-                {options(COUNTIES).map((option) => (
-                  <option key={option.code} value={option.code}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <CountySelect
+            id="profile-county"
+            value={draft.county}
+            error={error('county')}
+            onChange={(code) => set('county', code)}
+          />
           <Field id="profile-town" label={t('join.town.label')} error={error('town')}>
             {(control) => (
               <input
@@ -198,35 +187,12 @@ export function ProfileForm({ supporter }: { supporter: Supporter }) {
           selected={draft.languages}
           onChange={(next) => set('languages', next)}
         />
-        <fieldset
+        <ModalityChoices
           id="profile-modalities"
-          aria-describedby={error('modalities') ? 'profile-modalities-error' : undefined}
-        >
-          <legend>{t('join.modalities.legend')}</legend>
-          {error('modalities') ? (
-            <p class="error field-error" id="profile-modalities-error">
-              {error('modalities')}
-            </p>
-          ) : null}
-          {MODALITIES.map((modality) => (
-            <label class="check" key={modality}>
-              <input
-                type="checkbox"
-                value={modality}
-                checked={draft.modalities.includes(modality)}
-                onChange={(event) =>
-                  set(
-                    'modalities',
-                    event.currentTarget.checked
-                      ? [...draft.modalities, modality]
-                      : draft.modalities.filter((value) => value !== modality),
-                  )
-                }
-              />{' '}
-              <span>{t(`supporter.modality.${modality}`)}</span>
-            </label>
-          ))}
-        </fieldset>
+          selected={draft.modalities}
+          error={error('modalities')}
+          onChange={(next) => set('modalities', next)}
+        />
         <Field id="profile-about" label={t('join.about.label')} hint={t('join.about.hint')}>
           {(control) => (
             <textarea

@@ -4,7 +4,7 @@
  * and deleting every conversation (after asking).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { type MessageKey, t } from '../i18n';
 import { announce, Button } from '../ui';
 import { isRetentionDays } from './conversations';
 import { deleteAll, inbox, saveRetention } from './inbox-state';
@@ -12,7 +12,7 @@ import { useRevision } from './session';
 
 export function Storage() {
   const [days, setDays] = useState(String(inbox.retentionDays));
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<{ key: MessageKey; days?: number } | null>(null);
   const [invalid, setInvalid] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const deleteButton = useRef<HTMLButtonElement>(null);
@@ -26,15 +26,16 @@ export function Storage() {
     const value = Number(days);
     if (!isRetentionDays(value)) {
       setInvalid(true);
-      setStatus(t('supporter.storage.invalid'));
+      setStatus({ key: 'supporter.storage.invalid' });
       document.getElementById('retention-days')?.focus();
       return;
     }
     setInvalid(false);
     const stored = await saveRetention(value);
-    setStatus(
-      t(stored ? 'supporter.storage.saved' : 'supporter.storage.savedSessionOnly', { days: value }),
-    );
+    setStatus({
+      key: stored ? 'supporter.storage.saved' : 'supporter.storage.savedSessionOnly',
+      days: value,
+    });
   };
 
   return (
@@ -66,7 +67,7 @@ export function Storage() {
             {t('supporter.storage.save')}
           </Button>
           <span id="retention-status" role="status">
-            {status}
+            {status ? t(status.key, status.days === undefined ? {} : { days: status.days }) : ''}
           </span>
         </div>
       </form>
