@@ -437,3 +437,50 @@ describe('changing the passphrase from the inbox', () => {
     180_000,
   );
 });
+
+describe('notifications, set from the inbox', () => {
+  it.each(['en', 'nb'] as const)(
+    'in %s: explains a refusal at its field, and saves a webhook the relay then holds',
+    async (language) => {
+      const supporter = await seedSupporter(relay, `notify-${language}`, PASSPHRASE, 'Liv Aas');
+      const watched = await open(language);
+      const { page } = watched;
+      await page.goto(`${relay.url}/supporter`);
+      await logInThroughPage(page, relay, supporter);
+      const form = page.locator('#notify-form');
+      await eventually(() => form.locator('button[type="submit"]').isEnabled()).toBe(true);
+
+      // This relay sends no e-mail: said at the e-mail field.
+      await page.locator('#notify-email').fill('liv@example.org');
+      await page.locator('#notify-by-email').check();
+      await form.locator('button[type="submit"]').click();
+      await eventually(() => page.locator('#notify-email-error').textContent()).toMatch(
+        language === 'en' ? /does not send e-mail/ : /sender ikke e-post/,
+      );
+      expect(await page.locator('#notify-email').getAttribute('aria-invalid')).toBe('true');
+      await fitsThePhone(page);
+      await expectCleanState(watched, `supporter-notify-refused-${language}`, [400]);
+
+      // A webhook of their own.
+      await page.locator('#notify-by-email').uncheck();
+      await page.locator('#notify-email').fill('');
+      await page.locator('#notify-form details > summary').click();
+      await page.locator('#notify-webhook').fill('http://example.org/hook');
+      await form.locator('button[type="submit"]').click();
+      await eventually(() => page.locator('#notify-webhook-error').textContent()).toMatch(
+        /https:\/\//,
+      );
+      await page.locator('#notify-webhook').fill('https://example.org/hook');
+      await form.locator('button[type="submit"]').click();
+      await eventually(() => page.locator('#notify-status').textContent()).toBe(
+        language === 'en' ? 'Saved.' : 'Lagret.',
+      );
+      const session = await supporter.logIn();
+      const me = await relay.request('GET', '/api/v1/me', { token: session.token });
+      await session.logOut();
+      expect(me.body.notify).toEqual({ email: false, webhookUrl: 'https://example.org/hook' });
+      await expectCleanState(watched, `supporter-notify-saved-${language}`, [400]);
+    },
+    120_000,
+  );
+});

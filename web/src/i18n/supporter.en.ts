@@ -245,6 +245,25 @@ export const supporterEn = {
     'That is not your current passphrase. Please check it and try again.',
   'supporter.passphrase.error.generic':
     'Your passphrase could not be changed. The old one still works; please try again.',
+  'supporter.notify.heading': 'Notifications',
+  'supporter.notify.intro':
+    'The relay can tell you that a message is waiting. It never says who wrote or what.',
+  'supporter.notify.email': 'E-mail address (optional)',
+  'supporter.notify.byEmail': 'E-mail me when a message is waiting',
+  'supporter.notify.webhookSummary': 'Or notify a web address of your own (webhook)',
+  'supporter.notify.webhook': 'Webhook address (optional)',
+  'supporter.notify.webhookHint':
+    'An https:// address. The relay sends it a short request with no content when a message is waiting. Leave it empty for none.',
+  'supporter.notify.save': 'Save notifications',
+  'supporter.notify.saved': 'Saved.',
+  'supporter.notify.error.unavailable':
+    'This relay does not send e-mail. Use a webhook instead, or check the inbox yourself.',
+  'supporter.notify.error.missing': 'Add your e-mail address to be notified by e-mail.',
+  'supporter.notify.error.webhook':
+    'The webhook address must start with https:// and must not hold a user name or password.',
+  'supporter.notify.error.load':
+    'Your notification settings could not be read. Reload the page to try again.',
+  'supporter.notify.error.generic': 'Your notifications could not be saved. Please try again.',
   'supporter.availability.heading': 'Your availability',
   'supporter.availability.currentAvailable':
     'You are shown as available. Doctors can write to you.',

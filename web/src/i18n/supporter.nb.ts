@@ -250,6 +250,25 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
     'Det er ikke passordfrasen du bruker nå. Sjekk den og prøv igjen.',
   'supporter.passphrase.error.generic':
     'Passordfrasen kunne ikke byttes. Den gamle virker fortsatt; prøv igjen.',
+  'supporter.notify.heading': 'Varsler',
+  'supporter.notify.intro':
+    'Reléet kan si fra at en melding venter. Det sier aldri hvem som skrev eller hva.',
+  'supporter.notify.email': 'E-postadresse (valgfritt)',
+  'supporter.notify.byEmail': 'Send meg e-post når en melding venter',
+  'supporter.notify.webhookSummary': 'Eller varsle en egen nettadresse (webhook)',
+  'supporter.notify.webhook': 'Webhook-adresse (valgfritt)',
+  'supporter.notify.webhookHint':
+    'En https://-adresse. Reléet sender den en kort forespørsel uten innhold når en melding venter. La feltet stå tomt for ingen.',
+  'supporter.notify.save': 'Lagre varsler',
+  'supporter.notify.saved': 'Lagret.',
+  'supporter.notify.error.unavailable':
+    'Dette reléet sender ikke e-post. Bruk en webhook i stedet, eller sjekk innboksen selv.',
+  'supporter.notify.error.missing': 'Legg inn e-postadressen din for å bli varslet på e-post.',
+  'supporter.notify.error.webhook':
+    'Webhook-adressen må begynne med https:// og kan ikke inneholde brukernavn eller passord.',
+  'supporter.notify.error.load':
+    'Varslingsinnstillingene kunne ikke leses. Last inn siden på nytt for å prøve igjen.',
+  'supporter.notify.error.generic': 'Varslene kunne ikke lagres. Prøv igjen.',
   'supporter.availability.heading': 'Når du er tilgjengelig',
   'supporter.availability.currentAvailable': 'Du vises som tilgjengelig. Leger kan skrive til deg.',
   'supporter.availability.currentAway':

@@ -10,6 +10,7 @@ import { Availability } from './availability';
 import { ConversationCard } from './conversation';
 import { Counts, loadCounts } from './counts';
 import { inbox, loadStored, refreshInbox } from './inbox-state';
+import { Notifications } from './notifications';
 import { PassphraseChange } from './passphrase-change';
 import { ProfileForm } from './profile-form';
 import { logOut, type Session, useRevision } from './session';
@@ -105,6 +106,7 @@ export function Inbox({ current }: { current: Session }) {
       <Conversations />
       <Availability supporter={supporter} />
       <ProfileForm supporter={supporter} />
+      <Notifications />
       <PassphraseChange session={current} />
       <Storage />
       <Counts />
