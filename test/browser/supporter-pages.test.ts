@@ -484,3 +484,62 @@ describe('notifications, set from the inbox', () => {
     120_000,
   );
 });
+
+describe('leaving the service', () => {
+  it.each(['en', 'nb'] as const)(
+    'in %s: asks first, then erases the account and this browser’s copy',
+    async (language) => {
+      const supporter = await seedSupporter(relay, `leave-${language}`, PASSPHRASE, 'Ola Vik');
+      await (await newDoctor(relay)).writeTo(supporter, 'Hello, can we talk?');
+      const watched = await open(language);
+      const { page } = watched;
+      await page.goto(`${relay.url}/supporter`);
+      await logInThroughPage(page, relay, supporter);
+      await page.locator('#conversations article').waitFor();
+
+      // Cancel leaves everything as it was.
+      await page.locator('#leave').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      await fitsThePhone(page);
+      await expectCleanState(watched, `supporter-leave-confirm-${language}`);
+      await page.locator('#leave-no').click();
+      await dialog.waitFor({ state: 'hidden' });
+      expect(
+        watched.requests.some((r) => r.method === 'DELETE' && r.url.endsWith('/api/v1/me')),
+      ).toBe(false);
+
+      await page.locator('#leave').click();
+      await page.locator('#leave-yes').click();
+      await eventually(() => page.locator('#login-ended').textContent()).toMatch(
+        language === 'en' ? /You have left the service/ : /Du har sluttet i tjenesten/,
+      );
+      expect(await page.content()).not.toContain('Hello, can we talk?');
+      const kept = await page.evaluate(async () => {
+        let count = 0;
+        for (const { name } of await indexedDB.databases()) {
+          if (!name?.startsWith('peer-relay-')) continue;
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const request = indexedDB.open(name);
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          count += await new Promise<number>((resolve, reject) => {
+            const request = db.transaction('records').objectStore('records').count();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          db.close();
+        }
+        return count;
+      });
+      expect(kept).toBe(0);
+      const directory = await relay.harness.request('GET', '/api/v1/supporters');
+      expect(
+        directory.body.supporters.some((entry: { id: string }) => entry.id === supporter.id),
+      ).toBe(false);
+      await expectCleanState(watched, `supporter-left-${language}`);
+    },
+    120_000,
+  );
+});

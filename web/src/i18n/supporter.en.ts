@@ -264,6 +264,17 @@ export const supporterEn = {
   'supporter.notify.error.load':
     'Your notification settings could not be read. Reload the page to try again.',
   'supporter.notify.error.generic': 'Your notifications could not be saved. Please try again.',
+  'supporter.leave.heading': 'Leaving the service',
+  'supporter.leave.intro':
+    'If you no longer want to be a peer supporter, you can leave. Your login, e-mail and key are erased from the relay, and your entry disappears from the directory. Messages still waiting for you can then never be read. Being away for a while is usually the better choice.',
+  'supporter.leave.button': 'Leave the service',
+  'supporter.leave.confirmTitle': 'Leave the service for good?',
+  'supporter.leave.confirm':
+    'This cannot be undone. To come back, you would need a new invite from the operator. The conversations kept in this browser are deleted too.',
+  'supporter.leave.yes': 'Yes, leave for good',
+  'supporter.leave.done':
+    'You have left the service. Your account is erased. Thank you for your help.',
+  'supporter.leave.error': 'Leaving did not work. Nothing was erased; please try again.',
   'supporter.availability.heading': 'Your availability',
   'supporter.availability.currentAvailable':
     'You are shown as available. Doctors can write to you.',

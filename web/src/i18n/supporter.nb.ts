@@ -269,6 +269,16 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'supporter.notify.error.load':
     'Varslingsinnstillingene kunne ikke leses. Last inn siden på nytt for å prøve igjen.',
   'supporter.notify.error.generic': 'Varslene kunne ikke lagres. Prøv igjen.',
+  'supporter.leave.heading': 'Slutte i tjenesten',
+  'supporter.leave.intro':
+    'Vil du ikke lenger være kollegastøtte, kan du slutte. Brukernavnet, e-postadressen og nøkkelen din slettes fra reléet, og oppføringen din forsvinner fra oversikten. Meldinger som fortsatt venter på deg, kan da aldri leses. Å være borte en stund er som regel et bedre valg.',
+  'supporter.leave.button': 'Slutt i tjenesten',
+  'supporter.leave.confirmTitle': 'Slutte i tjenesten for godt?',
+  'supporter.leave.confirm':
+    'Dette kan ikke angres. For å komme tilbake trenger du en ny invitasjon fra operatøren. Samtalene som er lagret i denne nettleseren, slettes også.',
+  'supporter.leave.yes': 'Ja, slutt for godt',
+  'supporter.leave.done': 'Du har sluttet i tjenesten. Kontoen din er slettet. Takk for hjelpen.',
+  'supporter.leave.error': 'Det gikk ikke å slutte. Ingenting ble slettet; prøv igjen.',
   'supporter.availability.heading': 'Når du er tilgjengelig',
   'supporter.availability.currentAvailable': 'Du vises som tilgjengelig. Leger kan skrive til deg.',
   'supporter.availability.currentAway':

@@ -10,6 +10,7 @@ import { Availability } from './availability';
 import { ConversationCard } from './conversation';
 import { Counts, loadCounts } from './counts';
 import { inbox, loadStored, refreshInbox } from './inbox-state';
+import { Leave } from './leave';
 import { Notifications } from './notifications';
 import { PassphraseChange } from './passphrase-change';
 import { ProfileForm } from './profile-form';
@@ -110,6 +111,7 @@ export function Inbox({ current }: { current: Session }) {
       <PassphraseChange session={current} />
       <Storage />
       <Counts />
+      <Leave session={current} />
     </div>
   );
 }
