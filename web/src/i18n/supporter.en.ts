@@ -225,6 +225,7 @@ export const supporterEn = {
   'supporter.template.way.phone': 'by phone',
   'supporter.template.way.video': 'by video',
   'supporter.profile.heading': 'Your entry in the directory',
+  'supporter.profile.edit': 'Change your entry',
   'supporter.profile.save': 'Save my entry',
   'supporter.profile.saved': 'Saved. Doctors now see your entry as it is here.',
   'supporter.profile.unchanged': 'Nothing has changed, so nothing was sent.',

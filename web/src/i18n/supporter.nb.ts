@@ -230,6 +230,7 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'supporter.template.way.phone': 'på telefon',
   'supporter.template.way.video': 'på video',
   'supporter.profile.heading': 'Oppføringen din i oversikten',
+  'supporter.profile.edit': 'Endre oppføringen din',
   'supporter.profile.save': 'Lagre oppføringen min',
   'supporter.profile.saved': 'Lagret. Legene ser nå oppføringen din slik den står her.',
   'supporter.profile.unchanged': 'Ingenting er endret, så ingenting ble sendt.',

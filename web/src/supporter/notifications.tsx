@@ -142,7 +142,11 @@ export function Notifications() {
           />{' '}
           <span>{t('supporter.notify.byEmail')}</span>
         </label>
-        <Disclosure summary={t('supporter.notify.webhookSummary')} open={choice.webhookUrl !== ''}>
+        {/* Open at first when a webhook is set; only a load or a save changes that. */}
+        <Disclosure
+          summary={t('supporter.notify.webhookSummary')}
+          open={Boolean(saved?.webhookUrl)}
+        >
           <Field
             id="notify-webhook"
             label={t('supporter.notify.webhook')}

@@ -11,7 +11,7 @@ import { useState } from 'preact/hooks';
 import { MODALITIES, type Modality } from '../../../src/wire/api.ts';
 import { RelayError, type Supporter } from '../api';
 import { type MessageKey, t } from '../i18n';
-import { Button, Field } from '../ui';
+import { Button, Disclosure, Field } from '../ui';
 import { ChoiceList } from './choice-list';
 import { CountySelect, ModalityChoices } from './profile-fields';
 import { call, SessionEnded, updateSupporter } from './session';
@@ -132,87 +132,89 @@ export function ProfileForm({ supporter }: { supporter: Supporter }) {
     <section aria-labelledby="profile-heading">
       <h2 id="profile-heading">{t('supporter.profile.heading')}</h2>
       <p>{t('join.profile.hint')}</p>
-      <form
-        id="profile-form"
-        class="supporter-form"
-        noValidate
-        onSubmit={(event) => void submit(event)}
-      >
-        <Field id="profile-name" label={t('join.name.label')} error={error('name')}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autocomplete="name"
-              maxLength={100}
-              value={draft.name}
-              onInput={(event) => set('name', event.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <div class="supporter-columns">
-          <CountySelect
-            id="profile-county"
-            value={draft.county}
-            error={error('county')}
-            onChange={(code) => set('county', code)}
-          />
-          <Field id="profile-town" label={t('join.town.label')} error={error('town')}>
+      <Disclosure summary={t('supporter.profile.edit')}>
+        <form
+          id="profile-form"
+          class="supporter-form"
+          noValidate
+          onSubmit={(event) => void submit(event)}
+        >
+          <Field id="profile-name" label={t('join.name.label')} error={error('name')}>
             {(control) => (
               <input
                 {...control}
                 type="text"
-                autocomplete="address-level2"
-                maxLength={80}
-                value={draft.town}
-                onInput={(event) => set('town', event.currentTarget.value)}
+                autocomplete="name"
+                maxLength={100}
+                value={draft.name}
+                onInput={(event) => set('name', event.currentTarget.value)}
               />
             )}
           </Field>
-        </div>
-        <ChoiceList
-          id="profile-specialties"
-          legend={t('join.specialties.label')}
-          hint={t('join.specialties.hint')}
-          error={error('specialties')}
-          options={options(SPECIALTIES)}
-          selected={draft.specialties}
-          onChange={(next) => set('specialties', next)}
-        />
-        <ChoiceList
-          id="profile-languages"
-          legend={t('join.languages.legend')}
-          error={error('languages')}
-          options={options(LANGUAGES)}
-          selected={draft.languages}
-          onChange={(next) => set('languages', next)}
-        />
-        <ModalityChoices
-          id="profile-modalities"
-          selected={draft.modalities}
-          error={error('modalities')}
-          onChange={(next) => set('modalities', next)}
-        />
-        <Field id="profile-about" label={t('join.about.label')} hint={t('join.about.hint')}>
-          {(control) => (
-            <textarea
-              {...control}
-              maxLength={2000}
-              rows={4}
-              value={draft.about}
-              onInput={(event) => set('about', event.currentTarget.value)}
+          <div class="supporter-columns">
+            <CountySelect
+              id="profile-county"
+              value={draft.county}
+              error={error('county')}
+              onChange={(code) => set('county', code)}
             />
-          )}
-        </Field>
-        <div class="actions">
-          <Button type="submit" busy={busy}>
-            {t('supporter.profile.save')}
-          </Button>
-          <span id="profile-status" role="status">
-            {status ? t(status) : ''}
-          </span>
-        </div>
-      </form>
+            <Field id="profile-town" label={t('join.town.label')} error={error('town')}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="text"
+                  autocomplete="address-level2"
+                  maxLength={80}
+                  value={draft.town}
+                  onInput={(event) => set('town', event.currentTarget.value)}
+                />
+              )}
+            </Field>
+          </div>
+          <ChoiceList
+            id="profile-specialties"
+            legend={t('join.specialties.label')}
+            hint={t('join.specialties.hint')}
+            error={error('specialties')}
+            options={options(SPECIALTIES)}
+            selected={draft.specialties}
+            onChange={(next) => set('specialties', next)}
+          />
+          <ChoiceList
+            id="profile-languages"
+            legend={t('join.languages.legend')}
+            error={error('languages')}
+            options={options(LANGUAGES)}
+            selected={draft.languages}
+            onChange={(next) => set('languages', next)}
+          />
+          <ModalityChoices
+            id="profile-modalities"
+            selected={draft.modalities}
+            error={error('modalities')}
+            onChange={(next) => set('modalities', next)}
+          />
+          <Field id="profile-about" label={t('join.about.label')} hint={t('join.about.hint')}>
+            {(control) => (
+              <textarea
+                {...control}
+                maxLength={2000}
+                rows={4}
+                value={draft.about}
+                onInput={(event) => set('about', event.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <div class="actions">
+            <Button type="submit" busy={busy}>
+              {t('supporter.profile.save')}
+            </Button>
+            <span id="profile-status" role="status">
+              {status ? t(status) : ''}
+            </span>
+          </div>
+        </form>
+      </Disclosure>
     </section>
   );
 }
