@@ -12,7 +12,7 @@ export const supporterEn = {
     '3 to 64 letters or digits; you may also use . _ @ + and -. Only you and the relay see it.',
   'join.email.label': 'E-mail for notifications (optional)',
   'join.email.hint':
-    'We only write that a message is waiting, never who wrote or what. Leave it empty if you prefer to check yourself.',
+    'Only ever to say that a message is waiting, never who wrote or what. You turn e-mail notifications on in your inbox. Leave it empty if you prefer to check yourself.',
   'join.profile.legend': 'Your entry in the directory',
   'join.profile.hint': 'Doctors see this when they choose whom to write to.',
   'join.name.label': 'Name',
@@ -250,6 +250,8 @@ export const supporterEn = {
   'supporter.notify.intro':
     'The relay can tell you that a message is waiting. It never says who wrote or what.',
   'supporter.notify.email': 'E-mail address (optional)',
+  'supporter.notify.emailHint':
+    'The relay writes only that a message is waiting, never who wrote or what.',
   'supporter.notify.byEmail': 'E-mail me when a message is waiting',
   'supporter.notify.webhookSummary': 'Or notify a web address of your own (webhook)',
   'supporter.notify.webhook': 'Webhook address (optional)',

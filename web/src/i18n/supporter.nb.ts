@@ -14,7 +14,7 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
     '3 til 64 bokstaver eller sifre; du kan også bruke . _ @ + og -. Bare du og tjenesten ser det.',
   'join.email.label': 'E-post for varsler (valgfritt)',
   'join.email.hint':
-    'Vi skriver bare at en melding venter, aldri hvem som skrev eller hva. La feltet stå tomt hvis du heller vil sjekke selv.',
+    'Bare for å si at en melding venter, aldri hvem som skrev eller hva. Du slår på varsel på e-post i innboksen. La feltet stå tomt hvis du heller vil sjekke selv.',
   'join.profile.legend': 'Oppføringen din i oversikten',
   'join.profile.hint': 'Dette ser legene når de velger hvem de vil skrive til.',
   'join.name.label': 'Navn',
@@ -255,6 +255,8 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'supporter.notify.intro':
     'Reléet kan si fra at en melding venter. Det sier aldri hvem som skrev eller hva.',
   'supporter.notify.email': 'E-postadresse (valgfritt)',
+  'supporter.notify.emailHint':
+    'Reléet skriver bare at en melding venter, aldri hvem som skrev eller hva.',
   'supporter.notify.byEmail': 'Send meg e-post når en melding venter',
   'supporter.notify.webhookSummary': 'Eller varsle en egen nettadresse (webhook)',
   'supporter.notify.webhook': 'Webhook-adresse (valgfritt)',

@@ -119,7 +119,7 @@ export function Notifications() {
         <Field
           id="notify-email"
           label={t('supporter.notify.email')}
-          hint={t('join.email.hint')}
+          hint={t('supporter.notify.emailHint')}
           error={fieldError('email')}
         >
           {(control) => (
