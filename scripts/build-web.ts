@@ -28,19 +28,19 @@ import * as esbuild from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const web = join(root, 'web');
 
-/**
- * The pages: `web/pages/<name>.html` (the page's `<main>`) is put into
- * `web/pages/layout.html` and served at `route`; `web/src/pages/<name>.ts`
- * becomes its script. `title` is the English title (the script translates).
- */
 const PRODUCT = 'Peer support for doctors';
 
+/**
+ * The pages: `web/src/pages/<name>.tsx` renders the page into the shell
+ * `web/pages/app.html`, served at `route`. `title` is the English tab title
+ * until the script runs (it then follows the page's language).
+ */
 export const PAGES = [
-  { name: 'home', route: '/', title: 'Peer support for doctors' },
+  { name: 'home', route: '/', title: 'Find a peer supporter' },
   { name: 'write', route: '/write', title: 'Write to a peer supporter' },
   { name: 'mailbox', route: '/mailbox', title: 'Your replies' },
   { name: 'join', route: '/supporter/join', title: 'Join as a peer supporter' },
-  { name: 'supporter', route: '/supporter', title: 'Supporter inbox' },
+  { name: 'supporter', route: '/supporter', title: 'Your supporter inbox' },
   { name: 'operator', route: '/operator', title: 'Operator' },
 ] as const;
 /** Web Worker entry points. */
@@ -61,7 +61,7 @@ export async function buildWeb(outdir = join(web, 'dist')): Promise<BuildResult>
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(join(staging, 'assets'), { recursive: true });
   const entryPoints = [
-    ...PAGES.map(({ name }) => ({ in: pageEntry(name), out: name })),
+    ...PAGES.map(({ name }) => ({ in: join(web, 'src/pages', `${name}.tsx`), out: name })),
     ...WORKER_ENTRIES.map((name) => ({ in: join(web, 'src/workers', `${name}.ts`), out: name })),
     { in: join(web, 'styles/main.css'), out: 'main' },
   ];
@@ -84,25 +84,20 @@ export async function buildWeb(outdir = join(web, 'dist')): Promise<BuildResult>
     external: ['crypto', 'path', 'fs'],
   });
   cpSync(join(web, 'public'), staging, { recursive: true });
-  const layout = readFileSync(join(web, 'pages/layout.html'), 'utf8');
   const shell = readFileSync(join(web, 'pages/app.html'), 'utf8');
   const sri = (asset: string) => integrity(readFileSync(join(staging, asset)));
   for (const page of PAGES) {
-    // A component page renders everything into the shell's #app.
-    const rendered = pageEntry(page.name).endsWith('.tsx');
-    const main = rendered ? '' : readFileSync(join(web, 'pages', `${page.name}.html`), 'utf8');
     const script = `assets/${page.name}.js`;
     // The browser checks each of these against the build before running it.
     const preloads = staticImports(metafile, script)
       .map((chunk) => `<link rel="modulepreload" href="/${chunk}" integrity="${sri(chunk)}" />`)
       .join('\n    ');
-    const html = (rendered ? shell : layout)
-      .replaceAll('{{title}}', rendered ? fullTitle(page.title) : page.title)
+    const html = shell
+      .replaceAll('{{title}}', fullTitle(page.title))
       .replaceAll('{{page}}', page.name)
       .replace('{{script-integrity}}', sri(script))
       .replace('{{style-integrity}}', sri('assets/main.css'))
-      .replace('{{preloads}}', preloads)
-      .replace('{{main}}', main.trim());
+      .replace('{{preloads}}', preloads);
     const dir = join(staging, page.route);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'index.html'), html);
@@ -119,12 +114,6 @@ export async function buildWeb(outdir = join(web, 'dist')): Promise<BuildResult>
 /** The tab title before the script runs, as the page sets it: "Your replies · Peer support for doctors". */
 function fullTitle(title: string): string {
   return title === PRODUCT ? PRODUCT : `${title} · ${PRODUCT}`;
-}
-
-/** A page's script: `web/src/pages/<name>.tsx` (a Preact component tree), or a plain `.ts`. */
-function pageEntry(name: string): string {
-  const tsx = join(web, 'src/pages', `${name}.tsx`);
-  return existsSync(tsx) ? tsx : join(web, 'src/pages', `${name}.ts`);
 }
 
 /** `sha384-…`: the Subresource Integrity form of a file's digest. */

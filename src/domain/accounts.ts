@@ -47,9 +47,12 @@ import {
 } from '../errors.ts';
 import { parseWebhookUrl } from '../notify/webhook.ts';
 import { dayOf, hourAtOrAfter, isExpired, isoHour, secondsToNextHour } from '../time.ts';
+import type { InviteCheck, Me, SessionAnswer, SessionParams, Vault } from '../wire/supporter.ts';
 import { resolveProfileTerms } from './profile-terms.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
-import { type Supporter, toSupporter } from './supporter-view.ts';
+import { toSupporter } from './supporter-view.ts';
+
+export type { Me, NotifyPreferences, Vault } from '../wire/supporter.ts';
 
 export const DEFAULT_OPSLIMIT = 3;
 export const DEFAULT_MEMLIMIT = 67_108_864;
@@ -62,13 +65,6 @@ export interface Profile {
   languages: string[];
   modalities: Modality[];
   about?: string | undefined;
-}
-
-export interface Vault {
-  salt: string;
-  opslimit: number;
-  memlimit: number;
-  ciphertext: string;
 }
 
 export interface Registration {
@@ -112,10 +108,7 @@ async function usableInvite(
  * Whether an invite can be used, without using it (PROTOCOL.md §12
  * `POST /invites/check`): the same answers registration would give.
  */
-export async function checkInvite(
-  relay: Relay,
-  token: string,
-): Promise<{ valid: true; expiresAt: string }> {
+export async function checkInvite(relay: Relay, token: string): Promise<InviteCheck> {
   const { expiresHour } = await usableInvite(relay, token);
   return { valid: true, expiresAt: isoHour(expiresHour) };
 }
@@ -167,7 +160,7 @@ export async function registerSupporter(
  * answer is derived from the server secret, stable and shaped like a real
  * one, so logins cannot be enumerated.
  */
-export async function sessionParameters(relay: Relay, rawLogin: string) {
+export async function sessionParameters(relay: Relay, rawLogin: string): Promise<SessionParams> {
   const login = normaliseLogin(rawLogin);
   const row = await findSupporterByLogin(relay.db, login);
   if (row) return { salt: row.vaultSalt, opslimit: row.vaultOpslimit, memlimit: row.vaultMemlimit };
@@ -206,7 +199,11 @@ async function refuseWhileThrottled(relay: Relay, loginKey: string): Promise<voi
  * Logs in. Failures are counted per login and hour (under a keyed hash of
  * the login; nothing about the requester is kept) and refused past the limit.
  */
-export async function logIn(relay: Relay, rawLogin: string, authKey: string) {
+export async function logIn(
+  relay: Relay,
+  rawLogin: string,
+  authKey: string,
+): Promise<SessionAnswer> {
   const { db } = relay;
   const hour = nowHour(relay);
   const login = normaliseLogin(rawLogin);
@@ -250,21 +247,6 @@ export async function authenticate(relay: Relay, token: string): Promise<Support
 
 export async function logOut(relay: Relay, token: string): Promise<void> {
   await deleteSession(relay.db, capabilityHash(token));
-}
-
-/** How a supporter chose to be notified (src/domain/notifications.ts). */
-export interface NotifyPreferences {
-  /** E-mail to `email`. */
-  email: boolean;
-  webhookUrl: string | null;
-}
-
-/** What a supporter sees of their own account. */
-export interface Me extends Supporter {
-  login: string;
-  email?: string;
-  /** Present once a notification channel is chosen (like `email`, omitted when empty). */
-  notify?: NotifyPreferences;
 }
 
 export function toMe(row: SupporterRow, hour: number): Me {

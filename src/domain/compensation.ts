@@ -7,16 +7,13 @@
  */
 import { supporterEventByMonth } from '../db/counters.ts';
 import type { SupporterRow } from '../db/supporters.ts';
+import type { MonthlyCount } from '../wire/supporter.ts';
 import type { Relay } from './relay.ts';
 
 /** How far back the counts go. */
 export const COUNT_MONTHS = 24;
 
-export interface MonthlyCount {
-  /** `YYYY-MM`, UTC. */
-  month: string;
-  firstContacts: number;
-}
+export type { MonthlyCount };
 
 /** Months since year 0, UTC: consecutive months are consecutive numbers. */
 function monthIndex(date: Date): number {

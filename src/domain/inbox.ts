@@ -11,9 +11,10 @@ import type { SupporterRow } from '../db/supporters.ts';
 import { touchSupporter } from '../db/supporters.ts';
 import { conflict, notFound } from '../errors.ts';
 import { dayOf, isExpired, isoHour } from '../time.ts';
+import type { InboxAnswer } from '../wire/supporter.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
 
-export async function fetchInbox(relay: Relay, supporter: SupporterRow) {
+export async function fetchInbox(relay: Relay, supporter: SupporterRow): Promise<InboxAnswer> {
   const hour = nowHour(relay);
   const rows = await listInbox(relay.db, supporter.id, hour);
   await touchSupporter(relay.db, supporter, hour);

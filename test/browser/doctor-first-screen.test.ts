@@ -64,7 +64,7 @@ const WORDS = {
     locale: 'nb-NO',
     title: 'Finn en støttekollega · Kollegastøtte for leger',
     brand: 'Kollegastøtte for leger',
-    nav: ['Finn en kollegastøtte', 'Les svar'],
+    nav: ['Finn en støttekollega', 'Les svar'],
     footer: 'Ingen konto, ingen informasjonskapsler, ingen journal.',
     about: 'Hva kollegastøtte er, og hvordan personvernet ditt er ivaretatt',
     notTreatment: 'Det er ikke behandling.',

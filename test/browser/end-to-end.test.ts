@@ -35,6 +35,7 @@ import {
   fillProfile,
   logInThroughPage,
   refreshInbox,
+  useSuggestion,
 } from './supporter-helpers.ts';
 
 let relay: RunningRelay;
@@ -86,10 +87,8 @@ describe('the whole chain through the pages', () => {
       await joiner.page.goto(invite.url);
       await eventually(() => joiner.page.evaluate(() => location.hash)).toBe('');
       await fillProfile(joiner.page, SUPPORTER);
-      await joiner.page.locator('#join-suggest').click();
-      const passphrase = (await joiner.page.locator('#join-suggested-text').textContent()) ?? '';
+      const passphrase = await useSuggestion(joiner.page);
       expect(passphrase).toMatch(/^[a-z]+( [a-z]+){4}$/);
-      await joiner.page.locator('#join-confirm').fill(passphrase);
       await joiner.page.locator('#join-submit').click();
       await joiner.page.locator('#joined').waitFor({ state: 'visible', timeout: ARGON2_TIMEOUT });
       const fingerprint = (await joiner.page.locator('#joined-fingerprint').textContent()) ?? '';

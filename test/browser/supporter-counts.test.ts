@@ -21,6 +21,7 @@ import {
   logInThroughPage,
   type SeededSupporter,
   seedSupporter,
+  switchLanguage,
 } from './supporter-helpers.ts';
 
 let relay: RunningRelay;
@@ -109,7 +110,7 @@ describe('compensation counts', () => {
       ).toEqual([download.url()]);
 
       // Month names follow the language switch.
-      await page.locator('button[data-lang="nb"]').click();
+      await switchLanguage(page, 'nb');
       await eventually(() => page.locator('tr[data-month="2026-11"] th').textContent()).toBe(
         'november 2026',
       );
@@ -121,10 +122,11 @@ describe('compensation counts', () => {
       expect(await page.locator('#counts-status').textContent()).toBe('Filen er lastet ned.');
       await expectCleanState(watched, 'supporter-counts-nb');
 
-      // Logging out empties the table.
+      // Logging out empties the page: no table, no counts.
       await page.locator('#logout').click();
       await page.locator('#login-section').waitFor({ state: 'visible' });
-      expect(await page.locator('#counts').textContent()).toBe('');
+      expect(await page.locator('#counts').count()).toBe(0);
+      expect(await page.locator('tr[data-month]').count()).toBe(0);
       expect(watched.pageErrors).toEqual([]);
       expect(watched.cspViolations).toEqual([]);
       await watched.context.close();

@@ -120,14 +120,16 @@ export async function logInThroughPage(
 
 /** Clicks "check for new messages" and waits for it to finish. */
 export async function refreshInbox(page: Page): Promise<void> {
-  await page.locator('#inbox-status').evaluate((node) => {
-    node.textContent = '';
-  });
-  await page.locator('#refresh').click();
+  // The button stays disabled from the click until the check has finished.
+  await Promise.all([
+    page.waitForResponse((response) => response.url().endsWith('/api/v1/inbox')),
+    page.locator('#refresh').click(),
+  ]);
   await eventually(() => page.locator('#refresh').isEnabled()).toBe(true);
   await eventually(() => page.locator('#inbox-status').textContent()).toMatch(/\S/);
 }
 
+/** County, specialties and languages: each a vocabulary code or its label in the page's language. */
 export interface JoinDetails {
   login: string;
   email?: string;
@@ -140,22 +142,54 @@ export interface JoinDetails {
   about?: string;
 }
 
+/** The checkbox of a list (specialties, languages) for a code or a label. */
+function choice(page: Page, list: string, codeOrLabel: string) {
+  const group = page.locator(list);
+  return group
+    .locator(`input[value="${codeOrLabel}"]`)
+    .or(group.getByRole('checkbox', { name: codeOrLabel, exact: true }));
+}
+
 /** Fills the profile part of the join form (not the passphrase). */
 export async function fillProfile(page: Page, details: JoinDetails): Promise<void> {
   await page.locator('#join-login').fill(details.login);
   if (details.email) await page.locator('#join-email').fill(details.email);
   await page.locator('#join-name').fill(details.name);
-  await page.locator('#join-county').fill(details.county);
+  // A select matches an option's value (the code) or its label.
+  await page.locator('#join-county').selectOption(details.county);
   await page.locator('#join-town').fill(details.town);
   for (const specialty of details.specialties) {
-    await page.locator('#join-specialty').fill(specialty);
-    await page.locator('#join-specialty').press('Enter');
+    await choice(page, '#join-specialties', specialty).check();
   }
   for (const language of details.languages) {
-    await page.locator(`#join-languages input[value="${language}"]`).check();
+    await choice(page, '#join-languages', language).check();
   }
   for (const modality of details.modalities) {
     await page.locator(`#join-modalities input[value="${modality}"]`).check();
   }
   if (details.about) await page.locator('#join-about').fill(details.about);
+}
+
+/** Switches the page's language with the header's switch. */
+export async function switchLanguage(page: Page, language: 'nb' | 'en'): Promise<void> {
+  await page.locator(`.language button[lang="${language}"]`).click();
+  await eventually(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+}
+
+/**
+ * Asks for a suggested passphrase and uses it ("Use this passphrase" fills
+ * both fields); returns it. The fields stay hidden (type=password).
+ */
+export async function useSuggestion(page: Page, prefix = 'join'): Promise<string> {
+  await page.locator(`#${prefix}-suggest`).click();
+  const shown = page.locator(`#${prefix}-suggested-text`);
+  await shown.waitFor();
+  const suggested = (await shown.textContent()) ?? '';
+  await page.locator(`#${prefix}-use-suggestion`).click();
+  await eventually(() => page.locator(`#${prefix}-confirm`).inputValue()).toBe(suggested);
+  expect(await page.locator(`#${prefix}-passphrase`).inputValue()).toBe(suggested);
+  expect(await page.locator(`#${prefix}-passphrase`).getAttribute('type')).toBe('password');
+  expect(await page.locator(`#${prefix}-confirm`).getAttribute('type')).toBe('password');
+  expect(await page.locator(`#${prefix}-show-passphrase`).isChecked()).toBe(false);
+  return suggested;
 }

@@ -19,6 +19,7 @@ import {
   refreshInbox,
   seedSupporter,
   serverInbox,
+  switchLanguage,
 } from './supporter-helpers.ts';
 
 let relay: RunningRelay;
@@ -349,11 +350,11 @@ describe('the inbox in Norwegian on a phone', () => {
       await expectCleanState(watched, 'supporter-reply-form-nb-phone');
 
       // The language switch re-renders the conversation and the untouched template.
-      await page.locator('button[data-lang="en"]').click();
+      await switchLanguage(page, 'en');
       await eventually(() => thread.locator('h3').textContent()).toMatch(/^Conversation begun/);
       expect(await thread.locator('textarea').inputValue()).toContain('I am Nora Lie');
       expect(await page.locator('#me-name').textContent()).toBe('Logged in as Nora Lie.');
-      await page.locator('button[data-lang="nb"]').click();
+      await switchLanguage(page, 'nb');
       await eventually(() => thread.locator('h3').textContent()).toMatch(/^Samtale startet/);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         390,

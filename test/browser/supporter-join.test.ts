@@ -6,7 +6,7 @@
  * taken, invite used) without losing what they typed, and the Norwegian and
  * phone-sized versions of the page.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint, fromB64 } from '../../web/src/protocol/index.ts';
 import { register, registrationFor } from '../support/actors.ts';
@@ -21,6 +21,8 @@ import {
   logInThroughPage,
   PROFILE,
   seedSupporter,
+  switchLanguage,
+  useSuggestion,
 } from './supporter-helpers.ts';
 
 let relay: RunningRelay;
@@ -36,13 +38,20 @@ afterAll(async () => {
 
 const openPage = pagesClosedAfterEach();
 
+/** The labels of the ticked boxes of a list, in page order. */
+function checkedLabels(page: Page, list: string): Promise<string[]> {
+  return page
+    .locator(`${list} label:has(input:checked)`)
+    .evaluateAll((labels) => labels.map((label) => label.textContent?.trim() ?? ''));
+}
+
 const details = (login: string): JoinDetails => ({
   login,
   email: 'ingrid@example.org',
   name: 'Ingrid Haugen',
-  county: 'Vestland',
+  county: 'vestland',
   town: 'Bergen',
-  specialties: ['Psychiatry', 'General practice'],
+  specialties: ['psychiatry', 'general-practice'],
   languages: ['nb', 'en'],
   modalities: ['phone', 'video'],
   about: 'Psychiatrist in Bergen.',
@@ -65,9 +74,9 @@ describe('joining with an invite', () => {
       await expectCleanState(watched, 'supporter-join-form');
 
       await fillProfile(page, details('taken-login'));
-      expect(await page.locator('#join-specialties li').allTextContents()).toEqual([
-        'Psychiatry×Remove Psychiatry',
-        'General practice×Remove General practice',
+      expect(await checkedLabels(page, '#join-specialties')).toEqual([
+        'General practice',
+        'Psychiatry',
       ]);
 
       // Weak passphrases are refused, with a reason on the page.
@@ -90,13 +99,13 @@ describe('joining with an invite', () => {
       // Nothing was sent for a refused passphrase.
       expect(watched.requests.filter((r) => r.url.endsWith('/api/v1/supporters'))).toEqual([]);
 
-      // The suggestion: five words from the built-in list, shown in clear.
-      await page.locator('#join-suggest').click();
-      const suggested = (await page.locator('#join-suggested-text').textContent()) ?? '';
+      // The suggestion: five words from the built-in list, shown on its own;
+      // "Use this passphrase" fills both fields, which stay hidden.
+      const suggested = await useSuggestion(page);
       expect(suggested).toMatch(/^[a-z]+( [a-z]+){4}$/);
       expect(await page.locator('#join-passphrase').inputValue()).toBe(suggested);
+      expect(await page.locator('#join-confirm').inputValue()).toBe(suggested);
       await eventually(() => page.locator('#join-strength-text').textContent()).toMatch(/Strong/);
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('join-confirm');
       await expectCleanState(watched, 'supporter-join-suggested');
 
       // A different confirmation is refused.
@@ -117,7 +126,7 @@ describe('joining with an invite', () => {
       expect(await page.locator('#join-name').inputValue()).toBe('Ingrid Haugen');
       expect(await page.locator('#join-passphrase').inputValue()).toBe(suggested);
       expect(await page.locator('#join-confirm').inputValue()).toBe(suggested);
-      expect(await page.locator('#join-specialties li').count()).toBe(2);
+      expect(await page.locator('#join-specialties input:checked').count()).toBe(2);
       await expectCleanState(watched, 'supporter-join-login-taken', [409]);
 
       await page.locator('#join-login').fill('ingrid');
@@ -140,9 +149,9 @@ describe('joining with an invite', () => {
         email: 'ingrid@example.org',
         profile: {
           name: 'Ingrid Haugen',
-          county: 'Vestland',
+          county: 'vestland',
           town: 'Bergen',
-          specialties: ['Psychiatry', 'General practice'],
+          specialties: ['psychiatry', 'general-practice'],
           languages: ['nb', 'en'],
           modalities: ['phone', 'video'],
           about: 'Psychiatrist in Bergen.',
@@ -160,9 +169,10 @@ describe('joining with an invite', () => {
           (entry: { boxPublicKey: string }) => entry.boxPublicKey === body.boxPublicKey,
         ),
       ).toMatchObject({ name: 'Ingrid Haugen', fingerprint: shown, status: 'available' });
-      // Nothing secret is left in the page.
-      expect(await page.locator('#join-passphrase').inputValue()).toBe('');
-      expect(await page.locator('#join-suggested-text').textContent()).toBe('');
+      // Nothing secret is left in the page: the form and the suggestion are gone.
+      expect(await page.locator('#join-passphrase').count()).toBe(0);
+      expect(await page.locator('#join-suggested-text').count()).toBe(0);
+      expect(await page.content()).not.toContain(suggested);
       expect(watched.requests.every((r) => r.url.startsWith(relay.url))).toBe(true);
 
       // The same passphrase opens the account from another browser profile.
@@ -175,11 +185,16 @@ describe('joining with an invite', () => {
   );
 
   it(
-    'says clearly when the invite has already been used, keeping the form',
+    'says clearly when the invite is used while the form is being filled in, keeping the form',
     async () => {
       const invite = await createInviteUrl(relay);
       await seedSupporter(relay, 'first-user', 'brisk quarry lantern mossy pelican');
-      // Use the invite through the API, as if someone had joined with it already.
+      const watched = await openPage(browser);
+      const { page } = watched;
+      await page.goto(invite.url);
+      await page.locator('#join-form').waitFor();
+
+      // Use the invite through the API, as if someone had joined with it meanwhile.
       const someoneElse = await registrationFor(relay, {
         invite: invite.token,
         login: 'someone-else',
@@ -189,13 +204,8 @@ describe('joining with an invite', () => {
       const used = await register(relay, someoneElse.body);
       expect(used.status, used.text).toBe(201);
 
-      const watched = await openPage(browser);
-      const { page } = watched;
-      await page.goto(invite.url);
       await fillProfile(page, details('late-joiner'));
-      await page.locator('#join-suggest').click();
-      const suggested = (await page.locator('#join-suggested-text').textContent()) ?? '';
-      await page.locator('#join-confirm').fill(suggested);
+      const suggested = await useSuggestion(page);
       await page.locator('#join-submit').click();
       await eventually(() => page.locator('#join-error').textContent(), ARGON2_TIMEOUT).toContain(
         'already been used',
@@ -211,7 +221,9 @@ describe('joining with an invite', () => {
     const watched = await openPage(browser);
     await watched.page.goto(`${relay.url}/supporter/join`);
     await watched.page.locator('#join-no-invite').waitFor({ state: 'visible' });
-    expect(await watched.page.locator('#join-submit').isDisabled()).toBe(true);
+    // No form to fill in for nothing.
+    expect(await watched.page.locator('#join-form').count()).toBe(0);
+    expect(await watched.page.locator('#join-submit').count()).toBe(0);
     await expectCleanState(watched, 'supporter-join-no-invite');
   });
 });
@@ -228,7 +240,7 @@ describe('the join page in Norwegian and on a phone', () => {
       const { page } = watched;
       await page.goto(invite.url);
       await eventually(() => page.evaluate(() => document.documentElement.lang)).toBe('nb');
-      expect(await page.locator('h1').textContent()).toBe('Bli kollegastøtte');
+      expect(await page.locator('h1').textContent()).toBe('Bli støttekollega');
       expect(await page.locator('#join-submit').textContent()).toBe('Opprett kontoen min');
       // Nothing wider than the screen.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
@@ -241,15 +253,13 @@ describe('the join page in Norwegian and on a phone', () => {
       await eventually(() => page.locator('#join-strength').textContent()).toContain(
         'kjent passord',
       );
-      await page.locator('#join-suggest').click();
-      const suggested = (await page.locator('#join-suggested-text').textContent()) ?? '';
-      await page.locator('#join-confirm').fill(suggested);
+      await useSuggestion(page);
       await expectCleanState(watched, 'supporter-join-nb-phone-suggested');
 
       // Switching language re-renders what the page wrote itself.
-      await page.locator('button[data-lang="en"]').click();
+      await switchLanguage(page, 'en');
       await eventually(() => page.locator('#join-strength-text').textContent()).toMatch(/Strong/);
-      await page.locator('button[data-lang="nb"]').click();
+      await switchLanguage(page, 'nb');
       await eventually(() => page.locator('#join-strength-text').textContent()).toMatch(/Sterk/);
 
       await page.locator('#join-submit').click();

@@ -19,11 +19,16 @@ import {
   assessPassphrase,
   REQUIRED_BITS,
   randomIndex,
+  registerWordList,
   suggestPassphrase,
 } from '../../../web/src/supporter/passphrase.ts';
 import { hasPlaceholder, replyTemplate } from '../../../web/src/supporter/reply-template.ts';
-import { splitList } from '../../../web/src/supporter/tag-list.ts';
 import { WORDS } from '../../../web/src/supporter/word-list.ts';
+import { NB_SUGGESTED_WORDS, WORDS as NB_WORDS } from '../../../web/src/supporter/word-list-nb.ts';
+
+// The page registers a list once it loads it (web/src/supporter/word-lists.ts).
+registerWordList(WORDS);
+registerWordList(NB_WORDS);
 
 describe('the passphrase word list', () => {
   it('holds thousands of distinct, plain lower-case words', () => {
@@ -66,10 +71,30 @@ describe('random choice without modulo bias', () => {
   });
 });
 
+describe('the Norwegian word list', () => {
+  it('has 4096 different plain lower-case words of 4 to 8 letters, so six carry 72 bits', () => {
+    expect(NB_WORDS).toHaveLength(4096);
+    expect(new Set(NB_WORDS).size).toBe(NB_WORDS.length);
+    expect(NB_WORDS.every((word) => /^[a-z]{4,8}$/.test(word))).toBe(true);
+    expect(NB_SUGGESTED_WORDS * Math.log2(NB_WORDS.length)).toBeGreaterThanOrEqual(70);
+    for (const word of ['frykt', 'fjell', 'vann', 'skog', 'stein'])
+      expect(NB_WORDS).toContain(word);
+  });
+
+  it('gives six different words, always strong enough', () => {
+    for (let i = 0; i < 300; i++) {
+      const words = suggestPassphrase(NB_WORDS, NB_SUGGESTED_WORDS).split(' ');
+      expect(new Set(words).size).toBe(6);
+      for (const word of words) expect(NB_WORDS).toContain(word);
+      expect(assessPassphrase(words.join(' ')).bits).toBeGreaterThanOrEqual(70);
+    }
+  });
+});
+
 describe('suggested passphrases', () => {
   it('are five different words from the list, and always strong enough', () => {
     for (let i = 0; i < 300; i++) {
-      const words = suggestPassphrase().split(' ');
+      const words = suggestPassphrase(WORDS).split(' ');
       expect(words).toHaveLength(5);
       expect(new Set(words).size).toBe(5);
       for (const word of words) expect(WORDS).toContain(word);
@@ -194,15 +219,5 @@ describe('the catalogues', () => {
       const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       expect(names(norwegian), key).toEqual(names(english));
     }
-  });
-});
-
-describe('comma-separated lists', () => {
-  it('are trimmed, without empty entries or repeats', () => {
-    expect(splitList(' Psychiatry, , general practice,PSYCHIATRY ', ['Anaesthesia'])).toEqual([
-      'Psychiatry',
-      'general practice',
-    ]);
-    expect(splitList('anaesthesia', ['Anaesthesia'])).toEqual([]);
   });
 });

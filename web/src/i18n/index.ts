@@ -20,7 +20,7 @@ export type Messages = Partial<Record<MessageKey, string>>;
 
 // Each page carries only its own role's words: a doctor's page need not
 // download the operator's. A role's module (`./doctor`, `./supporter`,
-// `./operator`) adds them when a page imports it; `./all` adds every role's.
+// `./operator`) adds them when a page imports it;
 const catalogues: Record<Language, Messages> = { en: { ...layoutEn }, nb: { ...layoutNb } };
 
 /** Adds a role's messages in both languages (called by `./doctor`, `./supporter`, `./operator`). */
@@ -89,22 +89,4 @@ export function localHref(path: string, params: Record<string, string> = {}): st
   const search = new URLSearchParams(params);
   search.set('lang', lang.value);
   return `${path}?${search.toString()}`;
-}
-
-/**
- * Fills `data-i18n` (text) and `data-i18n-attr="attr:key;attr:key"`
- * (attributes) under `root`: the static markup of pages not yet rendered by
- * components.
- */
-export function applyTranslations(root: ParentNode = document): void {
-  for (const node of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
-    const key = node.dataset.i18n;
-    if (isKey(key)) node.textContent = t(key);
-  }
-  for (const node of root.querySelectorAll<HTMLElement>('[data-i18n-attr]')) {
-    for (const pair of (node.dataset.i18nAttr ?? '').split(';')) {
-      const [attribute, key] = pair.split(':');
-      if (attribute && isKey(key)) node.setAttribute(attribute, t(key));
-    }
-  }
 }

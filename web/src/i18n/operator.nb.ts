@@ -5,7 +5,7 @@ export const operatorNb: Record<keyof typeof operatorEn, string> = {
   'title.operator': 'Operatør',
   'operator.title': 'Operatør',
   'operator.lead':
-    'Slik går leveringen i denne tjenesten: hva som venter, hvor raskt meldinger når kollegastøttene, og hvem som kanskje trenger en påminnelse. Alle tall er opptellinger; ingenting her viser en melding eller noe om en lege.',
+    'Slik går leveringen i denne tjenesten: hva som venter, hvor raskt meldinger når støttekollegaene, og hvem som kanskje trenger en påminnelse. Alle tall er opptellinger; ingenting her viser en melding eller noe om en lege.',
 
   // Tokenet
   'operator.login.title': 'Skriv inn operatørtokenet',
@@ -44,7 +44,7 @@ export const operatorNb: Record<keyof typeof operatorEn, string> = {
     '{replied} av {delivered} leverte meldinger besvart, siste 30 dager',
   'operator.tile.failures': 'Mislykkede varsler',
   'operator.tile.failuresHint': 'Siste 30 dager; {count} kanaler prøves på nytt',
-  'operator.tile.supporters': 'Aktive kollegastøtter',
+  'operator.tile.supporters': 'Aktive støttekollegaer',
   'operator.tile.supportersHint': '{away} borte, {inactive} deaktivert',
   'operator.tile.database': 'Databasens størrelse',
   'operator.tile.version': 'Versjon',
@@ -77,7 +77,7 @@ export const operatorNb: Record<keyof typeof operatorEn, string> = {
   // Varsler
   'operator.notify.title': 'Varsler',
   'operator.notify.summary': '{count} varsler eller alarmer kunne ikke leveres de siste 30 dagene.',
-  'operator.notify.noneRetrying': 'Ingen kollegastøttes varslingskanal feiler nå.',
+  'operator.notify.noneRetrying': 'Ingen støttekollegas varslingskanal feiler nå.',
   'operator.notify.retrying':
     'Disse kanalene feilet sist de ble prøvd, og prøves igjen med stadig lengre pauser. En feil SMTP_URL eller en webhook som ikke svarer, vises her.',
   'operator.notify.entry': '{name}, {channel}: {failures} feil på rad, neste forsøk {time}',
@@ -86,24 +86,24 @@ export const operatorNb: Record<keyof typeof operatorEn, string> = {
   'operator.notify.entryNoTimeOne': '{name}, {channel}: {failures} feil',
   'operator.channel.email': 'e-post',
   'operator.channel.webhook': 'webhook',
-  'operator.unknownSupporter': 'En kollegastøtte som har sluttet',
+  'operator.unknownSupporter': 'En støttekollega som har sluttet',
 
   // Ikke sett
-  'operator.unseen.title': 'Kollegastøtter som ikke har vært innom',
+  'operator.unseen.title': 'Støttekollegaer som ikke har vært innom',
   'operator.unseen.days': 'Ikke sett på minst så mange dager',
   'operator.unseen.show': 'Vis',
   'operator.unseen.invalid': 'Skriv et helt antall dager fra 1 til 365.',
-  'operator.unseen.none': 'Alle aktive kollegastøtter har vært innom de siste {days} dagene.',
+  'operator.unseen.none': 'Alle aktive støttekollegaer har vært innom de siste {days} dagene.',
   'operator.unseen.count':
-    'Aktive kollegastøtter som ikke er sett (logget inn, hentet meldinger eller svart) på {days} dager eller mer: {count}.',
+    'Aktive støttekollegaer som ikke er sett (logget inn, hentet meldinger eller svart) på {days} dager eller mer: {count}.',
   'operator.unseen.entry': '{name}: {days} dager, sist sett {time}',
   'operator.unseen.entryNever': '{name}: {days} dager, ikke sett siden de ble med',
 
-  // Kø per kollegastøtte
-  'operator.backlog.title': 'Kollegastøtter og meldingene som venter på dem',
+  // Kø per støttekollega
+  'operator.backlog.title': 'Støttekollegaer og meldingene som venter på dem',
   'operator.backlog.hint':
-    'Sorter etter en kolonne med knappen i overskriften. Deaktiverte kollegastøtter er skjult for legene og logget ut; meldingene til dem venter til de kommer tilbake eller utløper.',
-  'operator.backlog.empty': 'Ingen kollegastøtter ennå. Lag en invitasjon nedenfor.',
+    'Sorter etter en kolonne med knappen i overskriften. Deaktiverte støttekollegaer er skjult for legene og logget ut; meldingene til dem venter til de kommer tilbake eller utløper.',
+  'operator.backlog.empty': 'Ingen støttekollegaer ennå. Lag en invitasjon nedenfor.',
   'operator.col.name': 'Navn',
   'operator.col.state': 'Status',
   'operator.col.pending': 'Venter',
@@ -141,12 +141,12 @@ export const operatorNb: Record<keyof typeof operatorEn, string> = {
   'operator.done.available': '{name} er satt som tilgjengelig.',
   'operator.done.deactivated': '{name} er deaktivert.',
   'operator.done.reactivated': '{name} er aktiv igjen.',
-  'operator.error.gone': 'Denne kollegastøtten har sluttet i tjenesten. Listen er oppdatert.',
+  'operator.error.gone': 'Denne støttekollegaen har sluttet i tjenesten. Listen er oppdatert.',
 
   // Invitasjoner
-  'operator.invite.title': 'Inviter en kollegastøtte',
+  'operator.invite.title': 'Inviter en støttekollega',
   'operator.invite.intro':
-    'Hver invitasjonslenke virker én gang. Send den selv til den nye kollegastøtten, på en måte du stoler på. Lenken vises bare her og nå: den tas ikke vare på når du forlater siden.',
+    'Hver invitasjonslenke virker én gang. Send den selv til den nye støttekollegaen, på en måte du stoler på. Lenken vises bare her og nå: den tas ikke vare på når du forlater siden.',
   'operator.invite.note': 'Notat (valgfritt)',
   'operator.invite.noteHint': 'Bare operatører ser det, for eksempel «Bergen-gruppen, desember».',
   'operator.invite.days': 'Gyldig i så mange dager',

@@ -3,7 +3,7 @@ import type { supporterEn } from './supporter.en';
 
 export const supporterNb: Record<keyof typeof supporterEn, string> = {
   // ---- Bli med (/supporter/join) ----
-  'join.heading': 'Bli kollegastøtte',
+  'join.heading': 'Bli støttekollega',
   'join.lead':
     'Du er invitert til å svare leger som søker kollegastøtte. Fyll ut oppføringen din i oversikten og velg en passordfrase. Nøkkelen din lages her, i denne nettleseren.',
   'join.noInvite':
@@ -14,14 +14,14 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
     '3 til 64 bokstaver eller sifre; du kan også bruke . _ @ + og -. Bare du og tjenesten ser det.',
   'join.email.label': 'E-post for varsler (valgfritt)',
   'join.email.hint':
-    'Vi skriver bare at en melding venter, aldri hvem som skrev eller hva. La feltet stå tomt hvis du heller vil sjekke selv.',
+    'Bare for å si at en melding venter, aldri hvem som skrev eller hva. Du slår på varsel på e-post i innboksen. La feltet stå tomt hvis du heller vil sjekke selv.',
   'join.profile.legend': 'Oppføringen din i oversikten',
   'join.profile.hint': 'Dette ser legene når de velger hvem de vil skrive til.',
   'join.name.label': 'Navn',
   'join.county.label': 'Fylke',
   'join.town.label': 'Sted',
   'join.specialties.label': 'Spesialiteter',
-  'join.specialties.hint': 'Legg til én om gangen, eller flere skilt med komma. Inntil 12.',
+  'join.specialties.hint': 'Velg inntil 12.',
   'join.specialties.add': 'Legg til',
   'join.specialties.remove': 'Fjern {item}',
   'join.languages.legend': 'Språk du kan snakke på',
@@ -38,7 +38,7 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'join.modalities.legend': 'Hvordan du kan møtes',
   'join.about.label': 'Om deg (valgfritt)',
   'join.about.hint':
-    'Noen enkle setninger: hva du jobber med, og hva du kan tilby som kollegastøtte.',
+    'Noen enkle setninger: hva du jobber med, og hva du kan tilby som støttekollega.',
   'join.passphrase.legend': 'Passordfrasen din',
   'join.passphrase.intro':
     'Passordfrasen beskytter nøkkelen som åpner meldinger til deg. Ingen kan tilbakestille den: Mister du den, må operatøren invitere deg på nytt, og meldinger som venter på deg, kan ikke leses. Flere tilfeldige ord er både sterkt og lett å huske.',
@@ -63,11 +63,24 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'join.strength.problem.sequence': 'Den inneholder en enkel rekke, som «1234» eller «qwerty».',
   'join.suggest': 'Foreslå en passordfrase',
   'join.suggestion.intro':
-    'Forslag til passordfrase (fem ord trukket tilfeldig i denne nettleseren):',
+    'Forslag til passordfrase ({count} ord trukket tilfeldig i denne nettleseren):',
   'join.suggestion.hint':
-    'Skriv den ned på papir eller lagre den i en passordbehandler, og skriv den inn på nytt nedenfor. Trykk på knappen igjen for et nytt forslag.',
+    'Skriv den ned på papir eller lagre den i en passordbehandler. Trykk «Bruk denne passordfrasen» for å fylle den inn i begge feltene, eller trykk «Foreslå» igjen for et nytt forslag.',
   'join.suggestion.announce':
-    'En passordfrase er foreslått og vises under knappen. Skriv den inn på nytt i neste felt.',
+    'En passordfrase er foreslått og vises under knappen, med en knapp for å bruke den.',
+  'join.suggestion.use': 'Bruk denne passordfrasen',
+  'join.suggestion.used': 'Den foreslåtte passordfrasen står nå i begge feltene for passordfrase.',
+  'join.county.choose': 'Velg fylke',
+  'join.choice.filter': 'Søk i listen: {list}',
+  'join.choice.noMatch': 'Ingenting i listen passer. Prøv færre bokstaver.',
+  'join.choice.count': '{count} valgt.',
+  'join.invite.checking': 'Sjekker invitasjonen din …',
+  'join.invite.validUntil': 'Invitasjonen din kan brukes til {time}.',
+  'join.invite.used': 'Denne invitasjonen er allerede brukt. En invitasjon virker bare én gang.',
+  'join.invite.expired': 'Denne invitasjonen er utløpt. Invitasjoner virker bare en begrenset tid.',
+  'join.invite.unknown':
+    'Reléet kjenner ikke denne invitasjonen. Lenken kan være ufullstendig eller feilskrevet.',
+  'join.invite.whatToDo': 'Be operatøren som inviterte deg, om en ny invitasjonslenke.',
   'join.confirm.label': 'Skriv passordfrasen på nytt',
   'join.submit': 'Opprett kontoen min',
   'join.progress.check': 'Sjekker at nettleseren krypterer riktig …',
@@ -79,7 +92,7 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'join.error.email':
     'E-postadressen ser ikke fullstendig ut. Sjekk den, eller la feltet stå tomt.',
   'join.error.name': 'Skriv navnet ditt.',
-  'join.error.county': 'Skriv fylket ditt.',
+  'join.error.county': 'Velg fylket ditt.',
   'join.error.town': 'Skriv stedet ditt.',
   'join.error.specialties': 'Før opp høyst 12 spesialiteter.',
   'join.error.languages': 'Velg minst ett språk (høyst 12 i alt).',
@@ -114,7 +127,7 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'join.done.inbox': 'Gå til innboksen',
 
   // ---- Innboks (/supporter) ----
-  'supporter.heading': 'Innboks for kollegastøtter',
+  'supporter.heading': 'Innboks for støttekollegaer',
   'supporter.modality.in-person': 'Ansikt til ansikt',
   'supporter.modality.phone': 'Telefon',
   'supporter.modality.video': 'Video',
@@ -185,6 +198,7 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'supporter.entry.followUp': 'Oppfølging',
   'supporter.entry.yourReply': 'Svaret ditt',
   'supporter.entry.written': '· skrevet {time}',
+  'supporter.entry.received': '· kom fram til reléet {time}',
   'supporter.entry.sent': '· sendt {time}',
   'supporter.entry.new': 'Ny',
   'supporter.reply.open': 'Svar',
@@ -202,7 +216,7 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
     'Denne legens postkasse finnes ikke lenger, så svaret kan ikke leveres. Postkasser slettes 30 dager etter at de sist ble brukt.',
   'supporter.reply.error.generic': 'Svaret kunne ikke sendes. Prøv igjen.',
   'supporter.template.greeting':
-    'Takk for at du skrev til meg. Jeg heter {name} og er lege og utdannet kollegastøtte.',
+    'Takk for at du skrev til meg. Jeg heter {name} og er lege og utdannet støttekollega.',
   'supporter.template.framework':
     'Dette er støtte fra en kollega, ikke behandling: Jeg blir ikke legen din, og ingenting skrives i noen journal. Det du forteller meg, blir mellom oss. Vi kan ha inntil tre samtaler.',
   'supporter.template.meetingPreferred': 'Du vil helst snakke {ways}.',
@@ -215,6 +229,59 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'supporter.template.way.in-person': 'ansikt til ansikt',
   'supporter.template.way.phone': 'på telefon',
   'supporter.template.way.video': 'på video',
+  'supporter.profile.heading': 'Oppføringen din i oversikten',
+  'supporter.profile.edit': 'Endre oppføringen din',
+  'supporter.profile.save': 'Lagre oppføringen min',
+  'supporter.profile.saved': 'Lagret. Legene ser nå oppføringen din slik den står her.',
+  'supporter.profile.unchanged': 'Ingenting er endret, så ingenting ble sendt.',
+  'supporter.profile.error': 'Oppføringen din kunne ikke lagres. Sjekk den og prøv igjen.',
+  'supporter.passphrase.heading': 'Passordfrasen din',
+  'supporter.passphrase.open': 'Bytt passordfrase',
+  'supporter.passphrase.intro':
+    'Nøkkelen din er den samme, så legene og samtalene som er lagret i denne nettleseren, berøres ikke. Andre nettlesere der du er logget inn, blir logget ut.',
+  'supporter.passphrase.current': 'Passordfrasen du bruker nå',
+  'supporter.passphrase.new': 'Den nye passordfrasen din',
+  'supporter.passphrase.submit': 'Bytt passordfrasen min',
+  'supporter.passphrase.progress.check': 'Sjekker passordfrasen du bruker nå …',
+  'supporter.passphrase.progress.lock':
+    'Beskytter nøkkelen med den nye passordfrasen. Dette tar noen sekunder …',
+  'supporter.passphrase.done': 'Passordfrasen din er byttet. Bruk den nye fra nå av.',
+  'supporter.passphrase.error.currentMissing': 'Skriv passordfrasen du bruker nå.',
+  'supporter.passphrase.error.current':
+    'Det er ikke passordfrasen du bruker nå. Sjekk den og prøv igjen.',
+  'supporter.passphrase.error.generic':
+    'Passordfrasen kunne ikke byttes. Den gamle virker fortsatt; prøv igjen.',
+  'supporter.notify.heading': 'Varsler',
+  'supporter.notify.intro':
+    'Reléet kan si fra at en melding venter. Det sier aldri hvem som skrev eller hva.',
+  'supporter.notify.email': 'E-postadresse (valgfritt)',
+  'supporter.notify.emailHint':
+    'Reléet skriver bare at en melding venter, aldri hvem som skrev eller hva.',
+  'supporter.notify.byEmail': 'Send meg e-post når en melding venter',
+  'supporter.notify.webhookSummary': 'Eller varsle en egen nettadresse (webhook)',
+  'supporter.notify.webhook': 'Webhook-adresse (valgfritt)',
+  'supporter.notify.webhookHint':
+    'En https://-adresse. Reléet sender den en kort forespørsel uten innhold når en melding venter. La feltet stå tomt for ingen.',
+  'supporter.notify.save': 'Lagre varsler',
+  'supporter.notify.saved': 'Lagret.',
+  'supporter.notify.error.unavailable':
+    'Dette reléet sender ikke e-post. Bruk en webhook i stedet, eller sjekk innboksen selv.',
+  'supporter.notify.error.missing': 'Legg inn e-postadressen din for å bli varslet på e-post.',
+  'supporter.notify.error.webhook':
+    'Webhook-adressen må begynne med https:// og kan ikke inneholde brukernavn eller passord.',
+  'supporter.notify.error.load':
+    'Varslingsinnstillingene kunne ikke leses. Last inn siden på nytt for å prøve igjen.',
+  'supporter.notify.error.generic': 'Varslene kunne ikke lagres. Prøv igjen.',
+  'supporter.leave.heading': 'Slutte i tjenesten',
+  'supporter.leave.intro':
+    'Vil du ikke lenger være støttekollega, kan du slutte. Brukernavnet, e-postadressen og nøkkelen din slettes fra reléet, og oppføringen din forsvinner fra oversikten. Meldinger som fortsatt venter på deg, kan da aldri leses. Å være borte en stund er som regel et bedre valg.',
+  'supporter.leave.button': 'Slutt i tjenesten',
+  'supporter.leave.confirmTitle': 'Slutte i tjenesten for godt?',
+  'supporter.leave.confirm':
+    'Dette kan ikke angres. For å komme tilbake trenger du en ny invitasjon fra operatøren. Samtalene som er lagret i denne nettleseren, slettes også.',
+  'supporter.leave.yes': 'Ja, slutt for godt',
+  'supporter.leave.done': 'Du har sluttet i tjenesten. Kontoen din er slettet. Takk for hjelpen.',
+  'supporter.leave.error': 'Det gikk ikke å slutte. Ingenting ble slettet; prøv igjen.',
   'supporter.availability.heading': 'Når du er tilgjengelig',
   'supporter.availability.currentAvailable': 'Du vises som tilgjengelig. Leger kan skrive til deg.',
   'supporter.availability.currentAway':

@@ -21,7 +21,6 @@ function Home() {
 }
 
 mount(() => (
-  // biome-ignore lint/a11y/useValidAriaRole: the kit's `role` is whose page it is, not an ARIA role.
   <Page role="doctor" title="title.home">
     <Home />
   </Page>

@@ -142,7 +142,6 @@ function Mailbox() {
 }
 
 mount(() => (
-  // biome-ignore lint/a11y/useValidAriaRole: the kit's `role` is whose page it is, not an ARIA role.
   <Page role="doctor" title="title.mailbox">
     <Mailbox />
   </Page>

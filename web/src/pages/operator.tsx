@@ -6,6 +6,7 @@
  * operator API, and the page adds no numbers of its own except totals of
  * what it was given. Invite links are shown but never stored.
  */
+import '../i18n/operator';
 import { t } from '../i18n';
 import { Dashboard } from '../operator/dashboard';
 import { start, view } from '../operator/session';

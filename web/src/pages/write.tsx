@@ -119,7 +119,6 @@ function Write() {
 }
 
 mount(() => (
-  // biome-ignore lint/a11y/useValidAriaRole: the kit's `role` is whose page it is, not an ARIA role.
   <Page role="doctor" title="title.write">
     <Write />
   </Page>

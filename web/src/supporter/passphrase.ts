@@ -11,15 +11,25 @@
  * would pay to guess it, and asks for {@link REQUIRED_BITS} in total.
  * It explains every refusal, so a supporter learns what to change.
  */
-import { WORDS } from './word-list';
 
 /** Bits a passphrase must be estimated to carry before it is accepted. */
 export const REQUIRED_BITS = 60;
-/** Words in a suggested passphrase: 5 × log2(7772) ≈ 64.6 bits. */
+/** Words in a suggested English passphrase: 5 × log2(7772) ≈ 64.6 bits. */
 export const SUGGESTED_WORDS = 5;
 
-// What one word of the list is worth when drawn at random.
-const LIST_WORD_BITS = Math.log2(WORDS.length);
+/**
+ * The word lists the page has loaded ({@link ./word-lists}), each word with
+ * what it is worth when drawn at random from its list (log2 of its size).
+ * Words of a loaded list score as list words; the lists are loaded only
+ * when the passphrase field is used, so the estimate knows them by then.
+ */
+const listWordBits = new Map<string, number>();
+
+/** Makes the estimate count `words` as a list each of whose words carries log2(length) bits. */
+export function registerWordList(words: readonly string[]): void {
+  const bits = Math.log2(words.length);
+  for (const word of words) listWordBits.set(word, Math.max(bits, listWordBits.get(word) ?? 0));
+}
 
 /** Why a passphrase scored low. Each has a sentence in the catalogues. */
 export type PassphraseProblem = 'empty' | 'short' | 'common' | 'personal' | 'repeated' | 'sequence';
@@ -54,32 +64,35 @@ export function randomIndex(bound: number): number {
 }
 
 /**
- * A passphrase of `count` words drawn at random from the built-in list,
- * joined by single spaces.
+ * A passphrase of `count` words drawn at random from `words`, joined by
+ * single spaces.
  *
  * @example
- * suggestPassphrase(); // e.g. 'unstable gravel sermon eskimo plunging'
+ * suggestPassphrase(WORDS); // e.g. 'unstable gravel sermon eskimo plunging'
  */
-export function suggestPassphrase(count = SUGGESTED_WORDS): string {
+export function suggestPassphrase(words: readonly string[], count = SUGGESTED_WORDS): string {
   // Words that are also common passwords ("dragon", "secret") would be
   // scored low by guessers and by assessPassphrase, so they are never drawn.
-  suggestible ??= WORDS.filter((word) => !COMMON.has(word));
+  let suggestible = suggestibleOf.get(words);
+  if (!suggestible) {
+    suggestible = words.filter((word) => !COMMON.has(word));
+    suggestibleOf.set(words, suggestible);
+  }
   // No word twice: a repeat is easy to guess and hard to remember apart.
   // (This costs under 0.001 bits of the ~64.)
-  const words: string[] = [];
-  while (words.length < count) {
+  const chosen: string[] = [];
+  while (chosen.length < count) {
     const word = suggestible[randomIndex(suggestible.length)] ?? '';
-    if (!words.includes(word)) words.push(word);
+    if (!chosen.includes(word)) chosen.push(word);
   }
-  return words.join(' ');
+  return chosen.join(' ');
 }
 
-let suggestible: readonly string[] | undefined;
-let listWords: Set<string> | undefined;
+const suggestibleOf = new WeakMap<readonly string[], readonly string[]>();
 
-function isListWord(word: string): boolean {
-  listWords ??= new Set(WORDS);
-  return listWords.has(word);
+/** The bits a word of a loaded list is worth, or 0 for a word of no list. */
+function listBits(word: string): number {
+  return listWordBits.get(word) ?? 0;
 }
 
 // Passwords and phrases that appear at the top of every leaked-password list,
@@ -183,6 +196,9 @@ function symbolPool(text: string): number {
   return Math.max(pool, 10);
 }
 
+/** The most a word of no loaded list may be worth: that of a word of the English list. */
+const OTHER_WORD_BITS = Math.log2(7772);
+
 interface PartScore {
   bits: number;
   problem?: PassphraseProblem;
@@ -191,7 +207,8 @@ interface PartScore {
 /** Bits of one run of letters, of digits or of other characters. */
 function scorePart(part: string, personal: ReadonlySet<string>): PartScore {
   const lower = part.toLowerCase();
-  const listed = isListWord(lower) && !COMMON.has(lower);
+  const wordBits = listBits(lower);
+  const listed = wordBits > 0 && !COMMON.has(lower);
   if (!listed && isRepetition(lower)) {
     return { bits: Math.log2(part.length * symbolPool(part)), problem: 'repeated' };
   }
@@ -207,9 +224,9 @@ function scorePart(part: string, personal: ReadonlySet<string>): PartScore {
     const caseBits = (part[0] !== lower[0] ? 1 : 0) + capitals;
     if (personal.has(lower)) return { bits: 1, problem: 'personal' };
     if (COMMON.has(lower) || COMMON.has(unLeet(lower))) return { bits: 3, problem: 'common' };
-    if (listed) return { bits: LIST_WORD_BITS + caseBits };
+    if (listed) return { bits: wordBits + caseBits };
     // Other words: short ones come from a small vocabulary.
-    return { bits: Math.min(LIST_WORD_BITS, part.length * 1.8) + caseBits };
+    return { bits: Math.min(OTHER_WORD_BITS, part.length * 1.8) + caseBits };
   }
   // Symbols: a separator or two at the end is a habit, not randomness.
   return { bits: Math.min(part.length * Math.log2(33) * 0.5, 10) };
@@ -251,7 +268,7 @@ function scoreToken(token: string, personal: ReadonlySet<string>): PartScore[] {
  *
  * @example
  * assessPassphrase('password123').acceptable; // false, problems ['common']
- * assessPassphrase(suggestPassphrase()).acceptable; // true
+ * assessPassphrase(suggestPassphrase(WORDS)).acceptable; // true (WORDS registered)
  */
 export function assessPassphrase(
   passphrase: string,

@@ -15,7 +15,7 @@ import { t } from '../i18n';
 import { supporterEn } from '../i18n/supporter.en';
 import { supporterNb } from '../i18n/supporter.nb';
 import type { ContactPrefs } from '../protocol';
-import { formatList } from './dom';
+import { formatList } from '../ui/format';
 
 const MODALITY_PHRASES = {
   'in-person': 'supporter.template.way.in-person',
