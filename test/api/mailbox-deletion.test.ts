@@ -18,6 +18,11 @@ afterEach(() => {
   harness = undefined;
 });
 
+async function start(): Promise<Harness> {
+  harness = await createHarness();
+  return harness;
+}
+
 async function rows(h: Harness, sql: string, args: string[] = []) {
   return (await h.node.store.client.execute({ sql, args })).rows;
 }
@@ -59,7 +64,7 @@ async function conversation(h: Harness): Promise<{
 
 describe('POST /mailbox/delete', () => {
   it('deletes replies, copies and sent-status rows, keeps the queued message, and leaves only a hashed tombstone', async () => {
-    const h = (harness = await createHarness());
+    const h = await start();
     const { kari, doctor, secrets, queuedId } = await conversation(h);
     const id = doctor.key.id;
     await h.node.store.checkpoint();
@@ -99,7 +104,7 @@ describe('POST /mailbox/delete', () => {
   });
 
   it('keeps the id unusable until the mailbox would have expired, then forgets it (PROTOCOL.md §8)', async () => {
-    const h = (harness = await createHarness());
+    const h = await start();
     const { kari, doctor } = await conversation(h);
     await doctor.deleteMailbox();
 
@@ -116,7 +121,7 @@ describe('POST /mailbox/delete', () => {
   });
 
   it('refuses a replyTo of a deleted mailbox to the supporter with 404, like any unknown mailbox', async () => {
-    const h = (harness = await createHarness());
+    const h = await start();
     const kari = await joinSupporter(h);
     const doctor = await newDoctor(h);
     await doctor.writeTo(kari, 'Hello');
@@ -128,7 +133,7 @@ describe('POST /mailbox/delete', () => {
 
 describe("the doctor's copy", () => {
   it('goes with its mailbox when the mailbox expires, from the rows and the files', async () => {
-    const h = (harness = await createHarness());
+    const h = await start();
     const kari = await joinSupporter(h);
     const doctor = await newDoctor(h);
     const { body } = await doctor.writeTo(kari, 'Keep me', { keepCopy: true });
