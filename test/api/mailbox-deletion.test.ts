@@ -10,7 +10,12 @@ import { fromB64 } from '../../web/src/protocol/index.ts';
 import { type Doctor, joinSupporter, newDoctor, type Supporter } from '../support/actors.ts';
 import { expectError } from '../support/expect-error.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
-import { filesContaining, middleSlice, readDatabaseFiles } from '../support/process-helpers.ts';
+import {
+  filesContaining,
+  leakedSecrets,
+  middleSlice,
+  readDatabaseFiles,
+} from '../support/process-helpers.ts';
 
 let harness: Harness | undefined;
 afterEach(() => {
@@ -100,6 +105,7 @@ describe('POST /mailbox/delete', () => {
     const files = readDatabaseFiles(h.dbPath);
     expect(filesContaining(files, id)).toEqual([]);
     expect(filesContaining(files, fromB64(id))).toEqual([]);
+    expect(leakedSecrets(files, { readToken: doctor.key.readToken })).toEqual([]);
     for (const secret of secrets) expect(filesContaining(files, middleSlice(secret))).toEqual([]);
   });
 
