@@ -139,6 +139,8 @@ export interface StoredSubmission {
   firstContact: boolean;
   /** The doctor's own copy (PROTOCOL.md §10.1), kept with the mailbox's entry. */
   copy?: Uint8Array | undefined;
+  /** The hash a deletion of this mailbox is kept under ({@link deletedMailboxes}). */
+  mailboxIdHash: string;
 }
 
 /**
@@ -164,6 +166,15 @@ export async function storeSubmission(
           set: { expiresHour: sql`max(${mailboxes.expiresHour}, excluded.expires_hour)` },
           setWhere: sql`${mailboxes.readTokenHash} = excluded.read_token_hash`,
         }),
+      // A deletion that won the race with this submission: the mailbox stays deleted
+      // (PROTOCOL.md §10.2); the message is the supporter's, as a queued one would be.
+      db.delete(mailboxes).where(
+        and(
+          eq(mailboxes.id, mailbox.id),
+          sql`exists (select 1 from ${deletedMailboxes}
+              where ${deletedMailboxes.idHash} = ${submission.mailboxIdHash})`,
+        ),
+      ),
       // No `on conflict`: a message stored meanwhile fails the whole batch.
       db.insert(messages).values(message),
       ...(submission.copy === undefined

@@ -77,11 +77,12 @@ export async function submitMessage(
   const { db } = relay;
   const hour = nowHour(relay);
   const id = ciphertextId(submission.ciphertext);
+  const mailboxIdHash = capabilityHash(submission.mailbox.id);
   const context = await submissionContext(db, {
     messageId: id,
     supporterId: submission.supporterId,
     mailboxId: submission.mailbox.id,
-    mailboxIdHash: capabilityHash(submission.mailbox.id),
+    mailboxIdHash,
     hour,
   });
   if (context === null || context.storedMailboxId !== null) {
@@ -152,6 +153,7 @@ export async function submitMessage(
     day: dayOf(relay.clock.now()),
     firstContact: !context.wroteBefore,
     copy: submission.copy,
+    mailboxIdHash,
   });
   if (!created) {
     // An identical submission in flight was stored first: answered as a resubmission.
