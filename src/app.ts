@@ -13,6 +13,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { checkDatabase, healthFigures, metricsText } from './domain/operator.ts';
 import type { Relay } from './domain/relay.ts';
 import { ApiError } from './errors.ts';
+import { archiveRoutes } from './routes/archive.ts';
 import { requireOperator } from './routes/auth.ts';
 import { doctorRoutes } from './routes/doctor.ts';
 import { type InstanceInfo, operatorRoutes, uptimeSeconds } from './routes/operator.ts';
@@ -104,6 +105,7 @@ export function createApp(options: AppOptions): Hono {
   const api = new Hono()
     .route('/', doctorRoutes(relay))
     .route('/', supporterRoutes(relay))
+    .route('/', archiveRoutes(relay))
     .route('/admin', operatorRoutes(relay, options));
   app.route('/api/v1', api);
 

@@ -45,6 +45,8 @@ export interface Config {
   submissionsPerHour: number;
   /** Queued messages one supporter may have before new ones get `429 inbox_full`. */
   inboxCap: number;
+  /** Archive items one supporter may keep before a new one gets `429 archive_full` (PROTOCOL.md §10.3). */
+  archiveCap: number;
   /** Failed logins per login and hour before `429`. */
   loginFailureLimit: number;
   lifetimes: Lifetimes;
@@ -282,6 +284,12 @@ export const environmentVariables = {
     wholeNumber(1, 100_000, 200),
     v.description('Queued messages one supporter may have before new ones get `429 inbox_full`.'),
   ),
+  ARCHIVE_MAX_ITEMS: v.pipe(
+    wholeNumber(1, 1_000_000, 2000),
+    v.description(
+      'Items one supporter may keep in their archive before storing a new one gets `429 archive_full`; replacing an item always works.',
+    ),
+  ),
   LOGIN_FAILURE_LIMIT: v.pipe(
     wholeNumber(1, 1000, 10),
     v.description('Failed logins per login and hour before `429 too_many_attempts`.'),
@@ -412,6 +420,7 @@ const configSchema = v.pipe(
       powSurgePerMinute: env.POW_SURGE_PER_MINUTE,
       submissionsPerHour: env.SUBMISSIONS_PER_HOUR,
       inboxCap: env.INBOX_CAP,
+      archiveCap: env.ARCHIVE_MAX_ITEMS,
       loginFailureLimit: env.LOGIN_FAILURE_LIMIT,
       emergencyNumbers: env.EMERGENCY_NUMBERS,
       notifications: {

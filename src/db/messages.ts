@@ -16,11 +16,13 @@ import { hoursBetween } from '../time.ts';
 import { countMatching, countReceivedHour, countSupporterEvent } from './counters.ts';
 import { type Database, endedBy, liveAt, prepared } from './database.ts';
 import {
+  deletedMailboxes,
   hourlyReceived,
   mailboxes,
   messages,
   replies,
   type SupporterStatus,
+  sentCopies,
   supporters,
 } from './schema.ts';
 
@@ -66,6 +68,8 @@ export interface SubmissionContext {
   receivedThisHour: number;
   /** Whether this mailbox wrote to this supporter before. */
   wroteBefore: boolean;
+  /** Whether its doctor deleted this mailbox (PROTOCOL.md §10.2) and its id is still kept. */
+  mailboxDeleted: boolean;
 }
 
 const submissionContextQuery = prepared((db) => {
@@ -88,6 +92,9 @@ const submissionContextQuery = prepared((db) => {
         where ${hourlyReceived.hour} = ${hour}), 0)`,
       wroteBefore: sql<number>`exists (select 1 from ${messages}
         where ${messages.mailboxId} = ${mailboxId} and ${messages.supporterId} = ${supporterId})`,
+      mailboxDeleted: sql<number>`exists (select 1 from ${deletedMailboxes}
+        where ${deletedMailboxes.idHash} = ${sql.placeholder('mailboxIdHash')}
+        and ${liveAt(deletedMailboxes.expiresHour, hour)})`,
     })
     .from(supporters)
     .where(eq(supporters.id, supporterId))
@@ -104,10 +111,23 @@ const submissionContextQuery = prepared((db) => {
  */
 export async function submissionContext(
   db: Database,
-  query: { messageId: string; supporterId: string; mailboxId: string; hour: number },
+  query: {
+    messageId: string;
+    supporterId: string;
+    mailboxId: string;
+    /** The hash deleted mailboxes are kept under ({@link deletedMailboxes}). */
+    mailboxIdHash: string;
+    hour: number;
+  },
 ): Promise<SubmissionContext | null> {
   const row = await submissionContextQuery(db).get(query);
-  return row === undefined ? null : { ...row, wroteBefore: Boolean(row.wroteBefore) };
+  return row === undefined
+    ? null
+    : {
+        ...row,
+        wroteBefore: Boolean(row.wroteBefore),
+        mailboxDeleted: Boolean(row.mailboxDeleted),
+      };
 }
 
 export interface StoredSubmission {
@@ -117,6 +137,10 @@ export interface StoredSubmission {
   day: string;
   /** The mailbox never wrote to this supporter before: counted as a first contact. */
   firstContact: boolean;
+  /** The doctor's own copy (PROTOCOL.md §10.1), kept with the mailbox's entry. */
+  copy?: Uint8Array | undefined;
+  /** The hash a deletion of this mailbox is kept under ({@link deletedMailboxes}). */
+  mailboxIdHash: string;
 }
 
 /**
@@ -142,8 +166,26 @@ export async function storeSubmission(
           set: { expiresHour: sql`max(${mailboxes.expiresHour}, excluded.expires_hour)` },
           setWhere: sql`${mailboxes.readTokenHash} = excluded.read_token_hash`,
         }),
+      // A deletion that won the race with this submission: the mailbox stays deleted
+      // (PROTOCOL.md §10.2); the message is the supporter's, as a queued one would be.
+      db.delete(mailboxes).where(
+        and(
+          eq(mailboxes.id, mailbox.id),
+          sql`exists (select 1 from ${deletedMailboxes}
+              where ${deletedMailboxes.idHash} = ${submission.mailboxIdHash})`,
+        ),
+      ),
       // No `on conflict`: a message stored meanwhile fails the whole batch.
       db.insert(messages).values(message),
+      ...(submission.copy === undefined
+        ? []
+        : [
+            db.insert(sentCopies).values({
+              mailboxId: mailbox.id,
+              messageId: message.id,
+              ciphertext: submission.copy,
+            }),
+          ]),
       countSupporterEvent(db, supporterId, day, 'received'),
       ...(submission.firstContact
         ? [countSupporterEvent(db, supporterId, day, 'first_contact')]
@@ -264,6 +306,7 @@ export async function deliver(
   return (results.at(-1) as { id: string }[]).length;
 }
 
+/** The mailbox's sent entries: each message's status, with the doctor's copy when one is kept. */
 export async function listSent(db: Database, mailboxId: string) {
   return db
     .select({
@@ -272,8 +315,13 @@ export async function listSent(db: Database, mailboxId: string) {
       status: messages.status,
       expiresHour: messages.expiresHour,
       receivedHour: messages.receivedHour,
+      copy: sentCopies.ciphertext,
     })
     .from(messages)
+    .leftJoin(
+      sentCopies,
+      and(eq(sentCopies.mailboxId, messages.mailboxId), eq(sentCopies.messageId, messages.id)),
+    )
     .where(eq(messages.mailboxId, mailboxId))
     .orderBy(asc(messages.receivedHour), asc(messages.id))
     .all();

@@ -120,6 +120,56 @@ export const replies = sqliteTable(
   ],
 );
 
+/**
+ * A doctor's own copy of a sent message (PROTOCOL.md §10.1), sealed to their
+ * reply key: kept with the mailbox's entry for the message, never on the
+ * message row (which is the supporter's), and deleted with the mailbox.
+ */
+export const sentCopies = sqliteTable(
+  'sent_copies',
+  {
+    mailboxId: text('mailbox_id').notNull(),
+    messageId: text('message_id').notNull(),
+    ciphertext: bytes('ciphertext').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.mailboxId, table.messageId] })],
+);
+
+/**
+ * Mailboxes their doctor deleted (PROTOCOL.md §10.2), so the id cannot be
+ * claimed again: the hash of the id and the hour the mailbox would have
+ * expired, nothing else (docs/protocol.md, "Deleting a mailbox").
+ */
+export const deletedMailboxes = sqliteTable(
+  'deleted_mailboxes',
+  {
+    idHash: text('id_hash').primaryKey(),
+    expiresHour: integer('expires_hour').notNull(),
+  },
+  (table) => [index('deleted_mailboxes_expires').on(table.expiresHour)],
+);
+
+/**
+ * A supporter's archive (PROTOCOL.md §10.3): items sealed with a key only the
+ * supporter holds, one per (supporter, item id), replaced on every store.
+ * Listed by (stored hour, id), so no order finer than the hour is kept.
+ */
+export const archiveItems = sqliteTable(
+  'archive_items',
+  {
+    supporterId: text('supporter_id').notNull(),
+    id: text('id').notNull(),
+    ciphertext: bytes('ciphertext').notNull(),
+    storedHour: integer('stored_hour').notNull(),
+    expiresHour: integer('expires_hour').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.supporterId, table.id] }),
+    index('archive_items_listing').on(table.supporterId, table.storedHour, table.id),
+    index('archive_items_expires').on(table.expiresHour),
+  ],
+);
+
 /** Per-day event counters behind the operator's figures; no row refers to anyone. */
 export const dailyCounts = sqliteTable(
   'daily_counts',

@@ -1,5 +1,6 @@
 /** @module Supporter rows: directory, registration, profile, vault. */
 import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { deleteArchiveOf } from './archive.ts';
 import { countMatching } from './counters.ts';
 import { type Database, liveAt, prepared } from './database.ts';
 import { invites, messages, notificationState, sessions, supporters } from './schema.ts';
@@ -123,16 +124,21 @@ export async function replaceVault(
 }
 
 /**
- * A supporter leaves, in one batch: login, e-mail, vault, sessions and
- * notification state are erased, and their queued messages expire (no one
- * can read them any more; counted as expired). The row and its public key
- * stay, so that replies already sent can still be verified by their doctors.
+ * A supporter leaves, in one batch: login, e-mail, vault, sessions,
+ * notification state and archive are erased, and their queued messages
+ * expire (no one can read them any more; counted as expired). The row and
+ * its public key stay, so that replies already sent can still be verified
+ * by their doctors.
  *
- * @returns how many queued messages expired.
+ * @returns how many queued messages expired and archive items went.
  */
-export async function eraseSupporter(db: Database, id: string, day: string): Promise<number> {
+export async function eraseSupporter(
+  db: Database,
+  id: string,
+  day: string,
+): Promise<{ expired: number; archived: number }> {
   const queued = and(eq(messages.supporterId, id), eq(messages.status, 'queued')) as SQL;
-  const [, , , , expired] = await db.batch([
+  const [, , , , expired, archived] = await db.batch([
     db
       .update(supporters)
       .set({
@@ -156,8 +162,9 @@ export async function eraseSupporter(db: Database, id: string, day: string): Pro
       .set({ status: 'expired', ciphertext: null })
       .where(queued)
       .returning({ id: messages.id }),
+    deleteArchiveOf(db, id),
   ]);
-  return expired.length;
+  return { expired: expired.length, archived: archived.length };
 }
 
 /**

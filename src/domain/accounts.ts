@@ -376,13 +376,13 @@ export async function changeVault(
 }
 
 /**
- * Leaves the service: login, e-mail, vault and sessions are erased, queued
- * messages expire (no one can read them any more), and the public key stays
+ * Leaves the service: login, e-mail, vault, sessions and the archive are
+ * erased, queued messages expire (no one can read them any more), and the public key stays
  * so that replies already sent can still be verified by their doctors.
  */
 export async function leave(relay: Relay, supporter: SupporterRow): Promise<void> {
-  const expired = await eraseSupporter(relay.db, supporter.id, dayOf(relay.clock.now()));
-  if (expired > 0) relay.afterDeletion();
+  const erased = await eraseSupporter(relay.db, supporter.id, dayOf(relay.clock.now()));
+  if (erased.expired + erased.archived > 0) relay.afterDeletion();
 }
 
 export async function readMe(relay: Relay, id: string): Promise<Me | null> {

@@ -1,12 +1,14 @@
 /**
  * @module
- * What an anonymous doctor can do: submit a sealed message, open their
- * mailbox with the read token, and acknowledge replies they have read. The
+ * What an anonymous doctor can do: submit a sealed message (with their own
+ * copy, if they choose), open their mailbox with the read token, acknowledge
+ * (delete) replies, and delete the whole mailbox. The
  * relay learns a random mailbox id, a token hash and ciphertext; nothing
  * that identifies the doctor.
  */
 import { capabilityHash, ciphertextId, constantTimeEqual, toB64, utf8 } from '../crypto.ts';
 import { countEvent } from '../db/counters.ts';
+import { deleteMailboxForGood, hasCopy } from '../db/mailbox-deletion.ts';
 import {
   extendMailbox,
   findMailbox,
@@ -19,9 +21,10 @@ import {
 } from '../db/messages.ts';
 import { deleteReadReplies, listReplies } from '../db/replies.ts';
 import type { MessageStatus } from '../db/schema.ts';
-import { conflict, forbidden, notFound, rateLimited } from '../errors.ts';
+import { conflict, forbidden, gone, notFound, rateLimited } from '../errors.ts';
 import { dayOf, isExpired, isoHour, secondsToNextHour } from '../time.ts';
 import type { MailboxView } from '../wire/api.ts';
+import type { MailboxDeleted, MessageAccepted } from '../wire/archive.ts';
 import { type Proof, spendProofOfWork } from './proof-of-work.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
 import { effectiveStatus } from './supporter-view.ts';
@@ -38,13 +41,11 @@ export interface Submission {
   ciphertext: Uint8Array;
   mailbox: MailboxKey;
   pow?: Proof | undefined;
+  /** The doctor's own copy, sealed to their reply key (PROTOCOL.md §10.1). */
+  copy?: Uint8Array | undefined;
 }
 
-export interface SubmittedMessage {
-  id: string;
-  status: MessageStatus;
-  expiresAt: string;
-}
+export type SubmittedMessage = MessageAccepted;
 
 const mailboxNotFound = () =>
   notFound(
@@ -76,10 +77,12 @@ export async function submitMessage(
   const { db } = relay;
   const hour = nowHour(relay);
   const id = ciphertextId(submission.ciphertext);
+  const mailboxIdHash = capabilityHash(submission.mailbox.id);
   const context = await submissionContext(db, {
     messageId: id,
     supporterId: submission.supporterId,
     mailboxId: submission.mailbox.id,
+    mailboxIdHash,
     hour,
   });
   if (context === null || context.storedMailboxId !== null) {
@@ -89,6 +92,9 @@ export async function submitMessage(
 
   if (!context?.active) {
     throw notFound('supporter_not_found', 'No active supporter has this id.');
+  }
+  if (context.mailboxDeleted) {
+    throw gone('mailbox_deleted', 'This mailbox was deleted. Write again with a new reply code.');
   }
   if (effectiveStatus(context, hour) === 'away') {
     throw conflict(
@@ -146,6 +152,8 @@ export async function submitMessage(
     },
     day: dayOf(relay.clock.now()),
     firstContact: !context.wroteBefore,
+    copy: submission.copy,
+    mailboxIdHash,
   });
   if (!created) {
     // An identical submission in flight was stored first: answered as a resubmission.
@@ -157,7 +165,11 @@ export async function submitMessage(
     );
   }
   relay.load.record(relay.clock.now());
-  return { message: { id, status: 'queued', expiresAt: isoHour(expiresHour) }, created: true };
+  const message: SubmittedMessage = { id, status: 'queued', expiresAt: isoHour(expiresHour) };
+  return {
+    message: submission.copy === undefined ? message : { ...message, copy: true },
+    created: true,
+  };
 }
 
 async function findStoredSubmission(
@@ -177,14 +189,17 @@ async function findStoredSubmission(
       'This ciphertext was already submitted from another mailbox.',
     );
   }
-  return {
+  const found: SubmittedMessage = {
     id: message.id,
     status: statusAt(message, nowHour(relay)),
     expiresAt: isoHour(message.expiresHour),
   };
+  // The copy stored first stays; a resubmission never adds or replaces one.
+  return (await hasCopy(relay.db, key.id, id)) ? { ...found, copy: true } : found;
 }
 
-async function openAuthorised(relay: Relay, key: MailboxKey): Promise<MailboxRow> {
+/** The mailbox this key opens, unchanged; `404` as {@link openMailbox} says. */
+async function findAuthorised(relay: Relay, key: MailboxKey): Promise<MailboxRow> {
   const mailbox = await findMailbox(relay.db, key.id);
   if (
     mailbox === null ||
@@ -193,6 +208,11 @@ async function openAuthorised(relay: Relay, key: MailboxKey): Promise<MailboxRow
   ) {
     throw mailboxNotFound();
   }
+  return mailbox;
+}
+
+async function openAuthorised(relay: Relay, key: MailboxKey): Promise<MailboxRow> {
+  const mailbox = await findAuthorised(relay, key);
   // Opening is activity: the mailbox lives on for its full lifetime from now.
   const expiresHour = expiryHour(relay, relay.config.lifetimes.mailboxHours);
   return (await extendMailbox(relay.db, mailbox.id, expiresHour)) ?? mailbox;
@@ -229,6 +249,7 @@ export async function openMailbox(relay: Relay, key: MailboxKey): Promise<Mailbo
       status: statusAt(message, hour),
       expiresAt: isoHour(message.expiresHour),
       receivedAt: isoHour(message.receivedHour),
+      ...(message.copy === null ? {} : { copy: toB64(message.copy) }),
     })),
   };
 }
@@ -246,4 +267,23 @@ export async function acknowledgeReplies(
       : await deleteReadReplies(relay.db, mailbox.id, replyIds, dayOf(relay.clock.now()));
   if (deleted > 0) relay.afterDeletion();
   return { deleted };
+}
+
+/**
+ * Deletes the mailbox for good (PROTOCOL.md §10.2): its replies, the
+ * doctor's copies and the sent-status rows; messages still queued stay with
+ * their supporter. Its id is kept, hashed, until the mailbox would have
+ * expired, so no one who saw it in a `replyTo` can claim it meanwhile.
+ *
+ * @throws `404 mailbox_not_found` exactly as {@link openMailbox}.
+ */
+export async function deleteMailbox(relay: Relay, key: MailboxKey): Promise<MailboxDeleted> {
+  const mailbox = await findAuthorised(relay, key);
+  await deleteMailboxForGood(relay.db, {
+    mailboxId: mailbox.id,
+    idHash: capabilityHash(mailbox.id),
+    expiresHour: mailbox.expiresHour,
+  });
+  relay.afterDeletion();
+  return { deleted: true };
 }

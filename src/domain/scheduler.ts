@@ -93,6 +93,7 @@ export async function runScheduledWork(
     expiredMessages: 0,
     expiredReplies: 0,
     expiredMailboxes: 0,
+    expiredArchiveItems: 0,
   });
   const alerts = await step('alerts', () => sendDueAlerts(relay, notifier, { log }), {
     sent: [],

@@ -1,7 +1,7 @@
 /** @module Anonymous routes: directory, proof of work, messages, mailbox. */
 import { Hono } from 'hono';
 import { listDirectory, readDirectoryEntry } from '../domain/directory.ts';
-import { acknowledgeReplies, openMailbox, submitMessage } from '../domain/doctor.ts';
+import { acknowledgeReplies, deleteMailbox, openMailbox, submitMessage } from '../domain/doctor.ts';
 import { issueChallenge } from '../domain/proof-of-work.ts';
 import { currentDifficulty, type Relay } from '../domain/relay.ts';
 import { notFound } from '../errors.ts';
@@ -59,5 +59,8 @@ export function doctorRoutes(relay: Relay) {
         const { replyIds, ...key } = c.req.valid('json');
         return c.json(await acknowledgeReplies(relay, key, replyIds));
       })
+      .post('/mailbox/delete', validate('json', mailboxKey), async (c) =>
+        c.json(await deleteMailbox(relay, c.req.valid('json'))),
+      )
   );
 }

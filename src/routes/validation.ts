@@ -12,6 +12,12 @@ import * as v from 'valibot';
 import { fromB64 } from '../crypto.ts';
 import { DEFAULT_MEMLIMIT, DEFAULT_OPSLIMIT } from '../domain/accounts.ts';
 import { ApiError, badRequest } from '../errors.ts';
+import {
+  ARCHIVE_DEFAULT_DAYS,
+  ARCHIVE_ID_BYTES,
+  ARCHIVE_MAX_DAYS,
+  ARCHIVE_MIN_DAYS,
+} from '../wire/archive.ts';
 
 const SPECIAL_CODES = new Set(['bad_encoding', 'bad_padding', 'weak_kdf']);
 
@@ -102,6 +108,8 @@ export const submission = v.object({
   ciphertext: paddedCiphertext(48),
   mailbox: mailboxKey,
   pow: v.optional(v.object({ challenge: b64(), nonce: b64() })),
+  // The doctor's own copy (PROTOCOL.md §10.1): a sealed box like the message.
+  copy: v.optional(paddedCiphertext(48)),
 });
 
 export const mailboxAck = v.object({ ...mailboxKey.entries, replyIds: idList });
@@ -156,6 +164,21 @@ export const credentials = v.object({
 });
 export const idsBody = v.object({ ids: idList });
 export const reply = v.object({ mailboxId: bytesLong(32), ciphertext: paddedCiphertext(24 + 16) });
+
+/** `POST /archive` (PROTOCOL.md §10.3): secretbox items, `24 + 1024·n + 16` bytes. */
+export const archiveStore = v.object({
+  id: bytesLong(ARCHIVE_ID_BYTES),
+  ciphertext: paddedCiphertext(24 + 16),
+  expiresInDays: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(ARCHIVE_MIN_DAYS), v.maxValue(ARCHIVE_MAX_DAYS)),
+    ARCHIVE_DEFAULT_DAYS,
+  ),
+});
+
+/** `GET /archive?cursor=`: an opaque cursor from a previous page. */
+export const archiveQuery = v.object({
+  cursor: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
+});
 
 const optionalProfile = v.partial(v.object(profileEntries));
 const meEntries = {

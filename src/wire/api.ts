@@ -65,5 +65,7 @@ export interface MailboxView {
     status: 'queued' | 'delivered' | 'expired';
     expiresAt: string;
     receivedAt: string;
+    /** The doctor's own copy, sealed to their reply key (PROTOCOL.md §10.1); absent when none. */
+    copy?: string;
   }[];
 }

@@ -23,7 +23,12 @@ let harness: Harness;
 afterEach(() => harness?.dispose());
 
 const DAY_HOURS = 24;
-const NOTHING = { expiredMessages: 0, expiredReplies: 0, expiredMailboxes: 0 };
+const NOTHING = {
+  expiredMessages: 0,
+  expiredReplies: 0,
+  expiredMailboxes: 0,
+  expiredArchiveItems: 0,
+};
 
 /** Advances the fake clock to `days` days (and `hours` hours) after the start, 14:25 on 27 Nov. */
 function at(days: number, hours = 0): void {
@@ -262,7 +267,7 @@ describe('the sweep', () => {
     at(31);
   }
 
-  const DUE = { expiredMessages: 1, expiredReplies: 1, expiredMailboxes: 2 };
+  const DUE = { ...NOTHING, expiredMessages: 1, expiredReplies: 1, expiredMailboxes: 2 };
 
   it('is idempotent: a second run returns zeros and changes nothing', async () => {
     harness = await createHarness();
@@ -287,6 +292,7 @@ describe('the sweep', () => {
       expiredMessages: results[0].expiredMessages + results[1].expiredMessages,
       expiredReplies: results[0].expiredReplies + results[1].expiredReplies,
       expiredMailboxes: results[0].expiredMailboxes + results[1].expiredMailboxes,
+      expiredArchiveItems: results[0].expiredArchiveItems + results[1].expiredArchiveItems,
     }).toStrictEqual(DUE);
     expect((await health(harness)).body.last30Days).toMatchObject({ expired: 1, reply_expired: 1 });
   });

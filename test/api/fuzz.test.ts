@@ -117,6 +117,12 @@ interface World {
   doctor: Doctor;
   /** Has written to no one. */
   stranger: Doctor;
+  /** Wrote to `supporter`, then deleted the mailbox (PROTOCOL.md §10.2). */
+  deleted: Doctor;
+  /** An item in `supporter`'s archive (§10.3). */
+  archivedId: string;
+  /** A well-formed doctor's copy (§10.1) of a message not sent. */
+  copy: string;
   message: { id: string; ciphertext: string; opened: DoctorMessage };
   replyId: string;
   /** Sealed from `doctor` to `supporter`, not sent yet. */
@@ -174,6 +180,16 @@ async function buildWorld(h: Harness): Promise<World> {
   const { reply, response: replied } = await supporter.tryReply(first.message, 'I am here.');
   await expectStatus(replied, 202);
 
+  const deleted = await newDoctor(h);
+  await expectStatus(await submit(h, (await deleted.sealFor(supporter, 'Then gone.')).body), 202);
+  await expectStatus(await deleted.deleteMailbox(), 200);
+  const archivedId = randomB64(16);
+  await expectStatus(
+    await supporter.storeArchiveItem({ id: archivedId, ciphertext: randomB64(24 + 1024 + 16) }),
+    200,
+  );
+  const copy = (await doctor.sealFor(supporter, 'kept', { keepCopy: true })).body.copy as string;
+
   const pendingMessages = await Promise.all(
     ['one', 'two', 'three'].map((text) => doctor.seal(supporter.publicKey, text)),
   );
@@ -192,6 +208,9 @@ async function buildWorld(h: Harness): Promise<World> {
     inactive,
     doctor,
     stranger,
+    deleted,
+    archivedId,
+    copy,
     message: { id: first.id, ciphertext: toB64(first.ciphertext), opened: first.message },
     replyId: reply.id,
     pendingMessages,
@@ -293,12 +312,18 @@ const ENDPOINTS: Endpoint[] = [
       403: ['mailbox_forbidden'],
       404: ['supporter_not_found'],
       409: ['supporter_away', 'duplicate_ciphertext'],
+      410: ['mailbox_deleted'],
       429: ['inbox_full', 'relay_busy'],
     },
     related: (w) => ({
       supporterId: [w.away.id, w.inactive.id, w.supporter.id.toLowerCase(), 'nobody'],
       ciphertext: [w.message.ciphertext, ...w.pendingReplies.map((r) => toB64(r.ciphertext))],
-      mailbox: [w.stranger.key, { id: w.doctor.key.id, readToken: w.stranger.key.readToken }],
+      copy: [w.copy, w.message.ciphertext, randomB64(1024 + 40), null],
+      mailbox: [
+        w.stranger.key,
+        w.deleted.key,
+        { id: w.doctor.key.id, readToken: w.stranger.key.readToken },
+      ],
       'mailbox.readToken': [w.stranger.key.readToken, w.doctor.key.id],
       'mailbox.id': [w.stranger.key.id],
       pow: [w.spentProof, undefined],
@@ -330,6 +355,18 @@ const ENDPOINTS: Endpoint[] = [
       readToken: [w.stranger.key.readToken],
     }),
     runs: 70,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/mailbox/delete',
+    auth: 'public',
+    body: (w) => ({ ...w.doctor.key }),
+    outcomes: { 200: [], 400: VALIDATION, 404: ['mailbox_not_found'] },
+    related: (w) => ({
+      id: [w.stranger.key.id, w.deleted.key.id, w.doctor.key.readToken],
+      readToken: [w.stranger.key.readToken, w.deleted.key.readToken],
+    }),
+    runs: 55,
   },
   // Supporter accounts
   {
@@ -446,6 +483,38 @@ const ENDPOINTS: Endpoint[] = [
       ciphertext: [w.message.ciphertext],
     }),
     runs: 70,
+  },
+  // The supporter's archive (PROTOCOL.md §10.3)
+  {
+    method: 'POST',
+    path: '/api/v1/archive',
+    auth: 'supporter',
+    body: () => ({ id: randomB64(16), ciphertext: randomB64(24 + 1024 + 16), expiresInDays: 30 }),
+    outcomes: { 200: [], 400: VALIDATION, 429: ['archive_full'] },
+    related: (w) => ({
+      id: [w.archivedId, randomB64(32), randomB64(15)],
+      ciphertext: [randomB64(1024 + 48), randomB64(24 + 17 * 1024 + 16), w.message.ciphertext],
+      expiresInDays: [1, 90, 0, 91, 1.5, '30', null],
+    }),
+    runs: 60,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/archive',
+    auth: 'supporter',
+    outcomes: { 200: [], 400: ['invalid_request', 'bad_cursor'] },
+    runs: 40,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/archive/delete',
+    auth: 'supporter',
+    body: () => ({ ids: [randomB64(16)] }),
+    outcomes: { 200: [], 400: VALIDATION },
+    related: (w) => ({
+      ids: [[w.archivedId], [w.archivedId, w.archivedId], [], Array(1001).fill('x')],
+    }),
+    runs: 55,
   },
   { method: 'GET', path: '/api/v1/me', auth: 'supporter', outcomes: { 200: [] }, runs: 40 },
   {
@@ -756,6 +825,11 @@ const BINARY_FIELDS: { endpoint: string; path: Path }[] = [
   { endpoint: 'POST /api/v1/messages', path: ['mailbox', 'readToken'] },
   { endpoint: 'POST /api/v1/messages', path: ['pow', 'challenge'] },
   { endpoint: 'POST /api/v1/messages', path: ['pow', 'nonce'] },
+  { endpoint: 'POST /api/v1/messages', path: ['copy'] },
+  { endpoint: 'POST /api/v1/mailbox/delete', path: ['id'] },
+  { endpoint: 'POST /api/v1/mailbox/delete', path: ['readToken'] },
+  { endpoint: 'POST /api/v1/archive', path: ['id'] },
+  { endpoint: 'POST /api/v1/archive', path: ['ciphertext'] },
   { endpoint: 'POST /api/v1/mailbox/open', path: ['id'] },
   { endpoint: 'POST /api/v1/mailbox/open', path: ['readToken'] },
   { endpoint: 'POST /api/v1/mailbox/ack', path: ['id'] },
@@ -1034,10 +1108,13 @@ describe('targeted properties', () => {
     const h = world.harness;
     const apiRoutes = ENDPOINTS.filter((e) => e.path.startsWith('/api/'));
     const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'PURGE', 'LINK'];
+    // Routes outside the catalogue, with properties of their own (the directory queries).
+    const uncatalogued = new Set(['GET /api/v1/supporters']);
     const wrongMethod = fc
       .tuple(fc.constantFrom(...apiRoutes), fc.constantFrom(...methods))
       .filter(
         ([endpoint, method]) =>
+          !uncatalogued.has(`${method} ${endpoint.url?.(world) ?? endpoint.path}`) &&
           !apiRoutes.some(
             (other) =>
               other.method === method &&

@@ -201,6 +201,15 @@ describe('what the relay keeps after a full flow', () => {
     await harness.request('POST', '/api/v1/session', {
       body: { login: supporter.login, authKey: toB64(new Uint8Array(32)) },
     });
+    // And what PROTOCOL.md §10 keeps: a copy, an archive item, a deleted mailbox's tombstone.
+    const keeper = await newDoctor(harness);
+    await keeper.writeTo(supporter, 'kept', { keepCopy: true });
+    const item = { id: toB64(new Uint8Array(16)), ciphertext: toB64(new Uint8Array(1064)) };
+    expect((await supporter.storeArchiveItem(item)).status).toBe(200);
+    expect((await (await newDoctor(harness)).writeTo(supporter, 'gone')).response.status).toBe(202);
+    const leaving = await newDoctor(harness);
+    await leaving.writeTo(supporter, 'then deleted');
+    expect((await leaving.deleteMailbox()).status).toBe(200);
 
     const { client } = harness.node.store;
     const tables = await client.execute(
@@ -228,8 +237,11 @@ describe('what the relay keeps after a full flow', () => {
     }
     expect(offending).toEqual([]);
     // supporters (created, last seen), invites, sessions, mailboxes, messages
-    // (received, expires, delivered), replies… all had rows to check.
-    expect(checked).toBeGreaterThanOrEqual(12);
+    // (received, expires, delivered), replies, archive items, tombstones… all had rows to check.
+    expect(checked).toBeGreaterThanOrEqual(15);
+    const rowsIn = async (table: string) =>
+      Number((await client.execute(`select count(*) as n from ${table}`)).rows[0]?.n);
+    expect([await rowsIn('archive_items'), await rowsIn('deleted_mailboxes')]).toEqual([1, 1]);
   });
 });
 

@@ -85,6 +85,20 @@ beforeAll(async () => {
   });
   await call('POST', '/api/v1/mailbox/open', { body: doctor.key });
   await call('POST', '/api/v1/mailbox/ack', { body: { ...doctor.key, replyIds: [reply.id] } });
+  // PROTOCOL.md §10: a kept copy, the supporter's archive, a deleted mailbox.
+  const keeper = await newDoctor();
+  const kept = await keeper.sealFor(supporter, 'sweep copy', { keepCopy: true });
+  expect((await call('POST', '/api/v1/messages', { body: kept.body })).status).toBe(202);
+  await call('POST', '/api/v1/mailbox/open', { body: keeper.key });
+  const archived = {
+    id: toB64(new Uint8Array(16).fill(7)),
+    ciphertext: toB64(new Uint8Array(1064)),
+  };
+  expect((await call('POST', '/api/v1/archive', { token, body: archived })).status).toBe(200);
+  await call('GET', `/api/v1/archive${q}`, { token });
+  await call('POST', '/api/v1/archive/delete', { token, body: { ids: [archived.id] } });
+  expect((await call('POST', '/api/v1/mailbox/delete', { body: keeper.key })).status).toBe(200);
+  expect((await call('POST', '/api/v1/messages', { body: kept.body })).status).toBe(200);
   await call('GET', `/api/v1/me${q}`, { token });
   await call('PATCH', '/api/v1/me', { token, body: { status: 'available' } });
   await call('GET', `/api/v1/me/counts${q}`, { token });
@@ -132,6 +146,19 @@ beforeAll(async () => {
       { token, body: { authKey: toB64(new Uint8Array(32)), newAuthKey: bad } },
     ],
     ['DELETE', '/api/v1/me', { token: bad }],
+    ['POST', '/api/v1/archive', { token, body: { id: bad, ciphertext: bad, expiresInDays: bad } }],
+    ['POST', '/api/v1/archive', { token: bad, body: { id: bad } }],
+    ['GET', `/api/v1/archive?cursor=${bad}`, { token }],
+    ['GET', `/api/v1/archive${q}`, { token: bad }],
+    ['POST', '/api/v1/archive/delete', { token, body: { ids: bad } }],
+    ['POST', '/api/v1/mailbox/delete', { body: { id: bad, readToken: bad } }],
+    ['POST', '/api/v1/mailbox/delete', { body: keeper.key }],
+    [
+      'POST',
+      '/api/v1/messages',
+      { body: { ...(await keeper.sealFor(supporter, 'after deletion')).body, copy: bad } },
+    ],
+    ['POST', '/api/v1/messages', { body: (await keeper.sealFor(supporter, 'gone')).body }],
     ['POST', '/api/v1/admin/invites', { token: bad, body: { note: bad } }],
     ['PATCH', `/api/v1/admin/supporters/${bad}`, { token: OPERATOR_TOKEN, body: { active: true } }],
     ['GET', `/metrics${q}`, { token: bad }],

@@ -36,6 +36,19 @@ async function counts(table: string, event: string): Promise<number[]> {
 }
 
 describe('storing a submission', () => {
+  it('does not bring back a mailbox deleted after the submission was checked (PROTOCOL.md §10.2)', async () => {
+    const submission = storedSubmission('raced');
+    await store.client.execute({
+      sql: 'insert into deleted_mailboxes (id_hash, expires_hour) values (?, ?)',
+      args: [submission.mailboxIdHash, HOUR + 20 * 3600],
+    });
+    expect(await storeSubmission(store.db, submission)).toBe(true);
+    const mailboxes = await store.client.execute('select id from mailboxes');
+    expect(mailboxes.rows).toEqual([]);
+    const queued = await store.client.execute("select id from messages where status = 'queued'");
+    expect(queued.rows.map((row) => row.id)).toEqual(['raced']);
+  });
+
   it('stores and counts it once; the same id again writes and counts nothing', async () => {
     expect(await storeSubmission(store.db, storedSubmission('m1'))).toBe(true);
     expect(await storeSubmission(store.db, storedSubmission('m1'))).toBe(false);

@@ -73,14 +73,14 @@ describe('runScheduledWork', () => {
     h.clock.set('2026-11-29T14:10:00Z');
     const first = await runScheduledWork(h.relay, undefined, { random: () => 0 });
     expect(first).toEqual({
-      sweep: { expiredMessages: 1, expiredReplies: 0, expiredMailboxes: 0 },
+      sweep: { expiredMessages: 1, expiredReplies: 0, expiredMailboxes: 0, expiredArchiveItems: 0 },
       alerts: { sent: ['expired'], failed: 0 },
       notifications: { sent: 1, failed: 0, delayed: 0 },
     });
     const before = await state(h);
     const second = await runScheduledWork(h.relay, undefined, { random: () => 0 });
     expect(second).toEqual({
-      sweep: { expiredMessages: 0, expiredReplies: 0, expiredMailboxes: 0 },
+      sweep: { expiredMessages: 0, expiredReplies: 0, expiredMailboxes: 0, expiredArchiveItems: 0 },
       alerts: { sent: [], failed: 0 },
       notifications: { sent: 0, failed: 0, delayed: 0 },
     });

@@ -30,6 +30,7 @@ import {
 } from '../support/actors.ts';
 import { randomB64 } from '../support/bytes.ts';
 import { expectError } from '../support/expect-error.ts';
+import { conversationScenarios } from './conversations.ts';
 
 /** A relay under test, as the actors reach it, and its configured `POW_DIFFICULTY` (above 0). */
 export interface ProtocolTarget extends Transport {
@@ -302,6 +303,8 @@ export function protocolScenarios(start: () => Promise<ProtocolTarget>): void {
       }
     });
   });
+
+  conversationScenarios(() => target);
 
   describe('operator', () => {
     it('serves /metrics only with the operator token', async () => {

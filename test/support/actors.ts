@@ -37,6 +37,8 @@ export {
   sampleProfile,
 } from './actors/registration.ts';
 export {
+  type ArchivedItem,
+  type ArchiveStoreResult,
   joinSupporter,
   type ReceivedMessage,
   registeredSupporter,

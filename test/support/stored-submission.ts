@@ -22,5 +22,6 @@ export function storedSubmission(
     mailbox: { id: `mailbox-${id}`, readTokenHash: 'hash', expiresHour: HOUR + 20 * 3600 },
     day: options.day ?? '2027-01-15',
     firstContact: options.firstContact ?? true,
+    mailboxIdHash: `hash-of-mailbox-${id}`,
   };
 }

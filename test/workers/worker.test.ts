@@ -18,6 +18,12 @@ const CIPHERTEXT_HEX = 'ab'.repeat(1024 + 48);
 
 async function seedMessage(id: string, expiresHour: number): Promise<void> {
   const now = hourOf(new Date());
+  // Its mailbox, so the sweep keeps the sent-status row (a row without one is left from a deletion).
+  await env.DB.prepare(
+    "insert or ignore into mailboxes (id, read_token_hash, expires_hour) values ('mailbox-1', 'hash', ?)",
+  )
+    .bind(now + 720 * HOUR_SECONDS)
+    .run();
   await env.DB.prepare(
     `insert into messages (id, supporter_id, mailbox_id, ciphertext, status, received_hour, expires_hour)
      values (?, 'supporter-1', 'mailbox-1', X'${CIPHERTEXT_HEX}', 'queued', ?, ?)`,

@@ -13,11 +13,13 @@ import {
   fromB64,
   type MailboxKeys,
   newReplyCode,
+  openOwnCopy,
   openReply,
   type Reply,
   type SealedDoctorMessage,
   sealFirstContact,
   sealFollowUp,
+  sealOwnCopy,
   solveProofOfWork,
   toB64,
 } from '../../../web/src/protocol/index.ts';
@@ -35,6 +37,8 @@ export interface SubmissionBody {
   ciphertext: string;
   mailbox: { id: string; readToken: string };
   pow?: ProofOfWork;
+  /** The doctor's own copy (PROTOCOL.md §10.1). */
+  copy?: string;
 }
 
 /** Whom a doctor writes to: a directory entry's id and box public key. */
@@ -52,6 +56,8 @@ export interface WriteOptions {
    * fetches and solves one first; or give one already solved.
    */
   pow?: boolean | ProofOfWork;
+  /** Send the doctor's own copy, sealed to their reply key (PROTOCOL.md §10.1). */
+  keepCopy?: boolean;
 }
 
 /** A sealed message, the body it was posted with, and the relay's answer. */
@@ -102,7 +108,7 @@ export class Doctor {
   seal(
     publicKey: Uint8Array,
     text: string,
-    { prefs, thread }: Omit<WriteOptions, 'pow'> = {},
+    { prefs, thread }: Omit<WriteOptions, 'pow' | 'keepCopy'> = {},
   ): Promise<SealedDoctorMessage> {
     const draft = { text, mailbox: this.mailbox, ...(prefs === undefined ? {} : { prefs }) };
     return thread === undefined
@@ -116,11 +122,15 @@ export class Doctor {
     text = 'Hello',
     options: Omit<WriteOptions, 'pow'> = {},
   ): Promise<{ sealed: SealedDoctorMessage; body: SubmissionBody }> {
-    const sealed = await this.seal(to.publicKey, text, options);
-    return {
-      sealed,
-      body: { supporterId: to.id, ciphertext: toB64(sealed.ciphertext), mailbox: this.key },
+    const { keepCopy, ...sealing } = options;
+    const sealed = await this.seal(to.publicKey, text, sealing);
+    const body: SubmissionBody = {
+      supporterId: to.id,
+      ciphertext: toB64(sealed.ciphertext),
+      mailbox: this.key,
     };
+    if (keepCopy) body.copy = toB64(await sealOwnCopy(sealed.message, this.mailbox));
+    return { sealed, body };
   }
 
   /** Seals and sends a message to `to`, whatever the relay answers. */
@@ -157,6 +167,23 @@ export class Doctor {
         openReply(fromB64(reply.ciphertext), from.publicKey, this.mailbox.replySecretKey),
       ),
     );
+  }
+
+  /** The messages this doctor kept a copy of (`sent[].copy`), opened with the reply key, by id. */
+  async readOwnCopies(): Promise<Map<string, DoctorMessage>> {
+    const box = requireStatus(await this.openMailbox(), 200, 'the doctor opens the mailbox');
+    const copies = new Map<string, DoctorMessage>();
+    for (const sent of box.body.sent as { id: string; copy?: string }[]) {
+      if (sent.copy !== undefined) {
+        copies.set(sent.id, await openOwnCopy(fromB64(sent.copy), this.mailbox));
+      }
+    }
+    return copies;
+  }
+
+  /** `POST /mailbox/delete` (PROTOCOL.md §10.2), answered as it is. */
+  deleteMailbox(): Promise<ApiResponse> {
+    return this.#connection.request('POST', '/api/v1/mailbox/delete', { body: this.key });
   }
 
   /** `POST /mailbox/ack`: deletes those replies, answered as it is. */

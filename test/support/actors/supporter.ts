@@ -6,11 +6,16 @@
  * refuses; `tryReply` and the raw `inbox()`/`ack()` return the answer as it is.
  */
 import {
+  type ArchiveEntry,
+  archiveItemId,
   type DoctorMessage,
+  deriveArchiveKey,
   deriveVaultKeys,
   fromB64,
+  openArchiveItem,
   openDoctorMessage,
   type SealedReply,
+  sealArchiveItem,
   sealReplyTo,
   toB64,
   type VaultRecord,
@@ -42,6 +47,21 @@ export interface SentReply {
   id: string;
   reply: SealedReply;
   body: { mailboxId: string; ciphertext: string };
+  response: ApiResponse;
+}
+
+/** An archive item as `GET /archive` lists it, opened. */
+export interface ArchivedItem {
+  id: string;
+  entry: ArchiveEntry;
+  storedAt: string;
+  expiresAt: string;
+}
+
+/** What {@link Supporter.archive} stored: the item's id and body, and the relay's answer. */
+export interface ArchiveStoreResult {
+  id: string;
+  body: { id: string; ciphertext: string; expiresInDays?: number };
   response: ApiResponse;
 }
 
@@ -184,6 +204,69 @@ export class Supporter implements SupporterSecrets {
     const sent = await this.tryReply(message, text);
     requireStatus(sent.response, 202, `${this.login} replies`);
     return sent;
+  }
+
+  /** `archiveKey` (PROTOCOL.md §10.3), derived from the secret key as the page does. */
+  archiveKey(): Promise<Uint8Array> {
+    return deriveArchiveKey(this.secretKey);
+  }
+
+  /**
+   * Seals an opened message or a sent reply as an archive item and stores it
+   * (`POST /archive`), whatever the relay answers.
+   */
+  async archive(
+    source: ReceivedMessage | SentReply,
+    options: { expiresInDays?: number } = {},
+  ): Promise<ArchiveStoreResult> {
+    const key = await this.archiveKey();
+    const [id, entry]: [string, ArchiveEntry] =
+      'message' in source
+        ? [
+            await archiveItemId(key, { message: source.id }),
+            { v: 1, kind: 'received', message: source.message, receivedAt: source.receivedAt },
+          ]
+        : [
+            await archiveItemId(key, { reply: source.id }),
+            { v: 1, kind: 'sent', mailboxId: source.reply.mailboxId, reply: source.reply.reply },
+          ];
+    const body = { id, ciphertext: toB64(await sealArchiveItem(entry, key)), ...options };
+    return { id, body, response: await this.storeArchiveItem(body) };
+  }
+
+  /** `POST /archive` with any body, answered as it is. */
+  storeArchiveItem(body: unknown): Promise<ApiResponse> {
+    return this.relay.request('POST', '/api/v1/archive', { token: this.token, body });
+  }
+
+  /** `GET /archive` (one page, after `cursor`), answered as it is. */
+  archivePage(cursor?: string): Promise<ApiResponse> {
+    const query = cursor === undefined ? '' : `?cursor=${encodeURIComponent(cursor)}`;
+    return this.relay.request('GET', `/api/v1/archive${query}`, { token: this.token });
+  }
+
+  /** Every page of the archive, each item opened with the archive key, in the relay's order. */
+  async readArchive(): Promise<ArchivedItem[]> {
+    const key = await this.archiveKey();
+    const items: ArchivedItem[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = requireStatus(await this.archivePage(cursor), 200, `${this.login} lists`).body;
+      for (const item of page.items) {
+        const entry = await openArchiveItem(fromB64(item.ciphertext), key);
+        items.push({ id: item.id, entry, storedAt: item.storedAt, expiresAt: item.expiresAt });
+      }
+      cursor = page.next;
+    } while (cursor !== undefined);
+    return items;
+  }
+
+  /** `POST /archive/delete`, answered as it is. */
+  deleteArchived(ids: string[]): Promise<ApiResponse> {
+    return this.relay.request('POST', '/api/v1/archive/delete', {
+      token: this.token,
+      body: { ids },
+    });
   }
 
   /** `PATCH /me`: profile fields, e-mail, away status, notifications. */

@@ -7,6 +7,16 @@
  */
 
 export type { BoxKeyPair } from '../crypto/libsodium';
+export type { ArchiveEntry } from './archive';
+export {
+  ARCHIVE_ITEM_OVERHEAD,
+  archiveItemId,
+  deriveArchiveKey,
+  openArchiveItem,
+  openOwnCopy,
+  sealArchiveItem,
+  sealOwnCopy,
+} from './archive';
 export { fromB64, fromUtf8, toB64, toUtf8 } from './encoding';
 export type {
   ContactPrefs,
