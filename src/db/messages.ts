@@ -1,4 +1,4 @@
-/** @module Doctor-to-supporter messages and the mailboxes they come from. */
+/** @module Doctor-to-supporter messages: stored, delivered, expired (their mailboxes are in ./mailboxes.ts). */
 import {
   and,
   asc,
@@ -15,6 +15,7 @@ import {
 import { hoursBetween } from '../time.ts';
 import { countMatching, countReceivedHour, countSupporterEvent } from './counters.ts';
 import { type Database, endedBy, liveAt, prepared } from './database.ts';
+import type { MailboxRow } from './mailboxes.ts';
 import {
   deletedMailboxes,
   hourlyReceived,
@@ -27,7 +28,6 @@ import {
 } from './schema.ts';
 
 export type MessageRow = typeof messages.$inferSelect;
-export type MailboxRow = typeof mailboxes.$inferSelect;
 
 const messageById = prepared((db) =>
   db
@@ -39,18 +39,6 @@ const messageById = prepared((db) =>
 
 export async function findMessage(db: Database, id: string): Promise<MessageRow | null> {
   return (await messageById(db).get({ id })) ?? null;
-}
-
-const mailboxById = prepared((db) =>
-  db
-    .select()
-    .from(mailboxes)
-    .where(eq(mailboxes.id, sql.placeholder('id')))
-    .prepare(),
-);
-
-export async function findMailbox(db: Database, id: string): Promise<MailboxRow | null> {
-  return (await mailboxById(db).get({ id })) ?? null;
 }
 
 export interface SubmissionContext {
@@ -199,27 +187,6 @@ export async function storeSubmission(
   }
 }
 
-/** Extends a mailbox's life to at least `expiresHour` (its last activity counts): a batch item. */
-export function extendMailboxItem(db: Database, id: string, expiresHour: number) {
-  return db
-    .update(mailboxes)
-    .set({ expiresHour: sql`max(${mailboxes.expiresHour}, ${expiresHour})` })
-    .where(eq(mailboxes.id, id));
-}
-
-/**
- * {@link extendMailboxItem} on its own.
- *
- * @returns the mailbox as it is now, or null if it does not exist.
- */
-export async function extendMailbox(
-  db: Database,
-  id: string,
-  expiresHour: number,
-): Promise<MailboxRow | null> {
-  return (await extendMailboxItem(db, id, expiresHour).returning().get()) ?? null;
-}
-
 const queuedFor = (supporterId: string | SQLWrapper, hour: number | SQLWrapper) =>
   and(
     eq(messages.supporterId, supporterId),
@@ -305,50 +272,6 @@ export async function deliver(
   ]);
   return (results.at(-1) as { id: string }[]).length;
 }
-
-/** The mailbox's sent entries: each message's status, with the doctor's copy when one is kept. */
-export async function listSent(db: Database, mailboxId: string) {
-  return db
-    .select({
-      id: messages.id,
-      supporterId: messages.supporterId,
-      status: messages.status,
-      expiresHour: messages.expiresHour,
-      receivedHour: messages.receivedHour,
-      copy: sentCopies.ciphertext,
-    })
-    .from(messages)
-    .leftJoin(
-      sentCopies,
-      and(eq(sentCopies.mailboxId, messages.mailboxId), eq(sentCopies.messageId, messages.id)),
-    )
-    .where(eq(messages.mailboxId, mailboxId))
-    .orderBy(asc(messages.receivedHour), asc(messages.id))
-    .all();
-}
-
-/** Whether `mailboxId` ever wrote to this supporter: only then may the supporter reply to it. */
-export async function mailboxWroteTo(
-  db: Database,
-  mailboxId: string,
-  supporterId: string,
-): Promise<boolean> {
-  return (await wroteTo(db).get({ mailboxId, supporterId })) !== undefined;
-}
-
-const wroteTo = prepared((db) =>
-  db
-    .select({ id: messages.id })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.mailboxId, sql.placeholder('mailboxId')),
-        eq(messages.supporterId, sql.placeholder('supporterId')),
-      ),
-    )
-    .limit(1)
-    .prepare(),
-);
 
 export interface Expired {
   /** Queued messages past their deadline, or left in a mailbox that ended. */

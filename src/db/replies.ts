@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { countEvent, countMatching } from './counters.ts';
 import { type Database, liveAt } from './database.ts';
-import { extendMailboxItem } from './messages.ts';
+import { extendMailboxItem } from './mailboxes.ts';
 import { replies, supporters } from './schema.ts';
 
 export type ReplyRow = typeof replies.$inferSelect;

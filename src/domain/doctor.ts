@@ -8,13 +8,16 @@
  */
 import { capabilityHash, ciphertextId, constantTimeEqual, toB64, utf8 } from '../crypto.ts';
 import { countEvent } from '../db/counters.ts';
-import { deleteMailboxForGood, hasCopy } from '../db/mailbox-deletion.ts';
 import {
+  deleteMailboxForGood,
   extendMailbox,
   findMailbox,
-  findMessage,
+  hasCopy,
   listSent,
   type MailboxRow,
+} from '../db/mailboxes.ts';
+import {
+  findMessage,
   type MessageRow,
   storeSubmission,
   submissionContext,

@@ -7,7 +7,7 @@
  */
 import { deleteExpiredAccess } from '../db/access.ts';
 import { deleteExpiredArchiveItems } from '../db/archive.ts';
-import { sweepDeletedMailboxes } from '../db/mailbox-deletion.ts';
+import { sweepDeletedMailboxes } from '../db/mailboxes.ts';
 import { deleteHourlyCountsBefore, expireMessagesAndMailboxes } from '../db/messages.ts';
 import { dayOf, hoursAfter } from '../time.ts';
 import { nowHour, type Relay } from './relay.ts';

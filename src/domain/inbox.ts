@@ -5,7 +5,8 @@
  * reply to a doctor's mailbox.
  */
 import { ciphertextId, toB64 } from '../crypto.ts';
-import { deliver, findMailbox, listInbox, mailboxWroteTo } from '../db/messages.ts';
+import { findMailbox, mailboxWroteTo } from '../db/mailboxes.ts';
+import { deliver, listInbox } from '../db/messages.ts';
 import { findReply, storeReply } from '../db/replies.ts';
 import type { SupporterRow } from '../db/supporters.ts';
 import { touchSupporter } from '../db/supporters.ts';

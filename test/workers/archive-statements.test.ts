@@ -14,11 +14,7 @@ import {
   storeArchiveItem,
 } from '../../src/db/archive.ts';
 import { openD1 } from '../../src/db/d1.ts';
-import {
-  deleteMailboxForGood,
-  hasCopy,
-  sweepDeletedMailboxes,
-} from '../../src/db/mailbox-deletion.ts';
+import { deleteMailboxForGood, hasCopy, sweepDeletedMailboxes } from '../../src/db/mailboxes.ts';
 import { deliver, storeSubmission, submissionContext } from '../../src/db/messages.ts';
 import { HOUR, storedSubmission } from '../support/stored-submission.ts';
 

@@ -1,12 +1,91 @@
 /**
  * @module
- * What a doctor's mailbox leaves behind, and how it goes for good: the
- * doctor's own copies of sent messages (PROTOCOL.md §10.1) and the deletion
- * of a whole mailbox with its tombstone (§10.2).
+ * A doctor's mailbox: finding and extending it, its sent entries with the
+ * doctor's own copies (PROTOCOL.md §10.1), which supporters it wrote to, and
+ * its deletion for good with a tombstone (§10.2).
  */
-import { and, eq, ne, notExists, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, notExists, type SQL, sql } from 'drizzle-orm';
 import { type Database, endedBy, prepared } from './database.ts';
 import { deletedMailboxes, mailboxes, messages, replies, sentCopies } from './schema.ts';
+
+export type MailboxRow = typeof mailboxes.$inferSelect;
+
+const mailboxById = prepared((db) =>
+  db
+    .select()
+    .from(mailboxes)
+    .where(eq(mailboxes.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+export async function findMailbox(db: Database, id: string): Promise<MailboxRow | null> {
+  return (await mailboxById(db).get({ id })) ?? null;
+}
+
+/** Extends a mailbox's life to at least `expiresHour` (its last activity counts): a batch item. */
+export function extendMailboxItem(db: Database, id: string, expiresHour: number) {
+  return db
+    .update(mailboxes)
+    .set({ expiresHour: sql`max(${mailboxes.expiresHour}, ${expiresHour})` })
+    .where(eq(mailboxes.id, id));
+}
+
+/**
+ * {@link extendMailboxItem} on its own.
+ *
+ * @returns the mailbox as it is now, or null if it does not exist.
+ */
+export async function extendMailbox(
+  db: Database,
+  id: string,
+  expiresHour: number,
+): Promise<MailboxRow | null> {
+  return (await extendMailboxItem(db, id, expiresHour).returning().get()) ?? null;
+}
+
+/** The mailbox's sent entries: each message's status, with the doctor's copy when one is kept. */
+export async function listSent(db: Database, mailboxId: string) {
+  return db
+    .select({
+      id: messages.id,
+      supporterId: messages.supporterId,
+      status: messages.status,
+      expiresHour: messages.expiresHour,
+      receivedHour: messages.receivedHour,
+      copy: sentCopies.ciphertext,
+    })
+    .from(messages)
+    .leftJoin(
+      sentCopies,
+      and(eq(sentCopies.mailboxId, messages.mailboxId), eq(sentCopies.messageId, messages.id)),
+    )
+    .where(eq(messages.mailboxId, mailboxId))
+    .orderBy(asc(messages.receivedHour), asc(messages.id))
+    .all();
+}
+
+/** Whether `mailboxId` ever wrote to this supporter: only then may the supporter reply to it. */
+export async function mailboxWroteTo(
+  db: Database,
+  mailboxId: string,
+  supporterId: string,
+): Promise<boolean> {
+  return (await wroteTo(db).get({ mailboxId, supporterId })) !== undefined;
+}
+
+const wroteTo = prepared((db) =>
+  db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.mailboxId, sql.placeholder('mailboxId')),
+        eq(messages.supporterId, sql.placeholder('supporterId')),
+      ),
+    )
+    .limit(1)
+    .prepare(),
+);
 
 const copyOf = prepared((db) =>
   db
