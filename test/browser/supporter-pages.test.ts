@@ -61,7 +61,7 @@ function inviteLink(token: string): string {
 describe('the supporter pages have their own chrome (item 3)', () => {
   it.each([
     ['en', 'Join as a peer supporter · Peer support for doctors', 'Your supporter inbox'],
-    ['nb', 'Bli kollegastøtte · Kollegastøtte for leger', 'Innboksen din som kollegastøtte'],
+    ['nb', 'Bli støttekollega · Kollegastøtte for leger', 'Innboksen din som støttekollega'],
   ] as const)(
     'in %s: no doctor links or doctor footer, and plain tab titles',
     async (language, joinTitle, inboxTitle) => {

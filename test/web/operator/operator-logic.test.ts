@@ -3,6 +3,7 @@
  * order and the actions a state offers, the durations and sizes in words,
  * and the charts' scale and spoken labels.
  */
+import '../../../web/src/i18n/operator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lang } from '../../../web/src/i18n';
 import {

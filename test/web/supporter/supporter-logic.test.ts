@@ -3,6 +3,7 @@
  * list, generator and strength estimate, grouping of conversations and
  * local retention, and the reply template's placeholder check.
  */
+import '../../../web/src/i18n/supporter';
 import { describe, expect, it } from 'vitest';
 import { supporterEn } from '../../../web/src/i18n/supporter.en.ts';
 import { supporterNb } from '../../../web/src/i18n/supporter.nb.ts';
