@@ -206,11 +206,12 @@ describe('the doctor journey', () => {
       'Delivered',
     ]);
     expect(await page.locator('#mailbox-view').textContent()).toContain(
-      'deleted from the service as soon as it is shown here',
+      'shown each time you enter your code, until you delete them',
     );
-    // Shown, so acknowledged: the relay has deleted it.
+    // Shown, but not acknowledged (PROTOCOL.md §10.4): the relay still holds it.
     const doctor = await newDoctor(relay, parseReplyCode(code)!);
-    await poll(async () => (await doctor.openMailbox()).body.replies.length).toBe(0);
+    expect((await doctor.openMailbox()).body.replies.length).toBe(1);
+    expect(apiRequests(requests).some((r) => r.url.endsWith('/api/v1/mailbox/ack'))).toBe(false);
     expect(await page.locator('#mailbox-code').inputValue()).toBe('');
     await checkPage(watched, 'doctor-mailbox-reply');
 
@@ -225,7 +226,7 @@ describe('the doctor journey', () => {
     await poll(async () =>
       (await page.locator('#mailbox-sent [data-status]').allTextContents()).sort(),
     ).toEqual(['Delivered', 'Waiting']);
-    // The reply stays on screen after it was deleted from the relay.
+    // The reply stays on screen, and on the relay.
     expect(await reply.locator('.doctor-reply-text').textContent()).toBe(REPLY);
     await checkPage(watched, 'doctor-mailbox-follow-up');
 

@@ -127,7 +127,7 @@ describe('the mailbox page', () => {
     await watched.context.close();
   });
 
-  it('opens a reply from a supporter who has left with the key sent alongside, and never shows or deletes a forged one', async () => {
+  it('opens a reply from a supporter who has left with the key sent alongside, never shows a forged one, and deletes neither on showing', async () => {
     const watched = await openPage(browser);
     const { page } = watched;
     page.setDefaultTimeout(10_000);
@@ -157,14 +157,19 @@ describe('the mailbox page', () => {
     const genuine = replies.filter({ hasText: 'Reply from Anne Berg' });
     expect(await genuine.locator('.doctor-reply-text').textContent()).toBe('Yes, Thursday at 18.');
     expect(await genuine.textContent()).toContain('Anne Berg has left the service');
-    expect(await genuine.getByRole('button').count()).toBe(0);
+    // No writing back to someone who has left; copying and deleting remain.
+    expect(await genuine.getByRole('button', { name: /Write back/ }).count()).toBe(0);
+    expect(await genuine.getByRole('button').allTextContents()).toEqual([
+      'Copy',
+      'Delete this conversation',
+    ]);
     const unopened = replies.filter({ hasText: 'A reply that could not be opened' });
     expect(await unopened.textContent()).not.toContain('Forged');
     // The directory no longer knows her name; her signed reply does.
     expect(await page.locator('#mailbox-sent h3').allTextContents()).toEqual(['To Anne Berg']);
-    // Only the reply that was shown is deleted from the relay.
+    // Showing deletes nothing (PROTOCOL.md §10.4): both replies are still on the relay.
     const doctor = await newDoctor(relay, parseReplyCode(code)!);
-    await poll(async () => (await doctor.openMailbox()).body.replies.length).toBe(1);
+    expect((await doctor.openMailbox()).body.replies.length).toBe(2);
     // The directory answers 404 for someone who has left (asked once).
     expect(acceptRelayRefusals(watched, 404)).toBe(1);
     await checkPage(watched, 'doctor-mailbox-left-and-forged');

@@ -2,9 +2,10 @@
  * @module
  * An open mailbox, in memory only: the keys derived from the reply code,
  * what the relay holds (the status of every message sent, and replies), and
- * every reply shown since the code was entered. Replies are opened here
- * with the supporter's key, and only those opened and shown are
- * acknowledged, which deletes them from the relay.
+ * the replies. Replies are opened here with the supporter's key. They stay
+ * on the relay, and are shown every time the code is entered, until the
+ * doctor deletes them (PROTOCOL.md §10.4: acknowledged on deletion, never
+ * on showing).
  */
 import type { MailboxView, Supporter } from '../../../src/wire/api.ts';
 import { api, RelayError } from '../api';
@@ -94,42 +95,55 @@ async function openOne(
 }
 
 /**
- * Takes in what the relay holds: the new session to show, and the ids of
- * the replies it opened, to acknowledge once they are on screen.
+ * Takes in what the relay holds: the session to show. A reply already
+ * opened in `previous` is not opened again.
  */
 export async function absorb(
   contents: MailboxView,
   keys: MailboxKeys,
   previous: MailboxSession | null,
-): Promise<{ session: MailboxSession; read: string[] }> {
+): Promise<MailboxSession> {
   // Names and away status of everyone written to, fresh each time.
   const listings = new Map<string, Supporter | null>();
   for (const id of new Set(contents.sent.map((entry) => entry.supporterId))) {
     await listing(id, listings);
   }
-  const shown = new Set(previous?.replies.map((reply) => reply.id));
-  const fresh: ReplyEntry[] = [];
+  const shown = new Map(previous?.replies.map((reply) => [reply.id, reply]));
+  const replies: ReplyEntry[] = [];
   for (const reply of contents.replies) {
-    if (!shown.has(reply.id)) fresh.push(await openOne(reply, keys, listings));
+    replies.push(shown.get(reply.id) ?? (await openOne(reply, keys, listings)));
+  }
+  return { keys, expiresAt: contents.expiresAt, sent: contents.sent, listings, replies };
+}
+
+/**
+ * Deletes one supporter's replies from the relay (`mailbox/ack`) and returns
+ * the session without them. Throws the relay's error, so nothing is said
+ * to be deleted that is not.
+ */
+export async function deleteConversation(
+  session: MailboxSession,
+  supporterId: string,
+): Promise<MailboxSession> {
+  const replyIds = session.replies
+    .filter((reply) => reply.supporterId === supporterId)
+    .map((reply) => reply.id);
+  if (replyIds.length > 0) {
+    await api('POST', '/api/v1/mailbox/ack', {
+      body: { id: session.keys.mailboxId, readToken: session.keys.readToken, replyIds },
+    });
   }
   return {
-    session: {
-      keys,
-      expiresAt: contents.expiresAt,
-      sent: contents.sent,
-      listings,
-      replies: [...(previous?.replies ?? []), ...fresh],
-    },
-    read: fresh.filter((reply) => reply.opened).map((reply) => reply.id),
+    ...session,
+    replies: session.replies.filter((reply) => reply.supporterId !== supporterId),
   };
 }
 
-/** Deletes shown replies from the relay; if it fails, they are shown again next time. */
-export async function acknowledge(keys: MailboxKeys, replyIds: string[]): Promise<void> {
-  if (replyIds.length === 0) return;
-  await api('POST', '/api/v1/mailbox/ack', {
-    body: { id: keys.mailboxId, readToken: keys.readToken, replyIds },
-  }).catch(() => undefined);
+/** Deletes the mailbox, its replies and copies for good (PROTOCOL.md §10.2). */
+export async function deleteMailbox(keys: MailboxKeys): Promise<void> {
+  await api('POST', '/api/v1/mailbox/delete', {
+    body: { id: keys.mailboxId, readToken: keys.readToken },
+  });
 }
 
 /** The supporter's name from the directory, else from a reply they signed. */

@@ -1,12 +1,14 @@
 /**
  * @module
- * An open mailbox: how long it is kept, the replies (each shown once, then
- * deleted from the relay) and the messages sent with their status.
+ * An open mailbox: how long it is kept, the replies (kept on the relay
+ * until the doctor deletes them) and the messages sent with their status.
  */
 import type { Ref } from 'preact';
+import { useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { Button } from '../ui';
 import { formatDate } from '../ui/format';
+import { ConfirmDelete } from './confirm-delete';
 import { type MailboxSession, supporterName } from './mailbox-session';
 import { ReplyItem } from './reply-item';
 import { SentItem } from './sent-item';
@@ -17,6 +19,10 @@ export interface MailboxViewProps {
   busy: boolean;
   onRefresh: (quiet?: boolean) => void;
   onForget: () => void;
+  /** Deletes one supporter's replies; throws when nothing was deleted. */
+  onDeleteConversation: (supporterId: string, name: string) => Promise<void>;
+  /** Deletes the whole mailbox (§10.2); throws when nothing was deleted. */
+  onDeleteAll: () => Promise<void>;
   titleRef: Ref<HTMLHeadingElement>;
 }
 
@@ -26,8 +32,11 @@ export function MailboxView({
   busy,
   onRefresh,
   onForget,
+  onDeleteConversation,
+  onDeleteAll,
   titleRef,
 }: MailboxViewProps) {
+  const [confirmingAll, setConfirmingAll] = useState(false);
   return (
     <section id="mailbox-view" aria-labelledby="mailbox-view-title">
       <h2 id="mailbox-view-title" tabIndex={-1} ref={titleRef}>
@@ -41,7 +50,17 @@ export function MailboxView({
         <Button variant="secondary" onClick={onForget}>
           {t('mailbox.forget')}
         </Button>
+        <Button variant="quiet" onClick={() => setConfirmingAll(true)}>
+          {t('mailbox.deleteAll')}
+        </Button>
       </div>
+      <ConfirmDelete
+        open={confirmingAll}
+        title={t('mailbox.deleteAll.confirmTitle')}
+        text={t('mailbox.deleteAll.confirmText')}
+        onConfirm={onDeleteAll}
+        onClose={() => setConfirmingAll(false)}
+      />
       {problem ? (
         <p class="error" role="alert">
           {problem === 'gone' ? t('mailbox.gone') : t('mailbox.network')}
@@ -49,9 +68,7 @@ export function MailboxView({
       ) : null}
 
       <h2 id="mailbox-replies-title">{t('mailbox.replies.title')}</h2>
-      <div class="notice warning">
-        <p>{t('mailbox.replies.deleted')}</p>
-      </div>
+      <p class="muted">{t('mailbox.replies.kept')}</p>
       {session.replies.length === 0 ? (
         <p id="mailbox-no-replies" class="muted">
           {t('mailbox.replies.none')}
@@ -64,6 +81,9 @@ export function MailboxView({
             reply={reply}
             keys={session.keys}
             onSent={() => onRefresh(true)}
+            onDelete={() =>
+              onDeleteConversation(reply.supporterId, reply.opened?.name ?? reply.supporterId)
+            }
           />
         ))}
       </ol>

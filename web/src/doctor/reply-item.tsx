@@ -1,6 +1,7 @@
 /**
  * @module
- * A reply on screen, with the follow-up the doctor can write in its thread.
+ * A reply on screen, with the follow-up the doctor can write in its thread,
+ * a copy of its text and the deletion of its conversation.
  * Its state (the open form, the text) belongs to this component, so a
  * refresh or a language switch never interrupts the typing.
  */
@@ -15,6 +16,7 @@ import type { ReplyEntry } from './mailbox-session';
 import { MessageField } from './message-field';
 import { textProblem } from './message-text';
 import { VerifySupporter } from './profile';
+import { ReplyActions } from './reply-actions';
 import { PendingSubmission, progressShare, type SubmissionReceipt } from './send';
 import { SendError, SendProgress } from './send-status';
 import { useFocusAfterRender } from './use-focus';
@@ -24,9 +26,11 @@ export interface ReplyItemProps {
   keys: MailboxKeys;
   /** After a follow-up is sent: show it among the messages sent. */
   onSent: () => void;
+  /** Deletes the conversation with this reply's supporter; throws when nothing was deleted. */
+  onDelete: () => Promise<void>;
 }
 
-export function ReplyItem({ reply, keys, onSent }: ReplyItemProps) {
+export function ReplyItem({ reply, keys, onSent, onDelete }: ReplyItemProps) {
   const opened = reply.opened;
   if (!opened) {
     return (
@@ -41,6 +45,7 @@ export function ReplyItem({ reply, keys, onSent }: ReplyItemProps) {
       <h3>{t('mailbox.reply.from', { name: opened.name })}</h3>
       <p class="muted">{t('mailbox.reply.sent', { date: formatDateTime(opened.sentAt) })}</p>
       <p class="doctor-reply-text">{opened.text}</p>
+      <ReplyActions text={opened.text} name={opened.name} onDelete={onDelete} />
       {reply.listed ? (
         <>
           <VerifySupporter
@@ -64,7 +69,7 @@ export function ReplyItem({ reply, keys, onSent }: ReplyItemProps) {
   );
 }
 
-function FollowUp({ reply, keys, onSent }: ReplyItemProps) {
+function FollowUp({ reply, keys, onSent }: Omit<ReplyItemProps, 'onDelete'>) {
   const opened = reply.opened;
   const uid = useId();
   const [open, setOpen] = useState(false);

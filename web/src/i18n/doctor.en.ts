@@ -197,8 +197,6 @@ export const doctorEn = {
   'mailbox.refresh': 'Check again',
   'mailbox.forget': 'Forget the code and close',
   'mailbox.replies.title': 'Replies',
-  'mailbox.replies.deleted':
-    'A reply is deleted from the service as soon as it is shown here. It will not be shown again, so note down what you need, such as a time or a phone number, before you leave this page.',
   'mailbox.replies.none': 'No replies yet. Supporters usually answer within a day or two.',
   'mailbox.reply.from': 'Reply from {name}',
   'mailbox.reply.sent': 'Written {date}',
@@ -225,4 +223,24 @@ export const doctorEn = {
   'mailbox.sent.expired':
     '{name} did not pick it up in time, so it was deleted unread. You may want to write to another supporter.',
   'mailbox.sent.another': 'Choose another supporter',
+  'mailbox.replies.kept':
+    'Replies stay here, and are shown each time you enter your code, until you delete them or the mailbox expires.',
+  'mailbox.reply.copy': 'Copy',
+  'mailbox.reply.copied': 'Copied',
+  'mailbox.reply.copyFailed': 'Could not copy. Select the text and copy it instead.',
+  'mailbox.conversation.delete': 'Delete this conversation',
+  'mailbox.conversation.confirmTitle': 'Delete your conversation with {name}?',
+  'mailbox.conversation.confirmText':
+    'The replies from {name} are deleted from the service for good and cannot be shown again.',
+  'mailbox.conversation.deleted': 'The conversation with {name} has been deleted.',
+  'mailbox.delete.confirm': 'Delete',
+  'mailbox.delete.cancel': 'Cancel',
+  'mailbox.delete.failed':
+    'Nothing was deleted: the service could not be reached. Please try again.',
+  'mailbox.deleteAll': 'Delete everything for this code',
+  'mailbox.deleteAll.confirmTitle': 'Delete everything for this code?',
+  'mailbox.deleteAll.confirmText':
+    'All replies, any copies you kept and the status of your messages are deleted from the service for good, and the code stops working. Messages you have sent are not taken back: a supporter can still read them.',
+  'mailbox.deleteAll.done':
+    'Everything for this code has been deleted. The code no longer works. If you write again, your new message gets a new reply code.',
 } as const;

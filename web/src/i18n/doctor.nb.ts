@@ -193,8 +193,6 @@ export const doctorNb: Record<keyof typeof doctorEn, string> = {
   'mailbox.refresh': 'Sjekk på nytt',
   'mailbox.forget': 'Glem koden og lukk',
   'mailbox.replies.title': 'Svar',
-  'mailbox.replies.deleted':
-    'Et svar slettes fra tjenesten så snart det vises her. Det vises ikke igjen, så noter det du trenger, for eksempel et tidspunkt eller et telefonnummer, før du forlater siden.',
   'mailbox.replies.none': 'Ingen svar ennå. Støttekolleger svarer vanligvis innen en dag eller to.',
   'mailbox.reply.from': 'Svar fra {name}',
   'mailbox.reply.sent': 'Skrevet {date}',
@@ -221,4 +219,23 @@ export const doctorNb: Record<keyof typeof doctorEn, string> = {
   'mailbox.sent.expired':
     '{name} hentet den ikke i tide, så den ble slettet ulest. Kanskje du vil skrive til en annen støttekollega?',
   'mailbox.sent.another': 'Velg en annen støttekollega',
+  'mailbox.replies.kept':
+    'Svarene blir liggende her og vises hver gang du skriver inn koden, til du sletter dem eller postkassen utløper.',
+  'mailbox.reply.copy': 'Kopier',
+  'mailbox.reply.copied': 'Kopiert',
+  'mailbox.reply.copyFailed': 'Kunne ikke kopiere. Merk teksten og kopier den i stedet.',
+  'mailbox.conversation.delete': 'Slett denne samtalen',
+  'mailbox.conversation.confirmTitle': 'Slette samtalen din med {name}?',
+  'mailbox.conversation.confirmText':
+    'Svarene fra {name} slettes fra tjenesten for godt og kan ikke vises igjen.',
+  'mailbox.conversation.deleted': 'Samtalen med {name} er slettet.',
+  'mailbox.delete.confirm': 'Slett',
+  'mailbox.delete.cancel': 'Avbryt',
+  'mailbox.delete.failed': 'Ingenting ble slettet fordi tjenesten ikke kunne nås. Prøv igjen.',
+  'mailbox.deleteAll': 'Slett alt for denne koden',
+  'mailbox.deleteAll.confirmTitle': 'Slette alt for denne koden?',
+  'mailbox.deleteAll.confirmText':
+    'Alle svar, eventuelle kopier du har tatt vare på og statusen til meldingene dine slettes fra tjenesten for godt, og koden slutter å virke. Meldinger du har sendt, trekkes ikke tilbake: en støttekollega kan fortsatt lese dem.',
+  'mailbox.deleteAll.done':
+    'Alt for denne koden er slettet. Koden virker ikke lenger. Skriver du igjen, får den nye meldingen en ny svarkode.',
 };

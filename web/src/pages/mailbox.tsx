@@ -11,12 +11,18 @@ import { useRef, useState } from 'preact/hooks';
 import { RelayError } from '../api';
 import { CodeForm, type OpenProblem, openProblemText } from '../doctor/code-form';
 import { codeProblem } from '../doctor/code-problem';
-import { absorb, acknowledge, fetchContents, type MailboxSession } from '../doctor/mailbox-session';
+import {
+  absorb,
+  deleteConversation,
+  deleteMailbox,
+  fetchContents,
+  type MailboxSession,
+} from '../doctor/mailbox-session';
 import { MailboxView } from '../doctor/mailbox-view';
 import { useFocusAfterRender } from '../doctor/use-focus';
 import { t } from '../i18n';
 import { deriveMailbox, type MailboxKeys, parseReplyCode } from '../protocol';
-import { announce, mount, Page } from '../ui';
+import { announce, mount, Notice, Page } from '../ui';
 
 function Mailbox() {
   const [code, setCode] = useState('');
@@ -24,16 +30,39 @@ function Mailbox() {
   const [session, setSession] = useState<MailboxSession | null>(null);
   const [viewProblem, setViewProblem] = useState<'network' | 'gone' | null>(null);
   const [busy, setBusy] = useState(false);
+  const [deleted, setDeleted] = useState(false);
   // The latest session for callbacks that outlive a render (a follow-up's refresh).
   const current = useRef<MailboxSession | null>(null);
   const [inputRef, focusInput] = useFocusAfterRender<HTMLInputElement>();
   const [titleRef, focusTitle] = useFocusAfterRender<HTMLHeadingElement>();
 
-  function show(next: MailboxSession, read: string[]) {
+  // Replies are never acknowledged on showing, only on deletion (PROTOCOL.md §10.4).
+  function show(next: MailboxSession) {
     current.current = next;
     setSession(next);
-    // Only replies that were opened and are on screen are deleted from the relay.
-    void acknowledge(next.keys, read);
+  }
+
+  async function removeConversation(supporterId: string, name: string) {
+    const before = current.current;
+    if (!before) return;
+    const next = await deleteConversation(before, supporterId);
+    if (current.current !== before) return;
+    show(next);
+    focusTitle();
+    announce(t('mailbox.conversation.deleted', { name }));
+  }
+
+  async function removeAll() {
+    const before = current.current;
+    if (!before) return;
+    await deleteMailbox(before.keys);
+    before.keys.replySecretKey.fill(0);
+    current.current = null;
+    setSession(null);
+    setViewProblem(null);
+    setDeleted(true);
+    focusInput();
+    announce(t('mailbox.deleteAll.done'));
   }
 
   function refuse(found: OpenProblem) {
@@ -61,11 +90,12 @@ function Mailbox() {
       bytes.fill(0);
     }
     try {
-      const { session: opened, read } = await absorb(await fetchContents(keys), keys, null);
+      const opened = await absorb(await fetchContents(keys), keys, null);
       setCode('');
       setViewProblem(null);
+      setDeleted(false);
       setBusy(false);
-      show(opened, read);
+      show(opened);
       focusTitle();
       announce(t('mailbox.opened'));
     } catch (error) {
@@ -82,14 +112,10 @@ function Mailbox() {
     if (!before) return;
     setBusy(true);
     try {
-      const { session: next, read } = await absorb(
-        await fetchContents(before.keys),
-        before.keys,
-        before,
-      );
+      const next = await absorb(await fetchContents(before.keys), before.keys, before);
       // Forgotten meanwhile: show nothing.
       if (current.current !== before) return;
-      show(next, read);
+      show(next);
       setViewProblem(null);
       if (!quiet) announce(t('mailbox.refreshed'));
     } catch (error) {
@@ -115,12 +141,18 @@ function Mailbox() {
       <h1 id="mailbox-title" tabIndex={-1}>
         {t('mailbox.title')}
       </h1>
+      {deleted ? (
+        <Notice class="doctor-mailbox-deleted">
+          <p>{t('mailbox.deleteAll.done')}</p>
+        </Notice>
+      ) : null}
       <CodeForm
         hidden={session !== null}
         code={code}
         onInput={(typed) => {
           setCode(typed);
           setProblem(null);
+          setDeleted(false);
         }}
         problem={problem}
         busy={busy}
@@ -134,6 +166,8 @@ function Mailbox() {
           busy={busy}
           onRefresh={(quiet) => void refresh(quiet)}
           onForget={forget}
+          onDeleteConversation={removeConversation}
+          onDeleteAll={removeAll}
           titleRef={titleRef}
         />
       ) : null}
