@@ -13,6 +13,7 @@ import { draft, readDraft } from './draft';
 import { describeSealFailure, describeSendFailure, type SendFailure } from './errors';
 import type { FirstContact } from './first-contact';
 import { awaySentence, modalityName } from './format';
+import { KeepCopy } from './keep-copy';
 import { MessageField } from './message-field';
 import { textProblem } from './message-text';
 import { type PendingSubmission, progressShare, type SubmissionReceipt } from './send';
@@ -78,7 +79,11 @@ export function ComposeForm({ supporter, firstContact, onSent }: ComposeFormProp
     announce(t('write.progress'));
     let pending: PendingSubmission;
     try {
-      pending = await firstContact.prepare(supporter, readDraft(supporter.modalities));
+      pending = await firstContact.prepare(
+        supporter,
+        readDraft(supporter.modalities),
+        draft.keepCopy.value,
+      );
     } catch (error) {
       fail(() => describeSealFailure(error, name));
       return;
@@ -163,6 +168,7 @@ export function ComposeForm({ supporter, firstContact, onSent }: ComposeFormProp
           />
         )}
       </Field>
+      <KeepCopy />
       <WhoSees name={name} />
       {confirmingAway ? (
         <div id="write-confirm-away" class="notice warning">

@@ -14,6 +14,8 @@ export const draft = {
   when: signal(''),
   contact: signal(''),
   modalities: signal<readonly Modality[]>([]),
+  /** Keep a copy sealed to the doctor's own reply key (PROTOCOL.md §10.1); off unless chosen. */
+  keepCopy: signal(false),
 };
 
 /** The draft as the envelope takes it, keeping only ways of meeting `offered`. */
@@ -35,4 +37,5 @@ export function clearDraft(): void {
   draft.when.value = '';
   draft.contact.value = '';
   draft.modalities.value = [];
+  draft.keepCopy.value = false;
 }

@@ -17,6 +17,7 @@ import {
   type MailboxKeys,
   newReplyCode,
   sealFirstContact,
+  sealOwnCopy,
   toB64,
 } from '../protocol';
 import { PendingSubmission } from './send';
@@ -30,6 +31,7 @@ export class FirstContact {
   async prepare(
     supporter: Supporter,
     draft: { text: string; prefs?: ContactPrefs },
+    keepCopy = false,
   ): Promise<PendingSubmission> {
     if (!this.replyCode || !this.mailbox) {
       const code = await newReplyCode();
@@ -37,16 +39,19 @@ export class FirstContact {
       this.replyCode = code;
     }
     const mailbox = this.mailbox;
-    const key = JSON.stringify([supporter.id, supporter.boxPublicKey, draft]);
+    const key = JSON.stringify([supporter.id, supporter.boxPublicKey, draft, keepCopy]);
     if (this.sealed?.key === key) return this.sealed.pending;
     const sealed = await sealFirstContact(
       { text: draft.text, ...(draft.prefs ? { prefs: draft.prefs } : {}), mailbox },
       fromB64(supporter.boxPublicKey),
     );
+    // The copy is the same plaintext, sealed to the doctor's own reply key; never sent unless chosen.
+    const copy = keepCopy ? toB64(await sealOwnCopy(sealed.message, mailbox)) : undefined;
     const pending = new PendingSubmission({
       supporterId: supporter.id,
       ciphertext: toB64(sealed.ciphertext),
       mailbox: { id: mailbox.mailboxId, readToken: mailbox.readToken },
+      ...(copy ? { copy } : {}),
     });
     this.sealed = { key, pending };
     return pending;

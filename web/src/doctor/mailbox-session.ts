@@ -9,7 +9,14 @@
  */
 import type { MailboxView, Supporter } from '../../../src/wire/api.ts';
 import { api, RelayError } from '../api';
-import { fingerprint, fromB64, type MailboxKeys, openReply, ProtocolError } from '../protocol';
+import {
+  fingerprint,
+  fromB64,
+  type MailboxKeys,
+  openOwnCopy,
+  openReply,
+  ProtocolError,
+} from '../protocol';
 
 export interface OpenedReply {
   name: string;
@@ -31,6 +38,16 @@ export interface ReplyEntry {
   listed: boolean;
 }
 
+/** The doctor's own kept copy of a message sent (PROTOCOL.md §10.1), opened. */
+export interface OwnCopy {
+  /** The sent entry's id. */
+  id: string;
+  supporterId: string;
+  text: string;
+  /** The doctor's own minute, from inside the copy. */
+  sentAt: string;
+}
+
 export interface MailboxSession {
   keys: MailboxKeys;
   expiresAt: string;
@@ -38,6 +55,8 @@ export interface MailboxSession {
   /** Directory entries of everyone written to; `null` for someone who has left. */
   listings: Map<string, Supporter | null>;
   replies: ReplyEntry[];
+  /** Copies the doctor chose to keep; one that does not open is left out. */
+  copies: OwnCopy[];
 }
 
 export function fetchContents(keys: MailboxKeys): Promise<MailboxView> {
@@ -113,7 +132,28 @@ export async function absorb(
   for (const reply of contents.replies) {
     replies.push(shown.get(reply.id) ?? (await openOne(reply, keys, listings)));
   }
-  return { keys, expiresAt: contents.expiresAt, sent: contents.sent, listings, replies };
+  const kept = new Map(previous?.copies.map((copy) => [copy.id, copy]));
+  const copies: OwnCopy[] = [];
+  for (const entry of contents.sent) {
+    if (!entry.copy) continue;
+    const known = kept.get(entry.id);
+    if (known) {
+      copies.push(known);
+      continue;
+    }
+    try {
+      const message = await openOwnCopy(fromB64(entry.copy), keys);
+      copies.push({
+        id: entry.id,
+        supporterId: entry.supporterId,
+        text: message.text,
+        sentAt: message.sentAt,
+      });
+    } catch {
+      // Not a copy this code made: nothing to show.
+    }
+  }
+  return { keys, expiresAt: contents.expiresAt, sent: contents.sent, listings, replies, copies };
 }
 
 /**
@@ -152,4 +192,34 @@ export function supporterName(session: MailboxSession, id: string): string | und
     session.listings.get(id)?.name ??
     session.replies.find((reply) => reply.supporterId === id && reply.opened)?.opened?.name
   );
+}
+
+/** One item of a conversation on screen: a reply, or the doctor's own kept copy. */
+export type ConversationItem =
+  | { kind: 'reply'; reply: ReplyEntry }
+  | { kind: 'own'; copy: OwnCopy };
+
+/**
+ * Replies and kept copies, per supporter (in the order they first appear),
+ * each supporter's in the order their senders wrote them (`sentAt`).
+ */
+export function conversationItems(session: MailboxSession): ConversationItem[] {
+  const items: ConversationItem[] = [
+    ...session.replies.map((reply) => ({ kind: 'reply' as const, reply })),
+    ...session.copies.map((copy) => ({ kind: 'own' as const, copy })),
+  ];
+  const supporterOf = (item: ConversationItem) =>
+    item.kind === 'reply' ? item.reply.supporterId : item.copy.supporterId;
+  const minute = (item: ConversationItem) =>
+    item.kind === 'reply' ? (item.reply.opened?.sentAt ?? '') : item.copy.sentAt;
+  const order = [...new Set(items.map(supporterOf))];
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort(
+      (a, b) =>
+        order.indexOf(supporterOf(a.item)) - order.indexOf(supporterOf(b.item)) ||
+        minute(a.item).localeCompare(minute(b.item)) ||
+        a.index - b.index,
+    )
+    .map(({ item }) => item);
 }

@@ -6,10 +6,15 @@
 import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../i18n';
-import { Button } from '../ui';
-import { formatDate } from '../ui/format';
+import { Button, Card } from '../ui';
+import { formatDate, formatDateTime } from '../ui/format';
 import { ConfirmDelete } from './confirm-delete';
-import { type MailboxSession, supporterName } from './mailbox-session';
+import {
+  conversationItems,
+  type MailboxSession,
+  type OwnCopy,
+  supporterName,
+} from './mailbox-session';
 import { ReplyItem } from './reply-item';
 import { SentItem } from './sent-item';
 
@@ -75,17 +80,28 @@ export function MailboxView({
         </p>
       ) : null}
       <ol id="mailbox-replies" class="doctor-replies" aria-labelledby="mailbox-replies-title">
-        {session.replies.map((reply) => (
-          <ReplyItem
-            key={reply.id}
-            reply={reply}
-            keys={session.keys}
-            onSent={() => onRefresh(true)}
-            onDelete={() =>
-              onDeleteConversation(reply.supporterId, reply.opened?.name ?? reply.supporterId)
-            }
-          />
-        ))}
+        {conversationItems(session).map((item) =>
+          item.kind === 'own' ? (
+            <OwnItem
+              key={`own-${item.copy.id}`}
+              copy={item.copy}
+              name={supporterName(session, item.copy.supporterId) ?? t('mailbox.sent.leftName')}
+            />
+          ) : (
+            <ReplyItem
+              key={item.reply.id}
+              reply={item.reply}
+              keys={session.keys}
+              onSent={() => onRefresh(true)}
+              onDelete={() =>
+                onDeleteConversation(
+                  item.reply.supporterId,
+                  item.reply.opened?.name ?? item.reply.supporterId,
+                )
+              }
+            />
+          ),
+        )}
       </ol>
 
       <h2 id="mailbox-sent-title">{t('mailbox.sent.title')}</h2>
@@ -99,5 +115,16 @@ export function MailboxView({
         ))}
       </ol>
     </section>
+  );
+}
+
+/** The doctor's own message, from the copy they chose to keep, at their own minute. */
+function OwnItem({ copy, name }: { copy: OwnCopy; name: string }) {
+  return (
+    <Card as="li" class="doctor-own">
+      <h3>{t('mailbox.own.to', { name })}</h3>
+      <p class="muted">{t('mailbox.reply.sent', { date: formatDateTime(copy.sentAt) })}</p>
+      <p class="doctor-own-text">{copy.text}</p>
+    </Card>
   );
 }

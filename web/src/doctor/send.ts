@@ -15,6 +15,8 @@ export interface Submission {
   supporterId: string;
   ciphertext: string;
   mailbox: { id: string; readToken: string };
+  /** The doctor's own copy, sealed to their reply key (PROTOCOL.md §10.1); absent unless chosen. */
+  copy?: string;
 }
 
 /** The relay's answer to a submission (202 stored, or 200 for a resubmission). */

@@ -243,4 +243,8 @@ export const doctorEn = {
     'All replies, any copies you kept and the status of your messages are deleted from the service for good, and the code stops working. Messages you have sent are not taken back: a supporter can still read them.',
   'mailbox.deleteAll.done':
     'Everything for this code has been deleted. The code no longer works. If you write again, your new message gets a new reply code.',
+  'write.copy.label': 'Keep a copy of what I write, readable only with my reply code',
+  'write.copy.hint':
+    'The service stores it encrypted with your mailbox until you delete it or the mailbox expires; anyone with your reply code can read it.',
+  'mailbox.own.to': 'You wrote to {name}',
 } as const;

@@ -238,4 +238,8 @@ export const doctorNb: Record<keyof typeof doctorEn, string> = {
     'Alle svar, eventuelle kopier du har tatt vare på og statusen til meldingene dine slettes fra tjenesten for godt, og koden slutter å virke. Meldinger du har sendt, trekkes ikke tilbake: en støttekollega kan fortsatt lese dem.',
   'mailbox.deleteAll.done':
     'Alt for denne koden er slettet. Koden virker ikke lenger. Skriver du igjen, får den nye meldingen en ny svarkode.',
+  'write.copy.label': 'Ta vare på en kopi av det jeg skriver, som bare kan leses med svarkoden min',
+  'write.copy.hint':
+    'Tjenesten lagrer den kryptert sammen med postkassen din til du sletter den eller postkassen utløper; alle som har svarkoden din, kan lese den.',
+  'mailbox.own.to': 'Du skrev til {name}',
 };
