@@ -4,7 +4,7 @@
  * The choice is unticked; unticked, the submission has no `copy`; ticked,
  * it carries a copy sealed to the doctor's reply key (no plaintext on the
  * wire), and the mailbox shows the doctor's own text when the code is
- * entered.
+ * entered; a follow-up's kept copy joins the conversation after the first.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,9 @@ const CASES = {
     code: 'Reply code',
     open: 'Open my replies',
     own: 'You wrote to Anne Berg',
+    refresh: 'Check again',
+    writeBack: 'Write back to Anne Berg',
+    followUp: 'Your message to Anne Berg',
   },
   nb: {
     locale: 'nb-NO',
@@ -66,6 +69,9 @@ const CASES = {
     code: 'Svarkode',
     open: 'Åpne svarene mine',
     own: 'Du skrev til Anne Berg',
+    refresh: 'Sjekk på nytt',
+    writeBack: 'Svar Anne Berg',
+    followUp: 'Meldingen din til Anne Berg',
   },
 } as const;
 
@@ -130,6 +136,32 @@ describe.each(Object.entries(CASES))('a kept copy in %s', (language, words) => {
     expect(await own.locator('h3').textContent()).toBe(words.own);
     expect(await own.locator('.doctor-own-text').textContent()).toBe(TEXT);
     await checkPage(watched, `doctor-copy-kept-${language}`);
+
+    // Anne answers; a follow-up with its copy kept joins the conversation.
+    const anne = await directory.anne.logIn();
+    const inbox = await anne.readInbox({ acknowledge: true });
+    const first = inbox.find((item) => item.message.text === TEXT);
+    await anne.reply(first!.message, 'Thursday works.');
+    await page.getByRole('button', { name: words.refresh }).click();
+    const reply = page.locator('#mailbox-replies > li.doctor-reply');
+    await poll(() => reply.count()).toBe(1);
+    await reply.getByRole('button', { name: words.writeBack }).click();
+    const FOLLOW_UP = `And kept too (${language}).`;
+    await reply.getByLabel(words.followUp).fill(FOLLOW_UP);
+    await reply.getByRole('checkbox', { name: words.keep }).check();
+    const before = requests.length;
+    await reply.getByRole('button', { name: words.send }).click();
+    await poll(() => own.count()).toBe(2);
+    const followUp = apiRequests(requests.slice(before)).find(
+      (r) => r.method === 'POST' && new URL(r.url).pathname === '/api/v1/messages',
+    );
+    expect(typeof JSON.parse(followUp!.body!).copy).toBe('string');
+    expectNoneCarry(requests, [TEXT, FOLLOW_UP]);
+    // The doctor's own messages in the order they wrote them (the reply's place among
+    // them follows the supporter's minute, from the test relay's clock: not checked here).
+    expect(await own.nth(0).locator('.doctor-own-text').textContent()).toBe(TEXT);
+    expect(await own.nth(1).locator('.doctor-own-text').textContent()).toBe(FOLLOW_UP);
+    await checkPage(watched, `doctor-copy-follow-up-${language}`);
     await watched.context.close();
   }, 90_000);
 });

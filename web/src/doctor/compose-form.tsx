@@ -168,7 +168,13 @@ export function ComposeForm({ supporter, firstContact, onSent }: ComposeFormProp
           />
         )}
       </Field>
-      <KeepCopy />
+      <KeepCopy
+        id="write-keep-copy"
+        checked={draft.keepCopy.value}
+        onChange={(keep) => {
+          draft.keepCopy.value = keep;
+        }}
+      />
       <WhoSees name={name} />
       {confirmingAway ? (
         <div id="write-confirm-away" class="notice warning">

@@ -46,6 +46,8 @@ export interface OwnCopy {
   text: string;
   /** The doctor's own minute, from inside the copy. */
   sentAt: string;
+  /** A first message comes before a follow-up written in the same minute. */
+  first: boolean;
 }
 
 export interface MailboxSession {
@@ -148,6 +150,7 @@ export async function absorb(
         supporterId: entry.supporterId,
         text: message.text,
         sentAt: message.sentAt,
+        first: message.kind === 'first-contact',
       });
     } catch {
       // Not a copy this code made: nothing to show.
@@ -201,7 +204,9 @@ export type ConversationItem =
 
 /**
  * Replies and kept copies, per supporter (in the order they first appear),
- * each supporter's in the order their senders wrote them (`sentAt`).
+ * each supporter's in the order their senders wrote them (`sentAt`, to the
+ * minute; in the same minute a first message comes first, otherwise the
+ * relay's order).
  */
 export function conversationItems(session: MailboxSession): ConversationItem[] {
   const items: ConversationItem[] = [
@@ -212,6 +217,7 @@ export function conversationItems(session: MailboxSession): ConversationItem[] {
     item.kind === 'reply' ? item.reply.supporterId : item.copy.supporterId;
   const minute = (item: ConversationItem) =>
     item.kind === 'reply' ? (item.reply.opened?.sentAt ?? '') : item.copy.sentAt;
+  const isFirst = (item: ConversationItem) => item.kind === 'own' && item.copy.first;
   const order = [...new Set(items.map(supporterOf))];
   return items
     .map((item, index) => ({ item, index }))
@@ -219,6 +225,7 @@ export function conversationItems(session: MailboxSession): ConversationItem[] {
       (a, b) =>
         order.indexOf(supporterOf(a.item)) - order.indexOf(supporterOf(b.item)) ||
         minute(a.item).localeCompare(minute(b.item)) ||
+        Number(isFirst(b.item)) - Number(isFirst(a.item)) ||
         a.index - b.index,
     )
     .map(({ item }) => item);

@@ -8,10 +8,11 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { MailboxKeys } from '../protocol';
-import { sealFollowUp, toB64 } from '../protocol';
+import { sealFollowUp, sealOwnCopy, toB64 } from '../protocol';
 import { announce, Button, Card } from '../ui';
 import { formatDate, formatDateTime } from '../ui/format';
 import { describeSealFailure, describeSendFailure, type SendFailure } from './errors';
+import { KeepCopy } from './keep-copy';
 import type { ReplyEntry } from './mailbox-session';
 import { MessageField } from './message-field';
 import { textProblem } from './message-text';
@@ -75,11 +76,14 @@ function FollowUp({ reply, keys, onSent }: Omit<ReplyItemProps, 'onDelete'>) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [checked, setChecked] = useState(false);
+  const [keepCopy, setKeepCopy] = useState(false);
   const [sending, setSending] = useState(false);
   const [share, setShare] = useState(0);
   const [failure, setFailure] = useState<(() => SendFailure) | null>(null);
   const [receipt, setReceipt] = useState<SubmissionReceipt | null>(null);
-  const pending = useRef<{ draft: string; submission: PendingSubmission } | null>(null);
+  const pending = useRef<{ draft: string; keep: boolean; submission: PendingSubmission } | null>(
+    null,
+  );
   const [textRef, focusText] = useFocusAfterRender<HTMLTextAreaElement>();
   const [errorRef, focusError] = useFocusAfterRender<HTMLParagraphElement>();
   const [doneRef, focusDone] = useFocusAfterRender<HTMLParagraphElement>();
@@ -109,14 +113,18 @@ function FollowUp({ reply, keys, onSent }: Omit<ReplyItemProps, 'onDelete'>) {
     let submission: PendingSubmission;
     try {
       // Same draft after a failure: resend the very same sealed message.
-      if (pending.current?.draft !== text) {
+      if (pending.current?.draft !== text || pending.current.keep !== keepCopy) {
         const sealed = await sealFollowUp(opened.thread, { text, mailbox: keys }, opened.key);
+        // The same plaintext to the doctor's own reply key, only when chosen (§10.1).
+        const copy = keepCopy ? toB64(await sealOwnCopy(sealed.message, keys)) : undefined;
         pending.current = {
           draft: text,
+          keep: keepCopy,
           submission: new PendingSubmission({
             supporterId: reply.supporterId,
             ciphertext: toB64(sealed.ciphertext),
             mailbox: { id: keys.mailboxId, readToken: keys.readToken },
+            ...(copy ? { copy } : {}),
           }),
         };
       }
@@ -130,6 +138,7 @@ function FollowUp({ reply, keys, onSent }: Omit<ReplyItemProps, 'onDelete'>) {
       pending.current = null;
       setText('');
       setChecked(false);
+      setKeepCopy(false);
       setOpen(false);
       setSending(false);
       setReceipt(done);
@@ -174,6 +183,7 @@ function FollowUp({ reply, keys, onSent }: Omit<ReplyItemProps, 'onDelete'>) {
           checked={checked}
           inputRef={textRef}
         />
+        <KeepCopy id={`${uid}-keep-copy`} checked={keepCopy} onChange={setKeepCopy} />
         <SendError id={`${uid}-error`} failure={failure?.() ?? null} textRef={errorRef} />
         <SendProgress sending={sending} share={share} />
         <div class="actions">
