@@ -216,7 +216,8 @@ export function conversationItems(session: MailboxSession): ConversationItem[] {
   const supporterOf = (item: ConversationItem) =>
     item.kind === 'reply' ? item.reply.supporterId : item.copy.supporterId;
   const minute = (item: ConversationItem) =>
-    item.kind === 'reply' ? (item.reply.opened?.sentAt ?? '') : item.copy.sentAt;
+    // A reply that did not open has no minute: after the others.
+    item.kind === 'reply' ? (item.reply.opened?.sentAt ?? '\uffff') : item.copy.sentAt;
   const isFirst = (item: ConversationItem) => item.kind === 'own' && item.copy.first;
   const order = [...new Set(items.map(supporterOf))];
   return items
