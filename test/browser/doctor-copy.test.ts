@@ -56,6 +56,10 @@ const CASES = {
     refresh: 'Check again',
     writeBack: 'Write back to Anne Berg',
     followUp: 'Your message to Anne Berg',
+    deleteConversation: 'Delete this conversation',
+    confirmConversation: 'Delete your conversation with Anne Berg?',
+    copiesStay: 'Copies you kept of your own messages stay until you delete everything',
+    confirm: 'Delete',
   },
   nb: {
     locale: 'nb-NO',
@@ -72,6 +76,11 @@ const CASES = {
     refresh: 'Sjekk på nytt',
     writeBack: 'Svar Anne Berg',
     followUp: 'Meldingen din til Anne Berg',
+    deleteConversation: 'Slett denne samtalen',
+    confirmConversation: 'Slette samtalen din med Anne Berg?',
+    copiesStay:
+      'Kopiene du har tatt vare på av dine egne meldinger, blir liggende til du sletter alt',
+    confirm: 'Slett',
   },
 } as const;
 
@@ -162,6 +171,15 @@ describe.each(Object.entries(CASES))('a kept copy in %s', (language, words) => {
     expect(await own.nth(0).locator('.doctor-own-text').textContent()).toBe(TEXT);
     expect(await own.nth(1).locator('.doctor-own-text').textContent()).toBe(FOLLOW_UP);
     await checkPage(watched, `doctor-copy-follow-up-${language}`);
+
+    // Deleting the conversation says the kept copies stay, and they do; the reply goes.
+    await reply.getByRole('button', { name: words.deleteConversation }).click();
+    const dialog = page.getByRole('dialog', { name: words.confirmConversation });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(words.copiesStay);
+    await dialog.getByRole('button', { name: words.confirm, exact: true }).click();
+    await poll(() => reply.count()).toBe(0);
+    expect(await own.count()).toBe(2);
     await watched.context.close();
   }, 90_000);
 });

@@ -93,6 +93,9 @@ export function MailboxView({
               reply={item.reply}
               keys={session.keys}
               onSent={() => onRefresh(true)}
+              copiesKept={session.copies.some(
+                (copy) => copy.supporterId === item.reply.supporterId,
+              )}
               onDelete={() =>
                 onDeleteConversation(
                   item.reply.supporterId,

@@ -13,9 +13,11 @@ export interface ReplyActionsProps {
   text: string;
   name: string;
   onDelete: () => Promise<void>;
+  /** Whether the doctor kept copies of messages to this supporter (they stay, §10.2). */
+  copiesKept?: boolean;
 }
 
-export function ReplyActions({ text, name, onDelete }: ReplyActionsProps) {
+export function ReplyActions({ text, name, onDelete, copiesKept = false }: ReplyActionsProps) {
   const [confirming, setConfirming] = useState(false);
   async function copy() {
     try {
@@ -38,7 +40,12 @@ export function ReplyActions({ text, name, onDelete }: ReplyActionsProps) {
       <ConfirmDelete
         open={confirming}
         title={t('mailbox.conversation.confirmTitle', { name })}
-        text={t('mailbox.conversation.confirmText', { name })}
+        text={[
+          t('mailbox.conversation.confirmText', { name }),
+          copiesKept ? t('mailbox.conversation.copiesStay') : '',
+        ]
+          .filter(Boolean)
+          .join(' ')}
         onConfirm={async () => {
           await onDelete();
           setConfirming(false);

@@ -29,9 +29,11 @@ export interface ReplyItemProps {
   onSent: () => void;
   /** Deletes the conversation with this reply's supporter; throws when nothing was deleted. */
   onDelete: () => Promise<void>;
+  /** Whether the doctor kept copies of messages to this reply's supporter. */
+  copiesKept?: boolean;
 }
 
-export function ReplyItem({ reply, keys, onSent, onDelete }: ReplyItemProps) {
+export function ReplyItem({ reply, keys, onSent, onDelete, copiesKept = false }: ReplyItemProps) {
   const opened = reply.opened;
   if (!opened) {
     return (
@@ -46,7 +48,12 @@ export function ReplyItem({ reply, keys, onSent, onDelete }: ReplyItemProps) {
       <h3>{t('mailbox.reply.from', { name: opened.name })}</h3>
       <p class="muted">{t('mailbox.reply.sent', { date: formatDateTime(opened.sentAt) })}</p>
       <p class="doctor-reply-text">{opened.text}</p>
-      <ReplyActions text={opened.text} name={opened.name} onDelete={onDelete} />
+      <ReplyActions
+        text={opened.text}
+        name={opened.name}
+        onDelete={onDelete}
+        copiesKept={copiesKept}
+      />
       {reply.listed ? (
         <>
           <VerifySupporter
@@ -70,7 +77,7 @@ export function ReplyItem({ reply, keys, onSent, onDelete }: ReplyItemProps) {
   );
 }
 
-function FollowUp({ reply, keys, onSent }: Omit<ReplyItemProps, 'onDelete'>) {
+function FollowUp({ reply, keys, onSent }: Omit<ReplyItemProps, 'onDelete' | 'copiesKept'>) {
   const opened = reply.opened;
   const uid = useId();
   const [open, setOpen] = useState(false);

@@ -247,4 +247,6 @@ export const doctorEn = {
   'write.copy.hint':
     'The service stores it encrypted with your mailbox until you delete it or the mailbox expires; anyone with your reply code can read it.',
   'mailbox.own.to': 'You wrote to {name}',
+  'mailbox.conversation.copiesStay':
+    'Copies you kept of your own messages stay until you delete everything for this code.',
 } as const;

@@ -242,4 +242,6 @@ export const doctorNb: Record<keyof typeof doctorEn, string> = {
   'write.copy.hint':
     'Tjenesten lagrer den kryptert sammen med postkassen din til du sletter den eller postkassen utløper; alle som har svarkoden din, kan lese den.',
   'mailbox.own.to': 'Du skrev til {name}',
+  'mailbox.conversation.copiesStay':
+    'Kopiene du har tatt vare på av dine egne meldinger, blir liggende til du sletter alt for denne koden.',
 };
