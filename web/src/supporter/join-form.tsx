@@ -6,18 +6,14 @@
  * focus goes to the first; a refusal from the relay keeps what was typed.
  */
 import { useRef, useState } from 'preact/hooks';
-import type { Modality } from '../../../src/wire/api.ts';
 import { type MessageKey, t } from '../i18n';
 import { Button, Field, Progress } from '../ui';
-import { ChoiceList } from './choice-list';
 import { PassphraseFields, usePassphraseAssessment } from './passphrase-fields';
-import { CountySelect, ModalityChoices } from './profile-fields';
+import { EMPTY_PROFILE, type ProfileDraft, ProfileFields, profileProblems } from './profile-fields';
 import { type JoinDetails, type JoinStep, joinErrorKey, register } from './register';
-import { LANGUAGES, options, SPECIALTIES } from './vocabulary';
 
 const LOGIN_PATTERN = /^[\p{L}\p{N}._@+-]{3,64}$/u;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
-const MAX_CHOICES = 12;
 
 type FieldName =
   | 'login'
@@ -59,20 +55,14 @@ export interface JoinFormProps {
 export function JoinForm({ invite, onJoined }: JoinFormProps) {
   const [login, setLogin] = useState('');
   const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [county, setCounty] = useState('');
-  const [town, setTown] = useState('');
-  const [specialties, setSpecialties] = useState<string[]>([]);
-  const [languages, setLanguages] = useState<string[]>([]);
-  const [modalities, setModalities] = useState<Modality[]>([]);
-  const [about, setAbout] = useState('');
+  const [profile, setProfile] = useState<ProfileDraft>(EMPTY_PROFILE);
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [step, setStep] = useState<JoinStep | null>(null);
   const [failure, setFailure] = useState<MessageKey | null>(null);
   const failureRef = useRef<HTMLParagraphElement>(null);
-  const personal = [login, name, email, town];
+  const personal = [login, profile.name, email, profile.town];
   const assessment = usePassphraseAssessment(passphrase, personal);
 
   const clear = (field: FieldName) =>
@@ -85,19 +75,16 @@ export function JoinForm({ invite, onJoined }: JoinFormProps) {
     const key = errors[field];
     return key ? t(key) : null;
   };
+  const set = <K extends keyof ProfileDraft>(field: K, value: ProfileDraft[K]) => {
+    setProfile((current) => ({ ...current, [field]: value }));
+    if (field !== 'about') clear(field as FieldName);
+  };
 
   const validate = (): Errors => {
     const found: Errors = {};
     if (!LOGIN_PATTERN.test(login.trim())) found.login = 'join.error.login';
     if (email.trim() !== '' && !EMAIL_PATTERN.test(email.trim())) found.email = 'join.error.email';
-    if (name.trim() === '') found.name = 'join.error.name';
-    if (county === '') found.county = 'join.error.county';
-    if (town.trim() === '') found.town = 'join.error.town';
-    if (specialties.length > MAX_CHOICES) found.specialties = 'join.error.specialties';
-    if (languages.length === 0 || languages.length > MAX_CHOICES) {
-      found.languages = 'join.error.languages';
-    }
-    if (modalities.length === 0) found.modalities = 'join.error.modalities';
+    Object.assign(found, profileProblems(profile));
     if (!assessment.acceptable) found.passphrase = 'join.error.weak';
     else if (confirm !== passphrase) found.confirm = 'join.error.confirm';
     return found;
@@ -115,17 +102,17 @@ export function JoinForm({ invite, onJoined }: JoinFormProps) {
       return;
     }
     setFailure(null);
-    const trimmedAbout = about.trim();
+    const trimmedAbout = profile.about.trim();
     const details: JoinDetails = {
       login: login.trim(),
       ...(email.trim() === '' ? {} : { email: email.trim() }),
       profile: {
-        name: name.trim(),
-        county,
-        town: town.trim(),
-        specialties,
-        languages,
-        modalities,
+        name: profile.name.trim(),
+        county: profile.county,
+        town: profile.town.trim(),
+        specialties: profile.specialties,
+        languages: profile.languages,
+        modalities: profile.modalities,
         ...(trimmedAbout === '' ? {} : { about: trimmedAbout }),
       },
       passphrase,
@@ -199,91 +186,13 @@ export function JoinForm({ invite, onJoined }: JoinFormProps) {
       <fieldset>
         <legend>{t('join.profile.legend')}</legend>
         <p class="hint">{t('join.profile.hint')}</p>
-        <Field id="join-name" label={t('join.name.label')} error={error('name')}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autocomplete="name"
-              maxLength={100}
-              value={name}
-              onInput={(event) => {
-                setName(event.currentTarget.value);
-                clear('name');
-              }}
-            />
-          )}
-        </Field>
-        <div class="supporter-columns">
-          <CountySelect
-            id="join-county"
-            value={county}
-            error={error('county')}
-            placeholder={t('join.county.choose')}
-            onChange={(code) => {
-              setCounty(code);
-              clear('county');
-            }}
-          />
-          <Field id="join-town" label={t('join.town.label')} error={error('town')}>
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                autocomplete="address-level2"
-                maxLength={80}
-                value={town}
-                onInput={(event) => {
-                  setTown(event.currentTarget.value);
-                  clear('town');
-                }}
-              />
-            )}
-          </Field>
-        </div>
-        <ChoiceList
-          id="join-specialties"
-          legend={t('join.specialties.label')}
-          hint={t('join.specialties.hint')}
-          error={error('specialties')}
-          options={options(SPECIALTIES)}
-          selected={specialties}
-          onChange={(next) => {
-            setSpecialties(next);
-            clear('specialties');
-          }}
+        <ProfileFields
+          prefix="join"
+          draft={profile}
+          set={set}
+          error={error}
+          countyPlaceholder={t('join.county.choose')}
         />
-        <ChoiceList
-          id="join-languages"
-          legend={t('join.languages.legend')}
-          error={error('languages')}
-          options={options(LANGUAGES)}
-          selected={languages}
-          onChange={(next) => {
-            setLanguages(next);
-            clear('languages');
-          }}
-        />
-        <ModalityChoices
-          id="join-modalities"
-          selected={modalities}
-          error={error('modalities')}
-          onChange={(next) => {
-            setModalities(next);
-            clear('modalities');
-          }}
-        />
-        <Field id="join-about" label={t('join.about.label')} hint={t('join.about.hint')}>
-          {(control) => (
-            <textarea
-              {...control}
-              maxLength={2000}
-              rows={4}
-              value={about}
-              onInput={(event) => setAbout(event.currentTarget.value)}
-            />
-          )}
-        </Field>
       </fieldset>
 
       <PassphraseFields

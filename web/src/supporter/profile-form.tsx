@@ -8,28 +8,20 @@
  * unless the supporter changes it.
  */
 import { useState } from 'preact/hooks';
-import { MODALITIES, type Modality } from '../../../src/wire/api.ts';
+import { MODALITIES } from '../../../src/wire/api.ts';
 import { RelayError, type Supporter } from '../api';
 import { type MessageKey, t } from '../i18n';
-import { Button, Disclosure, Field } from '../ui';
-import { ChoiceList } from './choice-list';
-import { CountySelect, ModalityChoices } from './profile-fields';
+import { Button, Disclosure } from '../ui';
+import {
+  PROFILE_FIELDS,
+  type ProfileDraft,
+  type ProfileField,
+  ProfileFields,
+  profileProblems,
+} from './profile-fields';
 import { call, SessionEnded, updateSupporter } from './session';
-import { LANGUAGES, options, SPECIALTIES } from './vocabulary';
 
-const MAX_CHOICES = 12;
-
-interface Draft {
-  name: string;
-  county: string;
-  town: string;
-  specialties: string[];
-  languages: string[];
-  modalities: Modality[];
-  about: string;
-}
-
-function draftOf(supporter: Supporter): Draft {
+function draftOf(supporter: Supporter): ProfileDraft {
   return {
     name: supporter.name,
     county: supporter.county,
@@ -45,7 +37,7 @@ const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((value, index) => value === b[index]);
 
 /** The fields that differ from what the relay has. */
-function changes(draft: Draft, supporter: Supporter): Record<string, unknown> {
+function changes(draft: ProfileDraft, supporter: Supporter): Record<string, unknown> {
   const changed: Record<string, unknown> = {};
   if (draft.name.trim() !== supporter.name) changed.name = draft.name.trim();
   if (draft.county !== supporter.county) changed.county = draft.county;
@@ -58,44 +50,26 @@ function changes(draft: Draft, supporter: Supporter): Record<string, unknown> {
   return changed;
 }
 
-type Problem = 'name' | 'county' | 'town' | 'specialties' | 'languages' | 'modalities';
-const PROBLEM_KEYS: Record<Problem, MessageKey> = {
-  name: 'join.error.name',
-  county: 'join.error.county',
-  town: 'join.error.town',
-  specialties: 'join.error.specialties',
-  languages: 'join.error.languages',
-  modalities: 'join.error.modalities',
-};
-
-function problems(draft: Draft): Problem[] {
-  const found: Problem[] = [];
-  if (draft.name.trim() === '') found.push('name');
-  if (draft.county === '') found.push('county');
-  if (draft.town.trim() === '') found.push('town');
-  if (draft.specialties.length > MAX_CHOICES) found.push('specialties');
-  if (draft.languages.length === 0 || draft.languages.length > MAX_CHOICES) found.push('languages');
-  if (draft.modalities.length === 0) found.push('modalities');
-  return found;
-}
-
 export function ProfileForm({ supporter }: { supporter: Supporter }) {
   const [draft, setDraft] = useState(() => draftOf(supporter));
-  const [errors, setErrors] = useState<Problem[]>([]);
+  const [errors, setErrors] = useState<Partial<Record<ProfileField, MessageKey>>>({});
   const [status, setStatus] = useState<MessageKey | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof Draft>(field: K, value: Draft[K]) => {
+  const set = <K extends keyof ProfileDraft>(field: K, value: ProfileDraft[K]) => {
     setDraft((current) => ({ ...current, [field]: value }));
     setStatus(null);
   };
-  const error = (field: Problem) => (errors.includes(field) ? t(PROBLEM_KEYS[field]) : null);
+  const error = (field: ProfileField) => {
+    const key = errors[field];
+    return key ? t(key) : null;
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const found = problems(draft);
+    const found = profileProblems(draft);
     setErrors(found);
-    if (found.length > 0) {
-      const first = found[0];
+    const first = PROFILE_FIELDS.find((field) => found[field]);
+    if (first) {
       const node = document.getElementById(`profile-${first}`);
       requestAnimationFrame(() =>
         (node instanceof HTMLFieldSetElement
@@ -139,72 +113,7 @@ export function ProfileForm({ supporter }: { supporter: Supporter }) {
           noValidate
           onSubmit={(event) => void submit(event)}
         >
-          <Field id="profile-name" label={t('join.name.label')} error={error('name')}>
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                autocomplete="name"
-                maxLength={100}
-                value={draft.name}
-                onInput={(event) => set('name', event.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <div class="supporter-columns">
-            <CountySelect
-              id="profile-county"
-              value={draft.county}
-              error={error('county')}
-              onChange={(code) => set('county', code)}
-            />
-            <Field id="profile-town" label={t('join.town.label')} error={error('town')}>
-              {(control) => (
-                <input
-                  {...control}
-                  type="text"
-                  autocomplete="address-level2"
-                  maxLength={80}
-                  value={draft.town}
-                  onInput={(event) => set('town', event.currentTarget.value)}
-                />
-              )}
-            </Field>
-          </div>
-          <ChoiceList
-            id="profile-specialties"
-            legend={t('join.specialties.label')}
-            hint={t('join.specialties.hint')}
-            error={error('specialties')}
-            options={options(SPECIALTIES)}
-            selected={draft.specialties}
-            onChange={(next) => set('specialties', next)}
-          />
-          <ChoiceList
-            id="profile-languages"
-            legend={t('join.languages.legend')}
-            error={error('languages')}
-            options={options(LANGUAGES)}
-            selected={draft.languages}
-            onChange={(next) => set('languages', next)}
-          />
-          <ModalityChoices
-            id="profile-modalities"
-            selected={draft.modalities}
-            error={error('modalities')}
-            onChange={(next) => set('modalities', next)}
-          />
-          <Field id="profile-about" label={t('join.about.label')} hint={t('join.about.hint')}>
-            {(control) => (
-              <textarea
-                {...control}
-                maxLength={2000}
-                rows={4}
-                value={draft.about}
-                onInput={(event) => set('about', event.currentTarget.value)}
-              />
-            )}
-          </Field>
+          <ProfileFields prefix="profile" draft={draft} set={set} error={error} />
           <div class="actions">
             <Button type="submit" busy={busy}>
               {t('supporter.profile.save')}
