@@ -18,7 +18,7 @@ import {
   seedDirectory,
   shownReplyCode,
 } from './doctor-helpers.ts';
-import { connectBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
+import { connectBrowser, openPage, PHONE, type RunningRelay, startRelay } from './support.ts';
 
 let relay: RunningRelay;
 let browser: Browser;
@@ -32,8 +32,6 @@ afterAll(async () => {
   await browser?.close();
   await relay?.close();
 });
-
-const PHONE = { width: 390, height: 844 };
 
 const WORDS = {
   en: {

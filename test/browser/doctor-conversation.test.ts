@@ -19,7 +19,7 @@ import {
   poll,
   seedDirectory,
 } from './doctor-helpers.ts';
-import { connectBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
+import { connectBrowser, openPage, PHONE, type RunningRelay, startRelay } from './support.ts';
 
 let relay: RunningRelay;
 let browser: Browser;
@@ -59,7 +59,7 @@ const CASES = {
   },
   nb: {
     locale: 'nb-NO',
-    viewport: { width: 390, height: 844 },
+    viewport: PHONE,
     code: 'Svarkode',
     open: 'Åpne svarene mine',
     writeBack: (name: string) => `Svar ${name}`,

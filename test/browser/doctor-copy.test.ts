@@ -23,6 +23,7 @@ import {
   type CapturedRequest,
   connectBrowser,
   openPage,
+  PHONE,
   type RunningRelay,
   startRelay,
 } from './support.ts';
@@ -63,7 +64,7 @@ const CASES = {
   },
   nb: {
     locale: 'nb-NO',
-    viewport: { width: 390, height: 844 },
+    viewport: PHONE,
     message: 'Meldingen din',
     keep: 'Ta vare på en kopi av det jeg skriver, som bare kan leses med svarkoden min',
     hint: 'alle som har svarkoden din, kan lese den.',

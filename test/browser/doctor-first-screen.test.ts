@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinSupporter } from '../support/actors.ts';
 import { checkPage, type Directory, poll, seedDirectory } from './doctor-helpers.ts';
-import { connectBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
+import { connectBrowser, openPage, PHONE, type RunningRelay, startRelay } from './support.ts';
 
 let relay: RunningRelay;
 let browser: Browser;
@@ -38,8 +38,6 @@ afterAll(async () => {
   await browser?.close();
   await relay?.close();
 });
-
-const PHONE = { width: 390, height: 844 };
 
 const WORDS = {
   en: {

@@ -13,7 +13,7 @@ import {
   seedDirectory,
   shownReplyCode,
 } from './doctor-helpers.ts';
-import { connectBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
+import { connectBrowser, openPage, PHONE, type RunningRelay, startRelay } from './support.ts';
 
 let relay: RunningRelay;
 let browser: Browser;
@@ -27,8 +27,6 @@ afterAll(async () => {
   await browser?.close();
   await relay?.close();
 });
-
-const PHONE = { width: 390, height: 844 };
 
 /** Nothing is wider than the screen (no sideways scrolling). */
 async function fitsWidth(page: Page): Promise<boolean> {

@@ -42,7 +42,13 @@ import {
   tileValue,
   useTimeZone,
 } from './operator-helpers.ts';
-import { connectBrowser, pagesClosedAfterEach, type RunningRelay, startRelay } from './support.ts';
+import {
+  connectBrowser,
+  PHONE,
+  pagesClosedAfterEach,
+  type RunningRelay,
+  startRelay,
+} from './support.ts';
 
 let relay: RunningRelay;
 let browser: Browser;
@@ -478,7 +484,7 @@ describe('the operator page', () => {
     it(`on a 390 × 844 phone in ${language}: the operator’s own header, footer and tab title, relay hours as hour ranges and dates, the backlog as cards with every action in view, typed text kept across a language switch`, async () => {
       const watched = await openPage(browser, {
         locale: words.locale,
-        viewport: { width: 390, height: 844 },
+        viewport: PHONE,
       });
       const { page } = watched;
       // Oslo time, so the relay's UTC hours are shown as a browser in Norway shows them.
@@ -627,7 +633,7 @@ describe('the operator page with a failing notification channel', () => {
     ]);
     const watched = await openPage(browser, {
       locale: 'en-GB',
-      viewport: { width: 390, height: 844 },
+      viewport: PHONE,
     });
     const { page } = watched;
     await useTimeZone(page, 'Europe/Oslo');

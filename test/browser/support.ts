@@ -26,6 +26,9 @@ import { overHttp, type Transport } from '../support/transport.ts';
 const root = new URL('../..', import.meta.url).pathname;
 export const SCREENSHOTS = join(root, 'test-results/screenshots');
 
+/** The phone the journeys are walked on (an iPhone 12–15 class viewport). */
+export const PHONE = { width: 390, height: 844 };
+
 /**
  * The relay on its URL. It is also the transport test actors seed it through
  * (over real HTTP, dated by the harness's fake clock), as a page would reach it.

@@ -10,7 +10,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newDoctor } from '../support/actors.ts';
-import { connectBrowser, pagesClosedAfterEach, type RunningRelay, startRelay } from './support.ts';
+import {
+  connectBrowser,
+  PHONE,
+  pagesClosedAfterEach,
+  type RunningRelay,
+  startRelay,
+} from './support.ts';
 import {
   ARGON2_TIMEOUT,
   eventually,
@@ -319,7 +325,7 @@ describe('the inbox in Norwegian on a phone', () => {
       });
       const watched = await openPage(browser, {
         locale: 'nb-NO',
-        viewport: { width: 390, height: 844 },
+        viewport: PHONE,
       });
       const { page } = watched;
       await page.goto(`${relay.url}/supporter`);

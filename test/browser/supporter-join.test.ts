@@ -10,7 +10,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint, fromB64 } from '../../web/src/protocol/index.ts';
 import { register, registrationFor } from '../support/actors.ts';
-import { connectBrowser, pagesClosedAfterEach, type RunningRelay, startRelay } from './support.ts';
+import {
+  connectBrowser,
+  PHONE,
+  pagesClosedAfterEach,
+  type RunningRelay,
+  startRelay,
+} from './support.ts';
 import {
   ARGON2_TIMEOUT,
   createInviteUrl,
@@ -235,7 +241,7 @@ describe('the join page in Norwegian and on a phone', () => {
       const invite = await createInviteUrl(relay);
       const watched = await openPage(browser, {
         locale: 'nb-NO',
-        viewport: { width: 390, height: 844 },
+        viewport: PHONE,
       });
       const { page } = watched;
       await page.goto(invite.url);

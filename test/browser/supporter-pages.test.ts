@@ -13,7 +13,13 @@ import { updateSupporter } from '../../src/db/supporters.ts';
 import { WORDS as EN_WORDS } from '../../web/src/supporter/word-list.ts';
 import { WORDS as NB_WORDS } from '../../web/src/supporter/word-list-nb.ts';
 import { createInvite, newDoctor, register, registrationFor } from '../support/actors.ts';
-import { connectBrowser, pagesClosedAfterEach, type RunningRelay, startRelay } from './support.ts';
+import {
+  connectBrowser,
+  PHONE,
+  pagesClosedAfterEach,
+  type RunningRelay,
+  startRelay,
+} from './support.ts';
 import {
   createInviteUrl,
   eventually,
@@ -37,7 +43,6 @@ afterAll(async () => {
 });
 
 const openPage = pagesClosedAfterEach();
-const PHONE = { width: 390, height: 844 };
 const PASSPHRASE = 'velvet harbor spindle oatmeal tundra';
 
 type Language = 'en' | 'nb';
