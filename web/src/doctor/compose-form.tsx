@@ -9,6 +9,7 @@ import type { Supporter } from '../../../src/wire/api.ts';
 import { localHref, t } from '../i18n';
 import { announce, Button, Field } from '../ui';
 import { capitalise } from '../ui/format';
+import { useFocusAfterRender } from '../ui/use-focus';
 import { draft, readDraft } from './draft';
 import { describeSealFailure, describeSendFailure, type SendFailure } from './errors';
 import type { FirstContact } from './first-contact';
@@ -18,7 +19,6 @@ import { MessageField } from './message-field';
 import { textProblem } from './message-text';
 import { type PendingSubmission, progressShare, type SubmissionReceipt } from './send';
 import { SendError, SendProgress } from './send-status';
-import { useFocusAfterRender } from './use-focus';
 
 export interface ComposeFormProps {
   supporter: Supporter;

@@ -11,6 +11,7 @@ import type { MailboxKeys } from '../protocol';
 import { sealFollowUp, sealOwnCopy, toB64 } from '../protocol';
 import { announce, Button, Card } from '../ui';
 import { formatDate, formatDateTime } from '../ui/format';
+import { useFocusAfterRender } from '../ui/use-focus';
 import { describeSealFailure, describeSendFailure, type SendFailure } from './errors';
 import { KeepCopy } from './keep-copy';
 import type { ReplyEntry } from './mailbox-session';
@@ -20,7 +21,6 @@ import { VerifySupporter } from './profile';
 import { ReplyActions } from './reply-actions';
 import { PendingSubmission, progressShare, type SubmissionReceipt } from './send';
 import { SendError, SendProgress } from './send-status';
-import { useFocusAfterRender } from './use-focus';
 
 export interface ReplyItemProps {
   reply: ReplyEntry;

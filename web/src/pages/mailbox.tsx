@@ -19,10 +19,10 @@ import {
   type MailboxSession,
 } from '../doctor/mailbox-session';
 import { MailboxView } from '../doctor/mailbox-view';
-import { useFocusAfterRender } from '../doctor/use-focus';
 import { t } from '../i18n';
 import { deriveMailbox, type MailboxKeys, parseReplyCode } from '../protocol';
 import { announce, mount, Notice, Page } from '../ui';
+import { useFocusAfterRender } from '../ui/use-focus';
 
 function Mailbox() {
   const [code, setCode] = useState('');

@@ -18,9 +18,9 @@ import { SupporterProfile } from '../doctor/profile';
 import { loadRecipient, type Recipient } from '../doctor/recipient';
 import { ReplyCodeCard } from '../doctor/reply-code-card';
 import type { SubmissionReceipt } from '../doctor/send';
-import { useFocusAfterRender } from '../doctor/use-focus';
 import { localHref, t } from '../i18n';
 import { announce, mount, Page } from '../ui';
+import { useFocusAfterRender } from '../ui/use-focus';
 
 const firstContact = new FirstContact();
 

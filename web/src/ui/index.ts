@@ -12,3 +12,4 @@ export { announce } from './live-region';
 export { mount, Page, type Role } from './page';
 export { Progress } from './progress';
 export { loadSite, site } from './site';
+export { useFocusAfterRender } from './use-focus';
