@@ -9,14 +9,8 @@ import { RelayError } from '../../../web/src/api.ts';
 import { lang } from '../../../web/src/i18n/index.ts';
 import { assessPassphrase, registerWordList } from '../../../web/src/supporter/passphrase.ts';
 import { refusedInvite } from '../../../web/src/supporter/use-invite.ts';
-import {
-  COUNTIES,
-  isCode,
-  label,
-  options,
-  SPECIALTIES,
-} from '../../../web/src/supporter/vocabulary.ts';
 import { WORDS as NB_WORDS } from '../../../web/src/supporter/word-list-nb.ts';
+import { COUNTIES, isCode, label, options, SPECIALTIES } from '../../../web/src/ui/vocabulary.ts';
 
 afterEach(() => {
   lang.value = 'en';

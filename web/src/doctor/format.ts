@@ -12,13 +12,13 @@ import {
   OTHER_PREFIX,
   SPECIALTIES,
   type Term,
-  termLabel,
 } from '../../../src/wire/vocabulary.ts';
 import { lang, locale, t } from '../i18n';
 import { capitalise, formatDate, formatList } from '../ui/format';
+import { label as vocabularyLabel } from '../ui/vocabulary';
 
 function label(terms: readonly Term[], code: string): string {
-  const text = termLabel(terms, code, lang.value);
+  const text = vocabularyLabel(terms, code);
   // A legacy free-text value kept as "other: …" is shown as it was written.
   return text.startsWith(OTHER_PREFIX) ? text.slice(OTHER_PREFIX.length) : text;
 }

@@ -6,10 +6,11 @@
  * operator.css), each cell labelled, so every action stays in view without
  * scrolling sideways.
  */
-import { COUNTIES, termLabel } from '../../../src/wire/vocabulary.ts';
-import { language, t } from '../i18n';
+import { COUNTIES } from '../../../src/wire/vocabulary.ts';
+import { t } from '../i18n';
 import { announce, Notice } from '../ui';
 import { formatShortDate } from '../ui/format';
+import { label } from '../ui/vocabulary';
 import {
   type ActionKind,
   actionsFor,
@@ -175,7 +176,7 @@ function SupporterRow({ supporter, busy, onChoose }: RowProps) {
         <span class="operator-place">
           {t('doctor.place', {
             town: supporter.town,
-            county: termLabel(COUNTIES, supporter.county, language()),
+            county: label(COUNTIES, supporter.county),
           })}
         </span>
       </th>

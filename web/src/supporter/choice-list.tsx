@@ -8,7 +8,7 @@
  */
 import { useState } from 'preact/hooks';
 import { t } from '../i18n';
-import type { Option } from './vocabulary';
+import type { Option } from '../ui/vocabulary';
 
 /** Above this many options the list gets a filter box. */
 const FILTER_FROM = 12;

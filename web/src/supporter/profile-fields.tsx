@@ -9,8 +9,8 @@
 import { MODALITIES, type Modality } from '../../../src/wire/api.ts';
 import { type MessageKey, t } from '../i18n';
 import { Field } from '../ui';
+import { COUNTIES, isCode, LANGUAGES, options, SPECIALTIES } from '../ui/vocabulary';
 import { ChoiceList } from './choice-list';
-import { COUNTIES, isCode, LANGUAGES, options, SPECIALTIES } from './vocabulary';
 
 const MAX_CHOICES = 12;
 

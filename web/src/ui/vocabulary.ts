@@ -1,9 +1,8 @@
 /**
  * @module
- * The profile vocabulary (src/wire/vocabulary.ts) as the supporter pages
- * offer it: options labelled in the page's language, in its alphabetical
- * order, and a stored value that is no code (a legacy `other: …`) shown as
- * it is.
+ * The profile vocabulary (src/wire/vocabulary.ts) in the page's language:
+ * a stored code's label (a value that is no code, a legacy `other: …`, as it
+ * is), and options sorted as the language sorts.
  */
 import {
   COUNTIES,
@@ -13,7 +12,7 @@ import {
   termLabel,
 } from '../../../src/wire/vocabulary.ts';
 import { lang } from '../i18n';
-import { compareText } from '../ui/format';
+import { compareText } from './format';
 
 export { COUNTIES, LANGUAGES, SPECIALTIES, type Term };
 
