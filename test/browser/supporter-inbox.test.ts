@@ -1,10 +1,10 @@
 /**
  * The supporter inbox in a real browser, against the real relay, with the
  * doctor played in Node by the protocol library: logging in on a fresh
- * browser profile, opening a message, keeping it encrypted in IndexedDB and
- * acknowledging it only after that write, replying with the template (which
+ * browser profile, opening a message, storing it in the archive (and an
+ * encrypted copy in IndexedDB) and acknowledging it only after that store, replying with the template (which
  * the doctor decrypts), a follow-up joining the same conversation, what
- * happens when the browser refuses to store, wrong passphrases, away status,
+ * happens when the archive or the browser refuses to store, wrong passphrases, away status,
  * logging out, and the Norwegian phone-sized inbox.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -183,6 +183,20 @@ describe('a conversation in the inbox', () => {
           .map((r) => JSON.parse(r.body ?? '{}')),
       ).toEqual([{ ids: [sent.id] }, { ids: [followUp.id] }]);
       expect(await serverInbox(supporter)).toEqual([]);
+      // The archive holds the whole conversation, sealed: the two messages and the reply.
+      const session = await supporter.logIn();
+      const archived = await session.readArchive();
+      await session.logOut();
+      expect(archived.map((item) => item.entry.kind).sort()).toEqual([
+        'received',
+        'received',
+        'sent',
+      ]);
+      expect(
+        watched.requests
+          .filter((r) => r.url.endsWith('/api/v1/archive') && r.method === 'POST')
+          .every((r) => !r.body?.includes('slept') && !r.body?.includes('Wednesday')),
+      ).toBe(true);
       await expectCleanState(watched, 'supporter-follow-up');
 
       // Logging out ends the session and leaves nothing readable in the page.
@@ -207,12 +221,38 @@ describe('a conversation in the inbox', () => {
 
 describe('keeping messages safe', () => {
   it(
-    'acknowledges nothing when the browser cannot store, and shows stored threads again after a reload',
+    'acknowledges nothing the archive did not take, keeps working without IndexedDB, and shows the archive again after a reload',
     async () => {
       const supporter = await seedSupporter(relay, 'kari', PASSPHRASE, 'Kari Nordmann');
       const sent = await (await newDoctor(relay)).writeTo(supporter, 'Could we talk this week?');
 
-      // A browser that refuses IndexedDB (as some private modes do).
+      // The relay's archive refuses (full): the message is shown, and left on the relay.
+      const refused = await openPage(browser);
+      await refused.page.route('**/api/v1/archive', (route) =>
+        route.request().method() === 'POST'
+          ? route.fulfill({
+              status: 429,
+              headers: { 'retry-after': '3600' },
+              contentType: 'application/json',
+              body: JSON.stringify({ error: { code: 'archive_full', message: 'Full.' } }),
+            })
+          : route.continue(),
+      );
+      await logInThroughPage(refused.page, relay, supporter);
+      await eventually(() => conversation(refused.page).count()).toBe(1);
+      expect(await conversation(refused.page).textContent()).toContain('Could we talk this week?');
+      expect(await refused.page.locator('#inbox-warning').textContent()).toContain(
+        'Your archive on the relay is full',
+      );
+      expect(await conversation(refused.page).textContent()).toContain(
+        'not yet in your encrypted archive',
+      );
+      expect(refused.requests.some((r) => r.url.endsWith('/api/v1/inbox/ack'))).toBe(false);
+      expect(await serverInbox(supporter)).toEqual([sent.id]);
+      await expectCleanState(refused, 'supporter-inbox-archive-full', [429]);
+
+      // A browser that refuses IndexedDB (as some private modes do) still
+      // archives the message, and only then acknowledges it.
       const blocked = await openPage(browser);
       await blocked.context.addInitScript(() => {
         IDBFactory.prototype.open = () => {
@@ -221,26 +261,27 @@ describe('keeping messages safe', () => {
       });
       await logInThroughPage(blocked.page, relay, supporter);
       await eventually(() => conversation(blocked.page).count()).toBe(1);
-      expect(await conversation(blocked.page).textContent()).toContain('Could we talk this week?');
       expect(await blocked.page.locator('#inbox-warning').textContent()).toContain(
-        'left on the relay',
+        'still kept, encrypted, in your archive',
       );
-      expect(await conversation(blocked.page).textContent()).toContain(
-        'Not everything in this conversation is saved',
+      const order = blocked.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`);
+      expect(order.indexOf('POST /api/v1/archive')).toBeGreaterThan(-1);
+      expect(order.indexOf('POST /api/v1/archive')).toBeLessThan(
+        order.indexOf('POST /api/v1/inbox/ack'),
       );
-      expect(blocked.requests.some((r) => r.url.endsWith('/api/v1/inbox/ack'))).toBe(false);
-      expect(await serverInbox(supporter)).toEqual([sent.id]);
-      await expectCleanState(blocked, 'supporter-inbox-not-stored');
+      expect(await serverInbox(supporter)).toEqual([]);
+      await expectCleanState(blocked, 'supporter-inbox-no-indexeddb');
 
-      // A browser that stores: the message is kept, then acknowledged.
+      // An ordinary browser shows the conversation from the archive and keeps a copy.
       const watched = await openPage(browser);
       const { page } = watched;
       await logInThroughPage(page, relay, supporter);
       await eventually(() => conversation(page).count()).toBe(1);
-      expect(watched.requests.filter((r) => r.url.endsWith('/api/v1/inbox/ack'))).toHaveLength(1);
-      expect(await serverInbox(supporter)).toEqual([]);
+      expect(await conversation(page).textContent()).toContain('Could we talk this week?');
+      expect(watched.requests.some((r) => r.url.endsWith('/api/v1/inbox/ack'))).toBe(false);
+      await eventually(async () => (await storedRecords(page)).count).toBe(1);
 
-      // A reload logs out; logging in again shows the thread from IndexedDB.
+      // A reload logs out; logging in again shows the thread.
       await page.reload();
       await page.locator('#login-section').waitFor({ state: 'visible' });
       expect(await page.content()).not.toContain('Could we talk this week?');
@@ -252,13 +293,16 @@ describe('keeping messages safe', () => {
       expect(watched.requests.slice(before).some((r) => r.url.endsWith('/api/v1/inbox/ack'))).toBe(
         false,
       );
-      await expectCleanState(watched, 'supporter-inbox-from-local-store');
+      await expectCleanState(watched, 'supporter-inbox-from-archive');
 
-      // "Delete from this browser" asks first, then removes it for good.
-      await conversation(page).getByRole('button', { name: 'Delete from this browser' }).click();
+      // "Delete conversation" asks first, then removes it from the archive and the cache.
+      await conversation(page).getByRole('button', { name: 'Delete conversation' }).click();
       await conversation(page).getByRole('button', { name: 'Yes, delete it' }).click();
       await eventually(() => conversation(page).count()).toBe(0);
       expect((await storedRecords(page)).count).toBe(0);
+      const session = await supporter.logIn();
+      expect(await session.readArchive()).toEqual([]);
+      await session.logOut();
       expect(await page.locator('#conversations').textContent()).toContain('No conversations yet');
     },
     4 * ARGON2_TIMEOUT,

@@ -15,6 +15,8 @@ import {
   expiredThreads,
   groupConversations,
   latestPrefs,
+  legacySource,
+  retentionFromArchive,
 } from '../../../web/src/supporter/conversations.ts';
 import {
   assessPassphrase,
@@ -155,12 +157,12 @@ function received(thread: string, text: string, sentAt: string, storedAt: string
     replyTo: { mailboxId: 'm', publicKey: 'k' },
     sentAt,
   };
-  return { type: 'received', id: `${thread}-${text}`, message, receivedAt: sentAt, storedAt };
+  return { type: 'received', itemId: `${thread}-${text}`, message, receivedAt: sentAt, storedAt };
 }
 
 function sent(thread: string, text: string, sentAt: string, storedAt: string): Entry {
   const reply: Reply = { v: 1, kind: 'reply', thread, text, from: { id: 's', name: 'S' }, sentAt };
-  return { type: 'sent', id: `${thread}-${text}`, reply, mailboxId: 'm', storedAt };
+  return { type: 'sent', itemId: `${thread}-${text}`, reply, mailboxId: 'm', storedAt };
 }
 
 describe('conversations', () => {
@@ -182,9 +184,46 @@ describe('conversations', () => {
     expect(expiredThreads(conversations, 1, now)).toEqual(['B', 'A']);
   });
 
-  it('survive the round trip through a stored record', () => {
-    expect(entryFromRecord(entryRecord(a1))).toEqual(a1);
+  it('survive the round trip through a cached record, archived or not', () => {
+    expect(entryFromRecord(entryRecord({ entry: a1, archived: true }))).toEqual({
+      entry: a1,
+      archived: true,
+    });
+    expect(entryFromRecord(entryRecord({ entry: a2, archived: false }))).toEqual({
+      entry: a2,
+      archived: false,
+    });
     expect(entryFromRecord({ key: 'settings', value: { retentionDays: 30 } })).toBeNull();
+    // A record under another key than its own item id is refused.
+    expect(entryFromRecord({ key: 'other', value: { ...a1, archived: true } })).toBeNull();
+  });
+
+  it('kept before the archive existed are recognised by their relay id, to be uploaded once', () => {
+    const { itemId: _itemId, ...old } = a1;
+    const legacy = legacySource({ key: 'm:relay-id', value: { ...old, id: 'relay-id' } });
+    expect(legacy).toEqual({ source: { message: 'relay-id' }, entry: old });
+    const { itemId: _sentId, ...oldReply } = a2;
+    expect(
+      legacySource({ key: 'r:reply-id', value: { ...oldReply, id: 'reply-id' } })?.source,
+    ).toEqual({ reply: 'reply-id' });
+    expect(legacySource({ key: 'settings', value: { retentionDays: 30 } })).toBeNull();
+    expect(entryFromRecord({ key: 'm:relay-id', value: { ...old, id: 'relay-id' } })).toBeNull();
+  });
+
+  it('take the retention of the most recently stored archive item', () => {
+    const item = (storedAt: string, expiresAt: string) => ({ storedAt, expiresAt });
+    expect(retentionFromArchive([])).toBeNull();
+    expect(
+      retentionFromArchive([
+        item('2026-11-01T10:00:00.000Z', '2026-12-01T10:00:00.000Z'),
+        item('2026-11-03T09:00:00.000Z', '2026-11-10T09:00:00.000Z'),
+        item('2026-11-02T09:00:00.000Z', '2026-12-02T09:00:00.000Z'),
+      ]),
+    ).toBe(7);
+    // Days outside 1–90 are not a retention anyone chose here.
+    expect(
+      retentionFromArchive([item('2026-11-01T10:00:00.000Z', '2027-11-01T10:00:00.000Z')]),
+    ).toBeNull();
   });
 
   it('show the latest contact wishes the doctor gave', () => {

@@ -161,7 +161,7 @@ export const supporterEn = {
   'supporter.me.fingerprint': 'Your key fingerprint:',
   'supporter.logout': 'Log out',
   'supporter.memoryNote':
-    'Reloading or closing this page logs you out. Your conversations stay encrypted in this browser until they are deleted.',
+    'Reloading or closing this page logs you out. Your conversations are kept encrypted with your key, in your archive on the relay and in this browser, so every browser you log in from shows them.',
   'supporter.conversations.heading': 'Conversations',
   'supporter.conversations.none': 'No conversations yet. New messages appear here.',
   'supporter.refresh': 'Check for new messages',
@@ -170,20 +170,37 @@ export const supporterEn = {
   'supporter.inbox.newCount': 'New messages: {count}.',
   'supporter.inbox.failed': 'New messages could not be fetched. Please try again.',
   'supporter.warning.noStore':
-    'This browser does not let the page keep conversations (perhaps a private window). New messages stay on the relay until they can be kept here.',
+    'This browser does not let the page keep a copy of your conversations (perhaps a private window). They are still kept, encrypted, in your archive on the relay.',
   'supporter.warning.notSaved':
-    'New messages could not be saved in this browser, so they were left on the relay. You can read them now; they will be fetched again next time.',
-  'supporter.warning.unopenable':
-    'Messages that could not be opened: {count}. They may not have been written for your key. They stay on the relay until they expire.',
+    'Something could not be stored in your encrypted archive on the relay. New messages were left in your inbox and are fetched again at the next check; a reply you sent is stored then.',
+  'supporter.warning.archiveFull':
+    'Your archive on the relay is full. New messages stay in your inbox until you delete older conversations.',
+  'supporter.warning.archiveUnreachable':
+    'Your archive on the relay could not be read. This shows what this browser kept; conversations from your other browsers appear at the next check.',
+  'supporter.unopenable.heading': 'Messages that could not be opened',
+  'supporter.unopenable.intro':
+    'These were not written for your current key: junk, or sealed to a key you no longer have. Nobody can read them here. They are discarded at the next check.',
+  'supporter.unopenable.item': 'Arrived {time}',
+  'supporter.unopenable.discard': 'Discard',
+  'supporter.unopenable.discardAll': 'Discard all',
+  'supporter.unopenable.discarded': 'Discarded.',
+  'supporter.unopenable.failed':
+    'They could not be discarded: the relay did not answer. Please try again.',
+  'supporter.conversation.deleteFailed':
+    'The conversation could not be deleted: the relay did not answer. Please try again.',
+  'supporter.storage.notStored':
+    'Set to {days} days in this browser. Your archive on the relay could not be updated; please try again.',
+  'supporter.storage.deleteFailed':
+    'Nothing was deleted: the relay did not answer. Please try again.',
   'supporter.conversation.title': 'Conversation begun {date}',
   'supporter.conversation.count': 'Messages in this conversation: {count}',
   'supporter.conversation.unsaved':
-    'Not everything in this conversation is saved in this browser. New messages stay on the relay until they can be saved; a reply you sent is lost when you log out.',
-  'supporter.conversation.delete': 'Delete from this browser',
+    'Part of this conversation is not yet in your encrypted archive on the relay, so only this browser has it. It is stored at the next check.',
+  'supporter.conversation.delete': 'Delete conversation',
   'supporter.conversation.deleteConfirm':
-    'Delete this conversation from this browser? This cannot be undone. The relay has no copy.',
+    'Delete this conversation from your archive and from this browser? This cannot be undone.',
   'supporter.conversation.deleteYes': 'Yes, delete it',
-  'supporter.conversation.deleted': 'The conversation has been deleted from this browser.',
+  'supporter.conversation.deleted': 'The conversation has been deleted.',
   'supporter.prefs.modalities': 'Would like to talk',
   'supporter.prefs.noModalities': 'No preference given',
   'supporter.prefs.when': 'Times that suit them',
@@ -295,20 +312,18 @@ export const supporterEn = {
   'supporter.availability.saved': 'Saved.',
   'supporter.availability.error.past': 'Please choose a time in the future, or leave it empty.',
   'supporter.availability.error.generic': 'Your availability could not be saved. Please try again.',
-  'supporter.storage.heading': 'Kept in this browser',
+  'supporter.storage.heading': 'Keeping conversations',
   'supporter.storage.intro':
-    'Opened messages and your replies are kept here, encrypted with your key, because the relay deletes each message once you have it. A conversation is deleted from this browser when nothing has happened in it for the number of days you choose.',
+    'Opened messages and your replies are kept in your archive on the relay, encrypted with your key so that the relay cannot read them, and every browser you log in from shows the same conversations. This browser keeps an encrypted copy too. A conversation is deleted when nothing has happened in it for the number of days you choose.',
   'supporter.storage.days': 'Delete conversations after this many days without activity',
   'supporter.storage.save': 'Save',
   'supporter.storage.saved': 'Saved: {days} days.',
-  'supporter.storage.savedSessionOnly':
-    'Set to {days} days for now. This browser would not store the setting.',
-  'supporter.storage.invalid': 'Please choose a whole number of days from 1 to 365.',
-  'supporter.storage.deleteAll': 'Delete all conversations from this browser',
+  'supporter.storage.invalid': 'Please choose a whole number of days from 1 to 90.',
+  'supporter.storage.deleteAll': 'Delete all conversations now',
   'supporter.storage.deleteAllConfirm':
-    'Delete every conversation from this browser? This cannot be undone. The relay has no copy.',
+    'Delete every conversation, from your archive on the relay and from this browser? This cannot be undone.',
   'supporter.storage.deleteAllYes': 'Yes, delete all',
-  'supporter.storage.deletedAll': 'All conversations have been deleted from this browser.',
+  'supporter.storage.deletedAll': 'All conversations have been deleted.',
   'supporter.counts.heading': 'First contacts per month',
   'supporter.counts.intro':
     'How many new conversations doctors began with you each month. These are counts only: nothing in them links to a doctor, a message or a conversation.',

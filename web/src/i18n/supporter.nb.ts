@@ -165,7 +165,7 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'supporter.me.fingerprint': 'Fingeravtrykket til nøkkelen din:',
   'supporter.logout': 'Logg ut',
   'supporter.memoryNote':
-    'Laster du siden på nytt eller lukker den, logges du ut. Samtalene dine blir liggende kryptert i denne nettleseren til de slettes.',
+    'Laster du siden på nytt eller lukker den, logges du ut. Samtalene dine lagres kryptert med nøkkelen din, i arkivet ditt hos tjenesten og i denne nettleseren, så de vises i alle nettlesere du logger inn fra.',
   'supporter.conversations.heading': 'Samtaler',
   'supporter.conversations.none': 'Ingen samtaler ennå. Nye meldinger dukker opp her.',
   'supporter.refresh': 'Se etter nye meldinger',
@@ -174,20 +174,35 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'supporter.inbox.newCount': 'Nye meldinger: {count}.',
   'supporter.inbox.failed': 'Klarte ikke å hente nye meldinger. Prøv igjen.',
   'supporter.warning.noStore':
-    'Denne nettleseren lar ikke siden ta vare på samtaler (kanskje et privat vindu). Nye meldinger blir liggende hos tjenesten til de kan lagres her.',
+    'Denne nettleseren lar ikke siden ta vare på en kopi av samtalene (kanskje et privat vindu). De lagres likevel kryptert i arkivet ditt hos tjenesten.',
   'supporter.warning.notSaved':
-    'Nye meldinger kunne ikke lagres i denne nettleseren, så de ble liggende hos tjenesten. Du kan lese dem nå; de hentes på nytt neste gang.',
-  'supporter.warning.unopenable':
-    'Meldinger som ikke kunne åpnes: {count}. De er kanskje ikke skrevet til nøkkelen din. De blir liggende hos tjenesten til de går ut.',
+    'Noe kunne ikke lagres i det krypterte arkivet ditt hos tjenesten. Nye meldinger ble liggende i innboksen og hentes igjen ved neste sjekk; et svar du har sendt, lagres da.',
+  'supporter.warning.archiveFull':
+    'Arkivet ditt hos tjenesten er fullt. Nye meldinger blir liggende i innboksen til du sletter eldre samtaler.',
+  'supporter.warning.archiveUnreachable':
+    'Klarte ikke å lese arkivet ditt hos tjenesten. Her vises det denne nettleseren har tatt vare på; samtaler fra andre nettlesere dukker opp ved neste sjekk.',
+  'supporter.unopenable.heading': 'Meldinger som ikke kunne åpnes',
+  'supporter.unopenable.intro':
+    'Disse er ikke skrevet til nøkkelen du har nå: søppel, eller kryptert til en nøkkel du ikke har lenger. Ingen kan lese dem her. De kastes ved neste sjekk.',
+  'supporter.unopenable.item': 'Kom {time}',
+  'supporter.unopenable.discard': 'Kast',
+  'supporter.unopenable.discardAll': 'Kast alle',
+  'supporter.unopenable.discarded': 'Kastet.',
+  'supporter.unopenable.failed': 'Klarte ikke å kaste dem: tjenesten svarte ikke. Prøv igjen.',
+  'supporter.conversation.deleteFailed':
+    'Klarte ikke å slette samtalen: tjenesten svarte ikke. Prøv igjen.',
+  'supporter.storage.notStored':
+    'Satt til {days} dager i denne nettleseren. Klarte ikke å oppdatere arkivet ditt hos tjenesten; prøv igjen.',
+  'supporter.storage.deleteFailed': 'Ingenting ble slettet: tjenesten svarte ikke. Prøv igjen.',
   'supporter.conversation.title': 'Samtale startet {date}',
   'supporter.conversation.count': 'Meldinger i samtalen: {count}',
   'supporter.conversation.unsaved':
-    'Ikke alt i denne samtalen er lagret i nettleseren. Nye meldinger blir liggende hos tjenesten til de kan lagres; et svar du har sendt, forsvinner når du logger ut.',
-  'supporter.conversation.delete': 'Slett fra denne nettleseren',
+    'Deler av samtalen er ikke lagret i det krypterte arkivet ditt hos tjenesten ennå, så bare denne nettleseren har dem. De lagres ved neste sjekk.',
+  'supporter.conversation.delete': 'Slett samtalen',
   'supporter.conversation.deleteConfirm':
-    'Slette denne samtalen fra nettleseren? Det kan ikke angres. Tjenesten har ingen kopi.',
+    'Slette samtalen fra arkivet ditt og fra denne nettleseren? Det kan ikke angres.',
   'supporter.conversation.deleteYes': 'Ja, slett den',
-  'supporter.conversation.deleted': 'Samtalen er slettet fra denne nettleseren.',
+  'supporter.conversation.deleted': 'Samtalen er slettet.',
   'supporter.prefs.modalities': 'Vil helst snakke',
   'supporter.prefs.noModalities': 'Ingen ønsker oppgitt',
   'supporter.prefs.when': 'Tider som passer',
@@ -298,20 +313,18 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'supporter.availability.saved': 'Lagret.',
   'supporter.availability.error.past': 'Velg et tidspunkt fram i tid, eller la feltet stå tomt.',
   'supporter.availability.error.generic': 'Klarte ikke å lagre tilgjengeligheten. Prøv igjen.',
-  'supporter.storage.heading': 'Lagret i denne nettleseren',
+  'supporter.storage.heading': 'Lagring av samtaler',
   'supporter.storage.intro':
-    'Åpnede meldinger og svarene dine lagres her, kryptert med nøkkelen din, fordi tjenesten sletter hver melding så snart du har fått den. En samtale slettes fra nettleseren når det ikke har skjedd noe i den på så mange dager som du velger.',
+    'Åpnede meldinger og svarene dine lagres i arkivet ditt hos tjenesten, kryptert med nøkkelen din så tjenesten ikke kan lese dem, og alle nettlesere du logger inn fra, viser de samme samtalene. Denne nettleseren har også en kryptert kopi. En samtale slettes når det ikke har skjedd noe i den på så mange dager som du velger.',
   'supporter.storage.days': 'Slett samtaler etter så mange dager uten aktivitet',
   'supporter.storage.save': 'Lagre',
   'supporter.storage.saved': 'Lagret: {days} dager.',
-  'supporter.storage.savedSessionOnly':
-    'Satt til {days} dager for nå. Nettleseren ville ikke lagre innstillingen.',
-  'supporter.storage.invalid': 'Velg et helt antall dager fra 1 til 365.',
-  'supporter.storage.deleteAll': 'Slett alle samtaler fra denne nettleseren',
+  'supporter.storage.invalid': 'Velg et helt antall dager fra 1 til 90.',
+  'supporter.storage.deleteAll': 'Slett alle samtaler nå',
   'supporter.storage.deleteAllConfirm':
-    'Slette alle samtaler fra nettleseren? Det kan ikke angres. Tjenesten har ingen kopi.',
+    'Slette alle samtaler, fra arkivet ditt hos tjenesten og fra denne nettleseren? Det kan ikke angres.',
   'supporter.storage.deleteAllYes': 'Ja, slett alle',
-  'supporter.storage.deletedAll': 'Alle samtaler er slettet fra denne nettleseren.',
+  'supporter.storage.deletedAll': 'Alle samtaler er slettet.',
   'supporter.counts.heading': 'Førstegangshenvendelser per måned',
   'supporter.counts.intro':
     'Hvor mange nye samtaler leger har startet med deg hver måned. Dette er bare tall: Ingenting i dem kan knyttes til en lege, en melding eller en samtale.',

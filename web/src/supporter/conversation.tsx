@@ -12,13 +12,7 @@ import type { Modality } from '../../../src/wire/api.ts';
 import { type MessageKey, t } from '../i18n';
 import { announce, Button } from '../ui';
 import { formatDateTime, formatHourRange, formatList } from '../ui/format';
-import {
-  type Conversation,
-  type Entry,
-  entryKey,
-  latestPrefs,
-  latestReceived,
-} from './conversations';
+import { type Conversation, type Entry, latestPrefs, latestReceived } from './conversations';
 import { deleteThread, inbox } from './inbox-state';
 import { type Draft, followLanguage, newDraft, sendReply } from './replies';
 import { touch, useRevision } from './session';
@@ -185,6 +179,7 @@ function ReplyForm({ thread, draft }: { thread: string; draft: Draft }) {
 export function ConversationCard({ conversation }: { conversation: Conversation }) {
   useRevision();
   const [confirming, setConfirming] = useState(false);
+  const [deleteFailed, setDeleteFailed] = useState(false);
   const { thread, entries } = conversation;
   const id = conversationId(thread);
   const first = entries[0];
@@ -208,7 +203,7 @@ export function ConversationCard({ conversation }: { conversation: Conversation 
       ) : null}
       <ol class="thread">
         {entries.map((entry) => (
-          <EntryItem key={entryKey(entry)} entry={entry} fresh={inbox.fresh.has(entryKey(entry))} />
+          <EntryItem key={entry.itemId} entry={entry} fresh={inbox.fresh.has(entry.itemId)} />
         ))}
       </ol>
       {draft ? (
@@ -216,13 +211,19 @@ export function ConversationCard({ conversation }: { conversation: Conversation 
       ) : confirming ? (
         <div class="notice warning">
           <p>{t('supporter.conversation.deleteConfirm')}</p>
+          {deleteFailed ? (
+            <p class="error" role="alert">
+              {t('supporter.conversation.deleteFailed')}
+            </p>
+          ) : null}
           <div class="actions">
             <Button
               class="danger"
               onClick={() => {
-                void deleteThread(thread).then(() => {
-                  const heading = document.getElementById('conversations-heading');
-                  heading?.focus();
+                void deleteThread(thread).then((deleted) => {
+                  setDeleteFailed(!deleted);
+                  if (!deleted) return;
+                  document.getElementById('conversations-heading')?.focus();
                   announce(t('supporter.conversation.deleted'));
                 });
               }}
@@ -233,6 +234,7 @@ export function ConversationCard({ conversation }: { conversation: Conversation 
               variant="secondary"
               onClick={() => {
                 setConfirming(false);
+                setDeleteFailed(false);
                 focusById(`${id}-title`);
               }}
             >

@@ -1,38 +1,45 @@
 /**
  * @module
  * The supporter's conversations: messages from doctors and the supporter's
- * own replies, grouped by the protocol's `thread`, as kept in memory and in
- * the encrypted local store ({@link ./local-store}).
+ * own replies, grouped by the protocol's `thread`. The relay keeps them in
+ * the supporter's archive (PROTOCOL.md §10.3, {@link ./archive}); this
+ * browser keeps an encrypted cache ({@link ./local-store}).
  *
- * A conversation is deleted from the browser a set number of days after its
- * last activity (default {@link DEFAULT_RETENTION_DAYS}); peer support is
- * short, and what is not kept cannot leak.
+ * An entry is known by its archive item id, which every device derives
+ * alike from the relay's message or reply id. A conversation is deleted a
+ * set number of days after its last activity (default
+ * {@link DEFAULT_RETENTION_DAYS}); peer support is short, and what is not
+ * kept cannot leak.
  */
+import {
+  ARCHIVE_DEFAULT_DAYS,
+  ARCHIVE_MAX_DAYS,
+  ARCHIVE_MIN_DAYS,
+} from '../../../src/wire/archive.ts';
 import type { DoctorMessage, Reply } from '../protocol';
 import type { LocalRecord } from './local-store';
 
-/** Days an inactive conversation is kept in the browser unless changed. */
-export const DEFAULT_RETENTION_DAYS = 30;
-export const MIN_RETENTION_DAYS = 1;
-export const MAX_RETENTION_DAYS = 365;
+/** Days an inactive conversation is kept unless the supporter chooses otherwise. */
+export const DEFAULT_RETENTION_DAYS = ARCHIVE_DEFAULT_DAYS;
+export const MIN_RETENTION_DAYS = ARCHIVE_MIN_DAYS;
+export const MAX_RETENTION_DAYS = ARCHIVE_MAX_DAYS;
 
 /** A doctor's message, opened. */
 export interface ReceivedEntry {
   type: 'received';
-  /** The relay's message id. */
-  id: string;
+  /** Its archive item id (b64). */
+  itemId: string;
   message: DoctorMessage;
   /** The hour the relay received it (ISO). */
   receivedAt: string;
-  /** When this browser stored it (ISO, local clock). */
+  /** When it was last stored (ISO): the relay's hour, or this browser's clock. */
   storedAt: string;
 }
 
 /** A reply the supporter sent. */
 export interface SentEntry {
   type: 'sent';
-  /** The relay's reply id. */
-  id: string;
+  itemId: string;
   reply: Reply;
   mailboxId: string;
   storedAt: string;
@@ -53,28 +60,53 @@ export interface LocalSettings {
 
 export const SETTINGS_KEY = 'settings';
 
-/** The local-store key of an entry: its kind and relay id. */
-export function entryKey(entry: Entry): string {
-  return `${entry.type === 'received' ? 'm' : 'r'}:${entry.id}`;
+/** An entry as the cache keeps it: `archived` once the relay's archive holds it too. */
+export interface CachedEntry {
+  entry: Entry;
+  archived: boolean;
 }
 
-export function entryRecord(entry: Entry): LocalRecord {
-  return { key: entryKey(entry), value: entry };
+export function entryRecord({ entry, archived }: CachedEntry): LocalRecord {
+  return { key: entry.itemId, value: { ...entry, archived } };
 }
 
 /**
- * The entry in a decrypted record, or null for other records. The record
- * was encrypted and authenticated by this supporter's own key, so a shape
- * check is enough.
+ * Whether `value` has an entry's shape. A record was encrypted and
+ * authenticated by this supporter's own key, and an archive item by their
+ * archive key, so a shape check is enough.
  */
-export function entryFromRecord(record: LocalRecord): Entry | null {
-  const value = record.value as Partial<Entry> | null;
-  if (!value || typeof value !== 'object' || typeof value.id !== 'string') return null;
-  if (value.type === 'received' && typeof value.message?.thread === 'string') {
-    return value as ReceivedEntry;
+export function isEntry(value: unknown): value is Omit<Entry, 'itemId'> {
+  const entry = value as Partial<Entry> | null;
+  if (!entry || typeof entry !== 'object') return false;
+  if (entry.type === 'received') {
+    return typeof entry.message?.thread === 'string' && typeof entry.receivedAt === 'string';
   }
-  if (value.type === 'sent' && typeof value.reply?.thread === 'string') return value as SentEntry;
-  return null;
+  return entry.type === 'sent' && typeof entry.reply?.thread === 'string';
+}
+
+/**
+ * The cached entry in a decrypted record, or null for other records and for
+ * records from before the archive (keyed `m:<message id>`, see
+ * {@link legacySource}).
+ */
+export function entryFromRecord(record: LocalRecord): CachedEntry | null {
+  const value = record.value as (Entry & { archived?: boolean }) | null;
+  if (!isEntry(value) || value.itemId !== record.key) return null;
+  const { archived, ...entry } = value;
+  return { entry, archived: archived === true };
+}
+
+/**
+ * A record kept before the archive existed: keyed by its relay id, which is
+ * the archive's item source (`m:` message, `r:` reply). It is uploaded once.
+ */
+export function legacySource(
+  record: LocalRecord,
+): { source: { message: string } | { reply: string }; entry: Omit<Entry, 'itemId'> } | null {
+  const match = /^([mr]):(.+)$/.exec(record.key);
+  if (!match?.[2] || !isEntry(record.value)) return null;
+  const { id: _id, ...entry } = record.value as Omit<Entry, 'itemId'> & { id?: string };
+  return { source: match[1] === 'm' ? { message: match[2] } : { reply: match[2] }, entry };
 }
 
 export function settingsFromRecord(record: LocalRecord): LocalSettings | null {
@@ -99,9 +131,19 @@ export function entryTime(entry: Entry): number {
   return Number.isNaN(time) ? Date.parse(entry.storedAt) : time;
 }
 
-/** The last time this browser stored something in the conversation. */
+/**
+ * When the entry arrived, the same on every device: the relay's hour for a
+ * message (a doctor's clock may be wrong), the supporter's own minute for
+ * a reply.
+ */
+export function activityTime(entry: Entry): number {
+  const time = Date.parse(entry.type === 'received' ? entry.receivedAt : entry.reply.sentAt);
+  return Number.isNaN(time) ? Date.parse(entry.storedAt) || 0 : time;
+}
+
+/** The conversation's last activity. */
 export function lastActivity(conversation: Conversation): number {
-  return Math.max(...conversation.entries.map((entry) => Date.parse(entry.storedAt) || 0));
+  return Math.max(...conversation.entries.map(activityTime));
 }
 
 /**
@@ -118,12 +160,12 @@ export function groupConversations(entries: Iterable<Entry>): Conversation[] {
       group = new Map();
       byThread.set(thread, group);
     }
-    if (!group.has(entryKey(entry))) group.set(entryKey(entry), entry);
+    if (!group.has(entry.itemId)) group.set(entry.itemId, entry);
   }
   const conversations = [...byThread].map(([thread, group]) => ({
     thread,
     entries: [...group.values()].sort(
-      (a, b) => entryTime(a) - entryTime(b) || Date.parse(a.storedAt) - Date.parse(b.storedAt),
+      (a, b) => entryTime(a) - entryTime(b) || activityTime(a) - activityTime(b),
     ),
   }));
   return conversations.sort((a, b) => latestTime(b) - latestTime(a));
@@ -156,4 +198,23 @@ export function latestPrefs(conversation: Conversation): DoctorMessage['prefs'] 
     (entry): entry is ReceivedEntry => entry.type === 'received' && !!entry.message.prefs,
   );
   return withPrefs.at(-1)?.message.prefs;
+}
+
+/**
+ * The retention the supporter chose, as their archive shows it: every item
+ * is stored to expire that many days after its store (PROTOCOL.md §10.3
+ * `expiresInDays`), so the most recently stored item tells a browser that
+ * has not kept the setting itself. Null for an empty archive.
+ */
+export function retentionFromArchive(
+  items: { storedAt: string; expiresAt: string }[],
+): number | null {
+  let latest: { storedAt: number; days: number } | null = null;
+  for (const item of items) {
+    const storedAt = Date.parse(item.storedAt);
+    const days = Math.round((Date.parse(item.expiresAt) - storedAt) / 86_400_000);
+    if (!isRetentionDays(days)) continue;
+    if (!latest || storedAt > latest.storedAt) latest = { storedAt, days };
+  }
+  return latest?.days ?? null;
 }

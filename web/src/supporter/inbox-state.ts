@@ -1,26 +1,36 @@
 /**
  * @module
- * The inbox while logged in: conversations opened here and kept encrypted
- * in this browser ({@link ./local-store}). New messages are opened, stored,
- * and acknowledged only once that write has succeeded, because the relay
- * deletes a message at acknowledgement. Replies are encrypted to the
- * doctor's reply key and kept locally too. Everything is dropped at logout.
+ * The inbox while logged in. The supporter's conversations live in their
+ * archive on the relay (PROTOCOL.md §10.3, {@link ./archive}), sealed with
+ * their own key, so every browser they log in from shows the same ones;
+ * this browser keeps an encrypted cache ({@link ./local-store}), never the
+ * only copy.
+ *
+ * A new message is opened, stored in the archive, and acknowledged only
+ * once that store has succeeded, because the relay deletes a message at
+ * acknowledgement. A message that cannot be opened is listed once and then
+ * discarded. Each store counts the supporter's retention from now, so a
+ * conversation's items are stored again whenever something happens in it.
+ * Everything is dropped at logout.
  */
 import type { InboxAnswer } from '../../../src/wire/supporter.ts';
 import { RelayError } from '../api';
 import type { MessageKey } from '../i18n';
 import { fromB64, openDoctorMessage } from '../protocol';
+import { deleteItems, itemIdOf, listArchive, openItem, storeEntries } from './archive';
 import {
+  type CachedEntry,
   type Conversation,
   DEFAULT_RETENTION_DAYS,
   type Entry,
   entryFromRecord,
-  entryKey,
   entryRecord,
   entryThread,
   expiredThreads,
   groupConversations,
+  legacySource,
   type ReceivedEntry,
+  retentionFromArchive,
   SETTINGS_KEY,
   settingsFromRecord,
 } from './conversations';
@@ -30,14 +40,25 @@ import { call, onSessionEnd, SessionEnded, session, touch } from './session';
 
 export type InboxStatus = { key: MessageKey; params?: Record<string, number> } | null;
 
+/** A message the relay holds that does not open for this supporter's key. */
+export interface Unopenable {
+  id: string;
+  receivedAt: string;
+}
+
 /** What the inbox holds; read after reading `revision` in a component. */
 export const inbox = {
+  /** By archive item id. */
   entries: new Map<string, Entry>(),
+  /** Item ids the relay's archive holds; the others are still to be stored there. */
+  archived: new Set<string>(),
   conversations: [] as Conversation[],
-  /** Entry keys fetched during this check ("new"). */
+  /** Item ids fetched during the latest check ("new"). */
   fresh: new Set<string>(),
-  /** Threads holding something that could not be stored in this browser. */
+  /** Threads holding something the archive does not hold yet. */
   unsaved: new Set<string>(),
+  /** Listed once, then discarded at the next check (or by the supporter). */
+  unopenable: new Map<string, Unopenable>(),
   /** Replies being written, by thread ({@link ./replies}). */
   drafts: new Map<string, Draft>(),
   warnings: new Map<MessageKey, Record<string, number>>(),
@@ -48,9 +69,11 @@ export const inbox = {
 
 onSessionEnd(() => {
   inbox.entries.clear();
+  inbox.archived.clear();
   inbox.conversations = [];
   inbox.fresh.clear();
   inbox.unsaved.clear();
+  inbox.unopenable.clear();
   inbox.drafts.clear();
   inbox.warnings.clear();
   inbox.retentionDays = DEFAULT_RETENTION_DAYS;
@@ -61,10 +84,18 @@ onSessionEnd(() => {
 
 export function regroup(): void {
   inbox.conversations = groupConversations(inbox.entries.values());
+  inbox.unsaved.clear();
+  for (const entry of inbox.entries.values()) {
+    if (!inbox.archived.has(entry.itemId)) inbox.unsaved.add(entryThread(entry));
+  }
+  if (inbox.unsaved.size === 0) {
+    inbox.warnings.delete('supporter.warning.notSaved');
+    inbox.warnings.delete('supporter.warning.archiveFull');
+  }
   touch();
 }
 
-export async function openStore(): Promise<LocalStore | null> {
+async function openStore(): Promise<LocalStore | null> {
   const current = session.value;
   if (!current) return null;
   if (current.store) return current.store;
@@ -78,108 +109,263 @@ export async function openStore(): Promise<LocalStore | null> {
   return current.store;
 }
 
-/** Loads what this browser kept, and deletes conversations past their time. */
-export async function loadStored(): Promise<void> {
-  const store = await openStore();
-  if (!store) return;
-  try {
-    const { records } = await store.readAll();
-    for (const record of records) {
-      const settings = settingsFromRecord(record);
-      if (settings) inbox.retentionDays = settings.retentionDays;
-      const entry = entryFromRecord(record);
-      if (entry) inbox.entries.set(entryKey(entry), entry);
-    }
-  } catch {
-    inbox.warnings.set('supporter.warning.noStore', {});
-  }
-  regroup();
-  await applyRetention();
+/** Writes entries to this browser's cache; the cache is a convenience, so failures are quiet. */
+async function cache(entries: Entry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const records = entries.map((entry) =>
+    entryRecord({ entry, archived: inbox.archived.has(entry.itemId) }),
+  );
+  await (await openStore())?.putAll(records).catch(() => {});
 }
 
-export async function applyRetention(): Promise<void> {
-  const expired = new Set(expiredThreads(inbox.conversations, inbox.retentionDays, new Date()));
-  if (expired.size === 0) return;
-  const keys = [...inbox.entries.values()]
-    .filter((entry) => expired.has(entryThread(entry)))
-    .map(entryKey);
-  for (const key of keys) inbox.entries.delete(key);
-  for (const thread of expired) inbox.drafts.delete(thread);
-  regroup();
-  await session.value?.store?.deleteKeys(keys).catch(() => {});
+async function uncache(itemIds: string[]): Promise<void> {
+  if (itemIds.length === 0) return;
+  await session.value?.store?.deleteKeys(itemIds).catch(() => {});
+}
+
+/** Forgets entries here, in memory and in the cache (not in the archive). */
+async function forget(itemIds: string[]): Promise<void> {
+  for (const itemId of itemIds) {
+    const entry = inbox.entries.get(itemId);
+    if (entry) inbox.drafts.delete(entryThread(entry));
+    inbox.entries.delete(itemId);
+    inbox.archived.delete(itemId);
+    inbox.fresh.delete(itemId);
+  }
+  await uncache(itemIds);
 }
 
 /**
- * Fetches new messages, opens them, stores them and only then acknowledges
- * them. If the store fails, nothing is acknowledged: the relay keeps the
- * messages and they are fetched again next time.
+ * Stores entries in the archive, in order, each to expire after the
+ * retention from now; resolves to the ids stored. A failure stops there
+ * and is shown as a warning; what was not stored is tried again at the
+ * next check.
  */
-export async function refreshInbox(): Promise<void> {
+async function archive(entries: Entry[]): Promise<Set<string>> {
+  const stored = new Set<string>();
+  let failure: unknown = null;
+  for (const entry of entries) {
+    try {
+      await storeEntries([entry], inbox.retentionDays);
+      stored.add(entry.itemId);
+      inbox.archived.add(entry.itemId);
+    } catch (error) {
+      if (error instanceof SessionEnded) throw error;
+      failure = error;
+      break;
+    }
+  }
+  inbox.warnings.delete('supporter.warning.notSaved');
+  inbox.warnings.delete('supporter.warning.archiveFull');
+  if (failure) {
+    const full = failure instanceof RelayError && failure.code === 'archive_full';
+    inbox.warnings.set(full ? 'supporter.warning.archiveFull' : 'supporter.warning.notSaved', {});
+  }
+  return stored;
+}
+
+/** `entries`, then every other entry of their conversations: what one activity stores again. */
+function withTheirConversations(entries: Entry[]): Entry[] {
+  const threads = new Set(entries.map(entryThread));
+  const ids = new Set(entries.map((entry) => entry.itemId));
+  const others = [...inbox.entries.values()].filter(
+    (entry) => threads.has(entryThread(entry)) && !ids.has(entry.itemId),
+  );
+  return [...entries, ...others];
+}
+
+/**
+ * Keeps new entries (a reply just sent): in memory at once, then in the
+ * archive with the rest of their conversations, then in the cache.
+ */
+export async function keep(entries: Entry[]): Promise<void> {
+  for (const entry of entries) inbox.entries.set(entry.itemId, entry);
+  regroup();
+  await archive(withTheirConversations(entries));
+  await cache(withTheirConversations(entries));
+  regroup();
+}
+
+/** Reads this browser's cache; records from before the archive are keyed anew and stored once. */
+async function loadCache(): Promise<void> {
+  const current = session.value;
+  const store = await openStore();
+  if (!current || !store) return;
+  let records: Awaited<ReturnType<LocalStore['readAll']>>['records'];
+  try {
+    ({ records } = await store.readAll());
+  } catch {
+    inbox.warnings.set('supporter.warning.noStore', {});
+    return;
+  }
+  const rekeyed: string[] = [];
+  for (const record of records) {
+    const settings = settingsFromRecord(record);
+    if (settings) inbox.retentionDays = settings.retentionDays;
+    let cached: CachedEntry | null = entryFromRecord(record);
+    const legacy = cached ? null : legacySource(record);
+    if (legacy) {
+      const itemId = await itemIdOf(current, legacy.source);
+      cached = { entry: { ...legacy.entry, itemId } as Entry, archived: false };
+      rekeyed.push(record.key);
+    }
+    if (!cached) continue;
+    inbox.entries.set(cached.entry.itemId, cached.entry);
+    if (cached.archived) inbox.archived.add(cached.entry.itemId);
+  }
+  if (rekeyed.length > 0) {
+    await cache([...inbox.entries.values()]);
+    await uncache(rekeyed);
+  }
+}
+
+/**
+ * Brings this browser in line with the archive: items stored from another
+ * browser are opened and added, entries the archive no longer holds
+ * (deleted elsewhere, or expired) are forgotten, and entries it never held
+ * (kept only here before the archive existed, or not stored because of an
+ * error) are stored in it now.
+ */
+async function syncArchive(): Promise<void> {
+  const current = session.value;
+  if (!current) return;
+  // Only what was archived before the list was asked for can be missing from it.
+  const before = new Set(inbox.archived);
+  let items: Awaited<ReturnType<typeof listArchive>>;
+  try {
+    items = await listArchive();
+    inbox.warnings.delete('supporter.warning.archiveUnreachable');
+  } catch (error) {
+    if (error instanceof SessionEnded) throw error;
+    inbox.warnings.set('supporter.warning.archiveUnreachable', {});
+    return;
+  }
+  if (session.value !== current) return;
+  const held = new Set(items.map((item) => item.id));
+  const added: Entry[] = [];
+  for (const item of items) {
+    inbox.archived.add(item.id);
+    if (inbox.entries.has(item.id)) continue;
+    const entry = await openItem(current, item);
+    if (!entry) continue;
+    inbox.entries.set(entry.itemId, entry);
+    added.push(entry);
+  }
+  const gone = [...inbox.entries.keys()].filter((id) => before.has(id) && !held.has(id));
+  for (const id of gone) inbox.archived.delete(id);
+  await forget(gone);
+  const chosen = retentionFromArchive(items);
+  if (chosen !== null && chosen !== inbox.retentionDays) {
+    inbox.retentionDays = chosen;
+    await keepSettings();
+  }
+  const pending = [...inbox.entries.values()].filter((entry) => !inbox.archived.has(entry.itemId));
+  if (pending.length > 0) await archive(pending);
+  await cache([...added, ...pending]);
+}
+
+/** Forgets conversations past the retention, here and in the archive. */
+async function applyRetention(): Promise<void> {
+  regroup();
+  const expired = new Set(expiredThreads(inbox.conversations, inbox.retentionDays, new Date()));
+  if (expired.size === 0) return;
+  const ids = [...inbox.entries.values()]
+    .filter((entry) => expired.has(entryThread(entry)))
+    .map((entry) => entry.itemId);
+  await deleteItems(ids.filter((id) => inbox.archived.has(id))).catch((error: unknown) => {
+    if (error instanceof SessionEnded) throw error;
+    // The relay deletes them itself when they expire.
+  });
+  await forget(ids);
+  regroup();
+}
+
+/** At login: what this browser kept, then the archive, then the retention. */
+export async function loadConversations(): Promise<void> {
+  await loadCache();
+  regroup();
+  await syncArchive();
+  await applyRetention();
+}
+
+/** Opens the inbox's messages; those that do not open are counted apart. */
+async function openMessages(
+  messages: InboxAnswer['messages'],
+): Promise<{ opened: { id: string; entry: ReceivedEntry }[]; unopenable: Unopenable[] }> {
+  const current = session.value;
+  const opened: { id: string; entry: ReceivedEntry }[] = [];
+  const unopenable: Unopenable[] = [];
+  if (!current) return { opened, unopenable };
+  for (const { id, ciphertext, receivedAt } of messages) {
+    try {
+      const message = await openDoctorMessage(
+        fromB64(ciphertext),
+        current.boxPublicKey,
+        current.boxSecretKey,
+      );
+      const itemId = await itemIdOf(current, { message: id });
+      const storedAt = new Date().toISOString();
+      opened.push({ id, entry: { type: 'received', itemId, message, receivedAt, storedAt } });
+    } catch {
+      unopenable.push({ id, receivedAt });
+    }
+  }
+  return { opened, unopenable };
+}
+
+/**
+ * Acknowledges messages that cannot be opened, as a discard (§10.3): they
+ * belong to no conversation, and left alone they would fill the inbox.
+ */
+export async function discard(ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await call('POST', '/api/v1/inbox/ack', { ids });
+  for (const id of ids) inbox.unopenable.delete(id);
+  touch();
+}
+
+/**
+ * A check (`quiet` when the page makes it by itself: the status then
+ * changes only when something arrived or failed): the archive first (what other browsers stored), then new
+ * messages, which are opened, stored in the archive and only then
+ * acknowledged. If the store fails, nothing is acknowledged: the relay
+ * keeps the messages and they are fetched again next time.
+ */
+export async function refreshInbox({ quiet = false } = {}): Promise<void> {
   const current = session.value;
   if (!current || inbox.checking) return;
+  const before = inbox.status;
   inbox.checking = true;
-  inbox.status = { key: 'supporter.inbox.checking' };
+  if (!quiet) inbox.status = { key: 'supporter.inbox.checking' };
   touch();
   try {
+    await syncArchive();
+    // Shown at the previous check and left there: discarded now, as the notice said.
+    await discard([...inbox.unopenable.keys()]);
     const { messages } = await call<InboxAnswer>('GET', '/api/v1/inbox');
-    const opened: ReceivedEntry[] = [];
-    let unopenable = 0;
-    for (const { id, ciphertext, receivedAt } of messages) {
-      try {
-        const message = await openDoctorMessage(
-          fromB64(ciphertext),
-          current.boxPublicKey,
-          current.boxSecretKey,
-        );
-        opened.push({
-          type: 'received',
-          id,
-          message,
-          receivedAt,
-          storedAt: new Date().toISOString(),
-        });
-      } catch {
-        unopenable++;
-      }
-    }
+    const { opened, unopenable } = await openMessages(messages);
     if (session.value !== current) return;
-    if (unopenable > 0) inbox.warnings.set('supporter.warning.unopenable', { count: unopenable });
-    else inbox.warnings.delete('supporter.warning.unopenable');
+    for (const message of unopenable) inbox.unopenable.set(message.id, message);
     // "New" marks what this check brought in, not everything since logging in.
+    const fresh = opened.filter(({ entry }) => !inbox.entries.has(entry.itemId));
     if (opened.length > 0) inbox.fresh.clear();
-    for (const entry of opened) {
-      if (!inbox.entries.has(entryKey(entry))) inbox.fresh.add(entryKey(entry));
-      inbox.entries.set(entryKey(entry), entry);
-    }
-    if (opened.length > 0) {
-      const store = await openStore();
-      let stored = false;
-      if (store) {
-        try {
-          await store.putAll(opened.map(entryRecord));
-          stored = true;
-        } catch {
-          stored = false;
-        }
-      }
-      // Logged out meanwhile: the state below belongs to nobody any more.
-      if (session.value !== current) return;
-      if (stored) {
-        for (const entry of opened) inbox.unsaved.delete(entryThread(entry));
-        inbox.warnings.delete('supporter.warning.notSaved');
-        // Only now may the relay forget them.
-        await call('POST', '/api/v1/inbox/ack', { ids: opened.map((entry) => entry.id) });
-      } else {
-        for (const entry of opened) inbox.unsaved.add(entryThread(entry));
-        inbox.warnings.set('supporter.warning.notSaved', {});
-      }
-    }
+    for (const { entry } of fresh) inbox.fresh.add(entry.itemId);
+    const entries = opened.map(({ entry }) => inbox.entries.get(entry.itemId) ?? entry);
+    for (const entry of entries) inbox.entries.set(entry.itemId, entry);
+    regroup();
+    const stored = await archive(withTheirConversations(entries));
+    await cache(withTheirConversations(entries));
     if (session.value !== current) return;
+    // Only now may the relay forget them.
+    const acked = opened.filter(({ entry }) => stored.has(entry.itemId)).map(({ id }) => id);
+    if (acked.length > 0) await call('POST', '/api/v1/inbox/ack', { ids: acked });
     regroup();
     inbox.status =
-      opened.length === 0
-        ? { key: 'supporter.inbox.noneNew' }
-        : { key: 'supporter.inbox.newCount', params: { count: opened.length } };
+      fresh.length > 0
+        ? { key: 'supporter.inbox.newCount', params: { count: fresh.length } }
+        : quiet
+          ? before
+          : { key: 'supporter.inbox.noneNew' };
   } catch (error) {
     if (error instanceof SessionEnded || session.value !== current) return;
     inbox.status = {
@@ -196,38 +382,57 @@ export async function refreshInbox(): Promise<void> {
   }
 }
 
-export async function deleteThread(thread: string): Promise<void> {
-  const keys = [...inbox.entries.values()]
-    .filter((entry) => entryThread(entry) === thread)
-    .map(entryKey);
-  for (const key of keys) inbox.entries.delete(key);
-  inbox.drafts.delete(thread);
-  inbox.unsaved.delete(thread);
-  await session.value?.store?.deleteKeys(keys).catch(() => {});
+/**
+ * Deletes conversations from the archive and from this browser; resolves
+ * to whether they are gone. If the relay cannot be reached nothing is
+ * deleted here either, so the conversations do not come back later.
+ */
+async function deleteEntries(entries: Entry[]): Promise<boolean> {
+  const ids = entries.map((entry) => entry.itemId);
+  try {
+    await deleteItems(ids.filter((id) => inbox.archived.has(id)));
+  } catch (error) {
+    if (error instanceof SessionEnded) throw error;
+    return false;
+  }
+  await forget(ids);
   regroup();
+  return true;
 }
 
-export async function deleteAll(): Promise<void> {
-  inbox.entries.clear();
-  inbox.drafts.clear();
-  inbox.unsaved.clear();
-  inbox.fresh.clear();
-  await session.value?.store?.clear().catch(() => {});
-  regroup();
+export function deleteThread(thread: string): Promise<boolean> {
+  return deleteEntries([...inbox.entries.values()].filter((e) => entryThread(e) === thread));
 }
 
-/** Keeps the number of days; resolves to whether it is stored in this browser. */
+/** "Delete now": every conversation, from the archive and this browser. */
+export async function deleteAll(): Promise<boolean> {
+  const deleted = await deleteEntries([...inbox.entries.values()]);
+  if (deleted) inbox.fresh.clear();
+  return deleted;
+}
+
+async function keepSettings(): Promise<boolean> {
+  const store = await openStore();
+  if (!store) return false;
+  const settings = { retentionDays: inbox.retentionDays };
+  return store.putAll([{ key: SETTINGS_KEY, value: settings }]).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Sets the retention: conversations older than that are deleted, the others
+ * stored again to expire that many days from now (which also tells the
+ * supporter's other browsers). Resolves to whether the archive took it.
+ */
 export async function saveRetention(days: number): Promise<boolean> {
   inbox.retentionDays = days;
-  const store = await openStore();
-  let stored = true;
-  try {
-    if (!store) throw new Error('no store');
-    await store.putAll([{ key: SETTINGS_KEY, value: { retentionDays: days } }]);
-  } catch {
-    stored = false;
-  }
+  await keepSettings();
   await applyRetention();
-  touch();
-  return stored;
+  const entries = [...inbox.entries.values()];
+  const stored = await archive(entries);
+  await cache(entries);
+  regroup();
+  return stored.size === entries.length;
 }

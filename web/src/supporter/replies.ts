@@ -3,21 +3,15 @@
  * Replying in a conversation: a draft prefilled with the template (which
  * follows a language switch until it is edited), checked before sending
  * (no placeholder left, within the text limit), encrypted to the doctor's
- * reply key, sent, and kept encrypted in this browser.
+ * reply key, sent, and kept in the supporter's archive ({@link ./inbox-state}).
  */
 import { RelayError } from '../api';
 import { lang, type MessageKey } from '../i18n';
 import { MAX_TEXT_CHARS, ProtocolError, sealReplyTo, toB64 } from '../protocol';
 import { codePoints } from '../ui/format';
-import {
-  type Conversation,
-  entryKey,
-  entryRecord,
-  latestPrefs,
-  latestReceived,
-  type SentEntry,
-} from './conversations';
-import { inbox, openStore, regroup } from './inbox-state';
+import { itemIdOf } from './archive';
+import { type Conversation, latestPrefs, latestReceived } from './conversations';
+import { inbox, keep } from './inbox-state';
 import { hasPlaceholder, replyTemplate } from './reply-template';
 import { call, SessionEnded, session, touch } from './session';
 
@@ -97,23 +91,16 @@ export async function sendReply(thread: string): Promise<boolean> {
       mailboxId: sealed.mailboxId,
       ciphertext: toB64(sealed.ciphertext),
     });
-    const entry: SentEntry = {
-      type: 'sent',
-      id: sealed.id,
-      reply: sealed.reply,
-      mailboxId: sealed.mailboxId,
-      storedAt: new Date().toISOString(),
-    };
-    inbox.entries.set(entryKey(entry), entry);
     inbox.drafts.delete(thread);
-    const store = await openStore();
-    try {
-      if (!store) throw new Error('no store');
-      await store.putAll([entryRecord(entry)]);
-    } catch {
-      inbox.unsaved.add(thread);
-    }
-    regroup();
+    await keep([
+      {
+        type: 'sent',
+        itemId: await itemIdOf(current, { reply: sealed.id }),
+        reply: sealed.reply,
+        mailboxId: sealed.mailboxId,
+        storedAt: new Date().toISOString(),
+      },
+    ]);
     return true;
   } catch (error) {
     if (error instanceof SessionEnded) return false;

@@ -1,12 +1,13 @@
 /**
  * @module
- * What this browser keeps: how many days an inactive conversation is kept,
- * and deleting every conversation (after asking).
+ * Keeping conversations: how many days an inactive conversation is kept
+ * (the archive's `expiresInDays`), and deleting every conversation now, from
+ * the archive and this browser (after asking).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../i18n';
 import { announce, Button } from '../ui';
-import { isRetentionDays } from './conversations';
+import { isRetentionDays, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from './conversations';
 import { deleteAll, inbox, saveRetention } from './inbox-state';
 import { useRevision } from './session';
 
@@ -15,10 +16,11 @@ export function Storage() {
   const [status, setStatus] = useState<{ key: MessageKey; days?: number } | null>(null);
   const [invalid, setInvalid] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [deleteFailed, setDeleteFailed] = useState(false);
   const deleteButton = useRef<HTMLButtonElement>(null);
   useRevision();
   const kept = inbox.retentionDays;
-  // The days kept in this browser arrive after the first drawing.
+  // The days chosen arrive from the archive after the first drawing.
   useEffect(() => setDays(String(kept)), [kept]);
 
   const submit = async (event: Event) => {
@@ -33,7 +35,7 @@ export function Storage() {
     setInvalid(false);
     const stored = await saveRetention(value);
     setStatus({
-      key: stored ? 'supporter.storage.saved' : 'supporter.storage.savedSessionOnly',
+      key: stored ? 'supporter.storage.saved' : 'supporter.storage.notStored',
       days: value,
     });
   };
@@ -53,8 +55,8 @@ export function Storage() {
           <input
             type="number"
             id="retention-days"
-            min={1}
-            max={365}
+            min={MIN_RETENTION_DAYS}
+            max={MAX_RETENTION_DAYS}
             step={1}
             inputMode="numeric"
             aria-invalid={invalid ? 'true' : undefined}
@@ -88,12 +90,19 @@ export function Storage() {
       {confirming ? (
         <div class="notice warning" id="delete-all-confirm">
           <p>{t('supporter.storage.deleteAllConfirm')}</p>
+          {deleteFailed ? (
+            <p class="error" role="alert">
+              {t('supporter.storage.deleteFailed')}
+            </p>
+          ) : null}
           <div class="actions">
             <Button
               class="danger"
               id="delete-all-yes"
               onClick={() => {
-                void deleteAll().then(() => {
+                void deleteAll().then((deleted) => {
+                  setDeleteFailed(!deleted);
+                  if (!deleted) return;
                   setConfirming(false);
                   deleteButton.current?.focus();
                   announce(t('supporter.storage.deletedAll'));
@@ -107,6 +116,7 @@ export function Storage() {
               id="delete-all-no"
               onClick={() => {
                 setConfirming(false);
+                setDeleteFailed(false);
                 deleteButton.current?.focus();
               }}
             >
