@@ -176,6 +176,20 @@ describe('conversations', () => {
     expect(conversations[1]?.entries).toEqual([a1, a2]);
   });
 
+  it('keep their order within one minute: the first contact, a follow-up, then the reply', () => {
+    const minute = '2026-11-05T10:00Z';
+    const opening = received('D', 'opening', minute, '2026-11-05T10:00:00.000Z');
+    const more = received('D', 'more', minute, '2026-11-05T10:00:00.000Z');
+    if (more.type === 'received') more.message = { ...more.message, kind: 'follow-up' };
+    const answer = sent('D', 'answer', minute, '2026-11-05T10:00:00.000Z');
+    for (const order of [
+      [answer, more, opening],
+      [more, opening, answer],
+    ]) {
+      expect(groupConversations(order)[0]?.entries).toEqual([opening, more, answer]);
+    }
+  });
+
   it('are deleted locally after the chosen number of days without activity', () => {
     const conversations = groupConversations([a1, a2, b1]);
     const now = new Date('2026-11-25T00:00:00Z');

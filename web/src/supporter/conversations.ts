@@ -147,7 +147,8 @@ export function lastActivity(conversation: Conversation): number {
 }
 
 /**
- * Groups entries by thread: each conversation's entries oldest first, the
+ * Groups entries by thread: each conversation's entries oldest first (by
+ * their authors' minutes, then {@link turn}), the
  * conversations with the most recent activity first. The same entry twice
  * (a message fetched again because its acknowledgement was lost) counts once.
  */
@@ -165,10 +166,21 @@ export function groupConversations(entries: Iterable<Entry>): Conversation[] {
   const conversations = [...byThread].map(([thread, group]) => ({
     thread,
     entries: [...group.values()].sort(
-      (a, b) => entryTime(a) - entryTime(b) || activityTime(a) - activityTime(b),
+      (a, b) =>
+        entryTime(a) - entryTime(b) || turn(a) - turn(b) || activityTime(a) - activityTime(b),
     ),
   }));
   return conversations.sort((a, b) => latestTime(b) - latestTime(a));
+}
+
+/**
+ * Order within the same minute, which is all the authors' clocks tell: a
+ * conversation begins with the first contact, and a reply answers what
+ * came before it.
+ */
+function turn(entry: Entry): number {
+  if (entry.type === 'sent') return 2;
+  return entry.message.kind === 'first-contact' ? 0 : 1;
 }
 
 function latestTime(conversation: Conversation): number {
