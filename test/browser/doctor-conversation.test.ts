@@ -53,6 +53,8 @@ const CASES = {
     confirmAll: 'Delete everything for this code?',
     confirm: 'Delete',
     cancel: 'Cancel',
+    noneLeft:
+      'You have deleted the replies that were here. A new reply appears here when it comes.',
     allDeleted:
       'The code no longer works. If you write again, your new message gets a new reply code.',
     unknown: 'We could not open a mailbox with this code.',
@@ -72,6 +74,7 @@ const CASES = {
     confirmAll: 'Slette alt for denne koden?',
     confirm: 'Slett',
     cancel: 'Avbryt',
+    noneLeft: 'Du har slettet svarene som lå her. Et nytt svar dukker opp her når det kommer.',
     allDeleted: 'Koden virker ikke lenger. Skriver du igjen, får den nye meldingen en ny svarkode.',
     unknown: 'Vi fant ingen postkasse med denne koden.',
   },
@@ -146,6 +149,14 @@ describe.each(Object.entries(CASES))('the conversation in %s', (language, words)
     await poll(() => replies.count()).toBe(1);
     expect(await replies.locator('.doctor-reply-text').textContent()).toBe(BJORN_REPLY);
     await checkPage(watched, `doctor-conversation-deleted-${language}`);
+
+    // With Bjørn's deleted too, the page says so rather than "no replies yet".
+    await replies.getByRole('button', { name: words.deleteConversation }).click();
+    const confirmBjorn = page.getByRole('dialog');
+    await confirmBjorn.getByRole('button', { name: words.confirm, exact: true }).click();
+    await confirmBjorn.waitFor({ state: 'hidden' });
+    await poll(() => replies.count()).toBe(0);
+    expect(await page.locator('#mailbox-no-replies').textContent()).toBe(words.noneLeft);
 
     // "Delete everything for this code", confirmed in the dialog.
     await page.getByRole('button', { name: words.deleteAll }).click();

@@ -59,6 +59,8 @@ export interface MailboxSession {
   replies: ReplyEntry[];
   /** Copies the doctor chose to keep; one that does not open is left out. */
   copies: OwnCopy[];
+  /** The doctor deleted replies during this visit (so "no replies" does not mean "not yet"). */
+  repliesDeleted?: boolean;
 }
 
 export function fetchContents(keys: MailboxKeys): Promise<MailboxView> {
@@ -179,6 +181,7 @@ export async function deleteConversation(
   return {
     ...session,
     replies: session.replies.filter((reply) => reply.supporterId !== supporterId),
+    repliesDeleted: session.repliesDeleted === true || replyIds.length > 0,
   };
 }
 

@@ -76,7 +76,7 @@ export function MailboxView({
       <p class="muted">{t('mailbox.replies.kept')}</p>
       {session.replies.length === 0 ? (
         <p id="mailbox-no-replies" class="muted">
-          {t('mailbox.replies.none')}
+          {t(session.repliesDeleted ? 'mailbox.replies.deleted' : 'mailbox.replies.none')}
         </p>
       ) : null}
       <ol id="mailbox-replies" class="doctor-replies" aria-labelledby="mailbox-replies-title">

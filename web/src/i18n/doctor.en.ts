@@ -197,6 +197,8 @@ export const doctorEn = {
   'mailbox.refresh': 'Check again',
   'mailbox.forget': 'Forget the code and close',
   'mailbox.replies.title': 'Replies',
+  'mailbox.replies.deleted':
+    'You have deleted the replies that were here. A new reply appears here when it comes.',
   'mailbox.replies.none': 'No replies yet. Supporters usually answer within a day or two.',
   'mailbox.reply.from': 'Reply from {name}',
   'mailbox.reply.sent': 'Written {date}',

@@ -193,6 +193,8 @@ export const doctorNb: Record<keyof typeof doctorEn, string> = {
   'mailbox.refresh': 'Sjekk på nytt',
   'mailbox.forget': 'Glem koden og lukk',
   'mailbox.replies.title': 'Svar',
+  'mailbox.replies.deleted':
+    'Du har slettet svarene som lå her. Et nytt svar dukker opp her når det kommer.',
   'mailbox.replies.none': 'Ingen svar ennå. Støttekolleger svarer vanligvis innen en dag eller to.',
   'mailbox.reply.from': 'Svar fra {name}',
   'mailbox.reply.sent': 'Skrevet {date}',
