@@ -174,6 +174,39 @@ describe('the same conversations on every device', () => {
   );
 });
 
+describe('another client', () => {
+  it(
+    'stores items the page opens, in one conversation with its own',
+    async () => {
+      // The other client dates its reply by the relay's clock, the doctor by the real one.
+      relay.harness.clock.set(new Date());
+      const supporter = await seedSupporter(relay, 'elin', PASSPHRASE, 'Elin Foss');
+      const doctor = await newDoctor(relay);
+      await doctor.writeTo(supporter, 'Written to Elin.');
+      // Another client (the protocol library in Node) opens, archives, replies, archives, acks.
+      const client = await supporter.logIn();
+      const [message] = await client.readInbox();
+      if (!message) throw new Error('the message did not arrive');
+      expect((await client.archive(message)).response.status).toBe(200);
+      const reply = await client.reply(message.message, 'Answered from another client.');
+      expect((await client.archive(reply)).response.status).toBe(200);
+      await client.ack([message.id]);
+      await client.logOut();
+
+      const watched = await openPage(browser);
+      await logInThroughPage(watched.page, relay, supporter);
+      await eventually(() => entryTexts(watched.page)).toEqual([
+        'Written to Elin.',
+        'Answered from another client.',
+      ]);
+      expect(await conversations(watched.page).locator('.entry-sent').count()).toBe(1);
+      // Nothing new was stored: the page found both items already there.
+      expect(archiveStores(watched.requests)).toEqual([]);
+    },
+    2 * ARGON2_TIMEOUT,
+  );
+});
+
 describe('what the archive and the inbox cannot hold', () => {
   it(
     'lists junk once with "Discard", and discards what is left at the next check',

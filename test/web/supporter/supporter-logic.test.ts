@@ -12,7 +12,6 @@ import {
   type Entry,
   entryFromRecord,
   entryRecord,
-  expiredThreads,
   groupConversations,
   latestPrefs,
   legacySource,
@@ -188,14 +187,6 @@ describe('conversations', () => {
     ]) {
       expect(groupConversations(order)[0]?.entries).toEqual([opening, more, answer]);
     }
-  });
-
-  it('are deleted locally after the chosen number of days without activity', () => {
-    const conversations = groupConversations([a1, a2, b1]);
-    const now = new Date('2026-11-25T00:00:00Z');
-    expect(expiredThreads(conversations, 30, now)).toEqual([]);
-    expect(expiredThreads(conversations, 20, now)).toEqual(['A']);
-    expect(expiredThreads(conversations, 1, now)).toEqual(['B', 'A']);
   });
 
   it('survive the round trip through a cached record, archived or not', () => {

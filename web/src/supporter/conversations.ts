@@ -8,8 +8,9 @@
  * An entry is known by its archive item id, which every device derives
  * alike from the relay's message or reply id. A conversation is deleted a
  * set number of days after its last activity (default
- * {@link DEFAULT_RETENTION_DAYS}); peer support is short, and what is not
- * kept cannot leak.
+ * {@link DEFAULT_RETENTION_DAYS}): the relay expires archive items itself,
+ * and every activity stores the whole conversation again. Peer support is
+ * short, and what is not kept cannot leak.
  */
 import {
   ARCHIVE_DEFAULT_DAYS,
@@ -132,21 +133,6 @@ export function entryTime(entry: Entry): number {
 }
 
 /**
- * When the entry arrived, the same on every device: the relay's hour for a
- * message (a doctor's clock may be wrong), the supporter's own minute for
- * a reply.
- */
-export function activityTime(entry: Entry): number {
-  const time = Date.parse(entry.type === 'received' ? entry.receivedAt : entry.reply.sentAt);
-  return Number.isNaN(time) ? Date.parse(entry.storedAt) || 0 : time;
-}
-
-/** The conversation's last activity. */
-export function lastActivity(conversation: Conversation): number {
-  return Math.max(...conversation.entries.map(activityTime));
-}
-
-/**
  * Groups entries by thread: each conversation's entries oldest first (by
  * their authors' minutes, then {@link turn}), the
  * conversations with the most recent activity first. The same entry twice
@@ -167,7 +153,9 @@ export function groupConversations(entries: Iterable<Entry>): Conversation[] {
     thread,
     entries: [...group.values()].sort(
       (a, b) =>
-        entryTime(a) - entryTime(b) || turn(a) - turn(b) || activityTime(a) - activityTime(b),
+        entryTime(a) - entryTime(b) ||
+        turn(a) - turn(b) ||
+        Date.parse(a.storedAt) - Date.parse(b.storedAt),
     ),
   }));
   return conversations.sort((a, b) => latestTime(b) - latestTime(a));
@@ -185,18 +173,6 @@ function turn(entry: Entry): number {
 
 function latestTime(conversation: Conversation): number {
   return Math.max(...conversation.entries.map(entryTime));
-}
-
-/** Threads whose last activity is more than `retentionDays` before `now`. */
-export function expiredThreads(
-  conversations: Conversation[],
-  retentionDays: number,
-  now: Date,
-): string[] {
-  const cutoff = now.getTime() - retentionDays * 86_400_000;
-  return conversations
-    .filter((conversation) => lastActivity(conversation) < cutoff)
-    .map((conversation) => conversation.thread);
 }
 
 /** The newest message from the doctor: where a reply goes, and their latest wishes. */

@@ -9,8 +9,10 @@
  * A new message is opened, stored in the archive, and acknowledged only
  * once that store has succeeded, because the relay deletes a message at
  * acknowledgement. A message that cannot be opened is listed once and then
- * discarded. Each store counts the supporter's retention from now, so a
- * conversation's items are stored again whenever something happens in it.
+ * discarded. Each store counts the supporter's retention from now, and the
+ * relay deletes items when it ends, so a conversation's items are stored
+ * again whenever something happens in it; the page never deletes by its
+ * own clock.
  * Everything is dropped at logout.
  */
 import type { InboxAnswer } from '../../../src/wire/supporter.ts';
@@ -26,7 +28,6 @@ import {
   entryFromRecord,
   entryRecord,
   entryThread,
-  expiredThreads,
   groupConversations,
   legacySource,
   type ReceivedEntry,
@@ -264,28 +265,12 @@ async function syncArchive(): Promise<void> {
   await cache([...added, ...pending]);
 }
 
-/** Forgets conversations past the retention, here and in the archive. */
-async function applyRetention(): Promise<void> {
-  regroup();
-  const expired = new Set(expiredThreads(inbox.conversations, inbox.retentionDays, new Date()));
-  if (expired.size === 0) return;
-  const ids = [...inbox.entries.values()]
-    .filter((entry) => expired.has(entryThread(entry)))
-    .map((entry) => entry.itemId);
-  await deleteItems(ids.filter((id) => inbox.archived.has(id))).catch((error: unknown) => {
-    if (error instanceof SessionEnded) throw error;
-    // The relay deletes them itself when they expire.
-  });
-  await forget(ids);
-  regroup();
-}
-
-/** At login: what this browser kept, then the archive, then the retention. */
+/** At login: what this browser kept, then the archive. */
 export async function loadConversations(): Promise<void> {
   await loadCache();
   regroup();
   await syncArchive();
-  await applyRetention();
+  regroup();
 }
 
 /** Opens the inbox's messages; those that do not open are counted apart. */
@@ -422,14 +407,13 @@ async function keepSettings(): Promise<boolean> {
 }
 
 /**
- * Sets the retention: conversations older than that are deleted, the others
- * stored again to expire that many days from now (which also tells the
- * supporter's other browsers). Resolves to whether the archive took it.
+ * Sets the retention: every item is stored again to expire that many days
+ * from now (which also tells the supporter's other browsers); the relay
+ * deletes them then. Resolves to whether the archive took it.
  */
 export async function saveRetention(days: number): Promise<boolean> {
   inbox.retentionDays = days;
   await keepSettings();
-  await applyRetention();
   const entries = [...inbox.entries.values()];
   const stored = await archive(entries);
   await cache(entries);
