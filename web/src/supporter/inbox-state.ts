@@ -265,11 +265,9 @@ async function syncArchive(): Promise<void> {
   await cache([...added, ...pending]);
 }
 
-/** At login: what this browser kept, then the archive. */
-export async function loadConversations(): Promise<void> {
+/** At login, before the first check: what this browser kept, shown at once. */
+export async function loadCached(): Promise<void> {
   await loadCache();
-  regroup();
-  await syncArchive();
   regroup();
 }
 

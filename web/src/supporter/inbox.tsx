@@ -9,7 +9,7 @@ import { announce, Button, Notice } from '../ui';
 import { Availability } from './availability';
 import { ConversationCard } from './conversation';
 import { Counts, loadCounts } from './counts';
-import { inbox, loadConversations, refreshInbox } from './inbox-state';
+import { inbox, loadCached, refreshInbox } from './inbox-state';
 import { Leave } from './leave';
 import { Notifications } from './notifications';
 import { PassphraseChange } from './passphrase-change';
@@ -110,7 +110,7 @@ export function Inbox({ current }: { current: Session }) {
   useEffect(() => {
     void (async () => {
       announce(t('supporter.me.name', { name: current.supporter.name }));
-      await loadConversations();
+      await loadCached();
       await refreshInbox();
       await loadCounts();
     })();
