@@ -13,7 +13,8 @@ import { type MessageKey, t } from '../i18n';
 import { announce, Button } from '../ui';
 import { formatDateTime, formatHourRange, formatList } from '../ui/format';
 import { type Conversation, type Entry, latestPrefs, latestReceived } from './conversations';
-import { deleteThread, inbox } from './inbox-state';
+import { inbox } from './inbox-state';
+import { deleteThread } from './inbox-sync';
 import { type Draft, followLanguage, newDraft, sendReply } from './replies';
 import { touch, useRevision } from './session';
 

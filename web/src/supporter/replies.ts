@@ -11,7 +11,8 @@ import { MAX_TEXT_CHARS, ProtocolError, sealReplyTo, toB64 } from '../protocol';
 import { codePoints } from '../ui/format';
 import { itemIdOf } from './archive';
 import { type Conversation, latestPrefs, latestReceived } from './conversations';
-import { inbox, keep } from './inbox-state';
+import { inbox } from './inbox-state';
+import { keep } from './inbox-sync';
 import { hasPlaceholder, replyTemplate } from './reply-template';
 import { call, SessionEnded, session, touch } from './session';
 

@@ -8,7 +8,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../i18n';
 import { announce, Button } from '../ui';
 import { isRetentionDays, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from './conversations';
-import { deleteAll, inbox, saveRetention } from './inbox-state';
+import { inbox } from './inbox-state';
+import { deleteAll, saveRetention } from './inbox-sync';
 import { useRevision } from './session';
 
 export function Storage() {

@@ -9,7 +9,8 @@ import { useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { announce, Button, Notice } from '../ui';
 import { formatHourRange } from '../ui/format';
-import { discard, inbox } from './inbox-state';
+import { inbox } from './inbox-state';
+import { discard } from './inbox-sync';
 import { SessionEnded, useRevision } from './session';
 
 export function Unopenable() {
