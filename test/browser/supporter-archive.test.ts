@@ -305,7 +305,7 @@ describe('checking by itself', () => {
       await doctor.writeTo(supporter, 'Are you there?');
       await page.clock.fastForward('01:01');
       await eventually(() => entryTexts(page)).toEqual(['Are you there?']);
-      expect(await page.locator('#inbox-status').textContent()).toBe('New messages: 1.');
+      await eventually(() => page.locator('#inbox-status').textContent()).toBe('New messages: 1.');
 
       // Hidden: a minute passes without a check.
       const before = checks();
