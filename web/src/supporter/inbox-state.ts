@@ -122,6 +122,7 @@ export async function forget(itemIds: string[]): Promise<void> {
   await uncache(itemIds);
 }
 
+/** Reads this browser's cache; records from before the archive are keyed anew and stored once. */
 async function loadCache(): Promise<void> {
   const current = session.value;
   const store = await openStore();
@@ -154,12 +155,13 @@ async function loadCache(): Promise<void> {
   }
 }
 
+/** At login, before the first check: what this browser kept, shown at once. */
 export async function loadCached(): Promise<void> {
   await loadCache();
   regroup();
 }
 
-/** Opens the inbox's messages; those that do not open are counted apart. */
+/** Keeps the retention setting in this browser's cache; resolves to whether it could. */
 export async function keepSettings(): Promise<boolean> {
   const store = await openStore();
   if (!store) return false;

@@ -72,7 +72,6 @@ export async function keep(entries: Entry[]): Promise<void> {
   regroup();
 }
 
-/** Reads this browser's cache; records from before the archive are keyed anew and stored once. */
 /**
  * Brings this browser in line with the archive: items stored from another
  * browser are opened and added, entries the archive no longer holds
@@ -118,7 +117,7 @@ async function syncArchive(): Promise<void> {
   await cache([...added, ...pending]);
 }
 
-/** At login, before the first check: what this browser kept, shown at once. */
+/** Opens the inbox's messages; those that do not open are counted apart. */
 async function openMessages(
   messages: InboxAnswer['messages'],
 ): Promise<{ opened: { id: string; entry: ReceivedEntry }[]; unopenable: Unopenable[] }> {
