@@ -3,7 +3,7 @@
  * The supporter's archive on the relay (PROTOCOL.md §10.3): opened messages
  * and sent replies, sealed with a key derived from the supporter's secret
  * key, so every browser they log in from shows the same conversations.
- * This module speaks to the relay; {@link ./inbox-state} decides what to
+ * This module speaks to the relay; {@link ./inbox-sync} decides what to
  * store and when.
  */
 import {
@@ -58,22 +58,18 @@ function archiveEntry(entry: Entry): ArchiveEntry {
 }
 
 /**
- * Stores each entry (creating or replacing its item) to expire `days` from
- * now, one after the other. Rejects with the relay's error at the first
- * that fails (`429 archive_full`, a network error); those before it stay stored.
+ * Stores the entry (creating or replacing its item) to expire `days` from
+ * now. Rejects with the relay's error (`429 archive_full`, a network error).
  */
-export async function storeEntries(entries: Entry[], days: number): Promise<void> {
+export async function storeEntry(entry: Entry, days: number): Promise<void> {
   const current = session.value;
   if (!current) return;
-  const key = await archiveKey(current);
-  for (const entry of entries) {
-    const sealed = await sealArchiveItem(archiveEntry(entry), key);
-    await call('POST', '/api/v1/archive', {
-      id: entry.itemId,
-      ciphertext: toB64(sealed),
-      expiresInDays: days,
-    });
-  }
+  const sealed = await sealArchiveItem(archiveEntry(entry), await archiveKey(current));
+  await call('POST', '/api/v1/archive', {
+    id: entry.itemId,
+    ciphertext: toB64(sealed),
+    expiresInDays: days,
+  });
 }
 
 /** Every item the archive holds, following `next` page by page. */

@@ -16,7 +16,7 @@
 import type { InboxAnswer } from '../../../src/wire/supporter.ts';
 import { RelayError } from '../api';
 import { fromB64, openDoctorMessage } from '../protocol';
-import { deleteItems, itemIdOf, listArchive, openItem, storeEntries } from './archive';
+import { deleteItems, itemIdOf, listArchive, openItem, storeEntry } from './archive';
 import { type Entry, entryThread, type ReceivedEntry, retentionFromArchive } from './conversations';
 import { cache, forget, inbox, keepSettings, regroup, type Unopenable } from './inbox-state';
 import { call, SessionEnded, session, touch } from './session';
@@ -32,7 +32,7 @@ async function archive(entries: Entry[]): Promise<Set<string>> {
   let failure: unknown = null;
   for (const entry of entries) {
     try {
-      await storeEntries([entry], inbox.retentionDays);
+      await storeEntry(entry, inbox.retentionDays);
       stored.add(entry.itemId);
       inbox.archived.add(entry.itemId);
     } catch (error) {
@@ -67,8 +67,9 @@ function withTheirConversations(entries: Entry[]): Entry[] {
 export async function keep(entries: Entry[]): Promise<void> {
   for (const entry of entries) inbox.entries.set(entry.itemId, entry);
   regroup();
-  await archive(withTheirConversations(entries));
-  await cache(withTheirConversations(entries));
+  const stored = withTheirConversations(entries);
+  await archive(stored);
+  await cache(stored);
   regroup();
 }
 
@@ -182,8 +183,9 @@ export async function refreshInbox({ quiet = false } = {}): Promise<void> {
     const entries = opened.map(({ entry }) => inbox.entries.get(entry.itemId) ?? entry);
     for (const entry of entries) inbox.entries.set(entry.itemId, entry);
     regroup();
-    const stored = await archive(withTheirConversations(entries));
-    await cache(withTheirConversations(entries));
+    const conversationEntries = withTheirConversations(entries);
+    const stored = await archive(conversationEntries);
+    await cache(conversationEntries);
     if (session.value !== current) return;
     // Only now may the relay forget them.
     const acked = opened.filter(({ entry }) => stored.has(entry.itemId)).map(({ id }) => id);
