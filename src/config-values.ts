@@ -24,6 +24,25 @@ export type VariableNotes = {
 export const notes = <TInput>(variableNotes: VariableNotes) =>
   v.metadata<TInput, VariableNotes>(variableNotes);
 
+export interface Lifetimes {
+  /** Undelivered message, then shown to the doctor as `expired` (PROTOCOL.md §8). */
+  messageHours: number;
+  /** Unread reply. */
+  replyHours: number;
+  /** Mailbox, counted from its last activity. */
+  mailboxHours: number;
+  /** Supporter session. */
+  sessionHours: number;
+  /** Operator invite. */
+  inviteHours: number;
+}
+
+/** A number shown on every page under "not an emergency service". */
+export interface EmergencyNumber {
+  number: string;
+  kind: 'emergency' | 'out-of-hours' | 'crisis-line';
+}
+
 export const HOUR = 1;
 export const DAY = 24 * HOUR;
 

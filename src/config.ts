@@ -11,8 +11,10 @@ import {
   addressList,
   DAY,
   EMERGENCY_KINDS,
+  type EmergencyNumber,
   emergencyNumbers,
   HOUR,
+  type Lifetimes,
   mailbox,
   notes,
   publicOrigin,
@@ -22,26 +24,7 @@ import {
   wholeNumber,
 } from './config-values.ts';
 
-export type { OnWorkers, VariableNotes } from './config-values.ts';
-
-export interface Lifetimes {
-  /** Undelivered message, then shown to the doctor as `expired` (PROTOCOL.md §8). */
-  messageHours: number;
-  /** Unread reply. */
-  replyHours: number;
-  /** Mailbox, counted from its last activity. */
-  mailboxHours: number;
-  /** Supporter session. */
-  sessionHours: number;
-  /** Operator invite. */
-  inviteHours: number;
-}
-
-/** A number shown on every page under "not an emergency service". */
-export interface EmergencyNumber {
-  number: string;
-  kind: 'emergency' | 'out-of-hours' | 'crisis-line';
-}
+export type { EmergencyNumber, Lifetimes, OnWorkers, VariableNotes } from './config-values.ts';
 
 export interface Config {
   port: number;
@@ -57,10 +40,14 @@ export interface Config {
   powDifficulty: number;
   /** Submissions per minute (this instance) above which the proof-of-work difficulty rises. */
   powSurgePerMinute: number;
-  /** Submissions per clock hour, across all supporters, before `429 relay_busy`. */
+  /** Submissions per clock hour, across all supporters, before `429 relay_busy`: a storage safety net. */
   submissionsPerHour: number;
+  /** Submissions per clock hour to one supporter before `429 inbox_full` (for that supporter only). */
+  submissionsPerSupporterPerHour: number;
   /** Queued messages one supporter may have before new ones get `429 inbox_full`. */
   inboxCap: number;
+  /** Unacknowledged replies one mailbox may hold before a new one gets `429 mailbox_full`. */
+  mailboxReplyCap: number;
   /** Archive items one supporter may keep before a new one gets `429 archive_full` (PROTOCOL.md §10.3). */
   archiveCap: number;
   /** Failed logins per login and hour before `429`. */
@@ -168,9 +155,15 @@ export const environmentVariables = {
     ),
   ),
   SUBMISSIONS_PER_HOUR: v.pipe(
-    wholeNumber(1, 10_000_000, 2000),
+    wholeNumber(1, 10_000_000, 20_000),
     v.description(
-      'Submissions an hour across all supporters before `429 relay_busy`; counted in the database, so global on Workers too.',
+      'Submissions an hour across all supporters before `429 relay_busy`: a storage safety net, set well above what the per-supporter caps allow together; counted in the database, so global on Workers too.',
+    ),
+  ),
+  SUBMISSIONS_PER_SUPPORTER_PER_HOUR: v.pipe(
+    wholeNumber(1, 1_000_000, 30),
+    v.description(
+      'Submissions an hour to one supporter before `429 inbox_full` for that supporter only, so a flood aimed at one supporter refuses no one writing to another.',
     ),
   ),
   INBOX_CAP: v.pipe(
@@ -181,6 +174,12 @@ export const environmentVariables = {
     wholeNumber(1, 1_000_000, 2000),
     v.description(
       'Items one supporter may keep in their archive before storing a new one gets `429 archive_full`; replacing an item always works.',
+    ),
+  ),
+  MAILBOX_REPLY_CAP: v.pipe(
+    wholeNumber(1, 10_000, 20),
+    v.description(
+      'Unacknowledged replies one mailbox may hold before a new one gets `429 mailbox_full`.',
     ),
   ),
   LOGIN_FAILURE_LIMIT: v.pipe(
@@ -312,7 +311,9 @@ const configSchema = v.pipe(
       powDifficulty: env.POW_DIFFICULTY,
       powSurgePerMinute: env.POW_SURGE_PER_MINUTE,
       submissionsPerHour: env.SUBMISSIONS_PER_HOUR,
+      submissionsPerSupporterPerHour: env.SUBMISSIONS_PER_SUPPORTER_PER_HOUR,
       inboxCap: env.INBOX_CAP,
+      mailboxReplyCap: env.MAILBOX_REPLY_CAP,
       archiveCap: env.ARCHIVE_MAX_ITEMS,
       loginFailureLimit: env.LOGIN_FAILURE_LIMIT,
       emergencyNumbers: env.EMERGENCY_NUMBERS,

@@ -54,6 +54,8 @@ export interface SubmissionContext {
   pending: number;
   /** Messages received this hour by the whole relay. */
   receivedThisHour: number;
+  /** Messages received this hour by this supporter. */
+  supporterReceivedThisHour: number;
   /** Whether this mailbox wrote to this supporter before. */
   wroteBefore: boolean;
   /** Whether its doctor deleted this mailbox (PROTOCOL.md §10.2) and its id is still kept. */
@@ -78,6 +80,8 @@ const submissionContextQuery = prepared((db) => {
         and ${messages.status} = 'queued' and ${liveAt(messages.expiresHour, hour)})`,
       receivedThisHour: sql<number>`coalesce((select ${hourlyReceived.count} from ${hourlyReceived}
         where ${hourlyReceived.hour} = ${hour}), 0)`,
+      supporterReceivedThisHour: sql<number>`(select count(*) from ${messages}
+        where ${messages.receivedHour} = ${hour} and ${messages.supporterId} = ${supporterId})`,
       wroteBefore: sql<number>`exists (select 1 from ${messages}
         where ${messages.mailboxId} = ${mailboxId} and ${messages.supporterId} = ${supporterId})`,
       mailboxDeleted: sql<number>`exists (select 1 from ${deletedMailboxes}

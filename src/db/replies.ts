@@ -1,8 +1,7 @@
 /** @module Supporter-to-doctor replies, kept until read or expired. */
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import { countEvent, countMatching } from './counters.ts';
 import { type Database, liveAt } from './database.ts';
-import { extendMailboxItem } from './mailboxes.ts';
 import { replies, supporters } from './schema.ts';
 
 export type ReplyRow = typeof replies.$inferSelect;
@@ -12,8 +11,8 @@ export async function findReply(db: Database, id: string): Promise<ReplyRow | nu
 }
 
 /**
- * Stores a reply, keeps its mailbox open for as long as the reply waits, and
- * counts it, in one batch.
+ * Stores a reply and counts it, in one batch. The reply does not extend its
+ * mailbox: only the doctor's own activity does (PROTOCOL.md §8).
  *
  * @returns false if a reply with this id is stored already; then nothing
  *   was written or counted.
@@ -23,7 +22,6 @@ export async function storeReply(db: Database, reply: ReplyRow, day: string): Pr
     await db.batch([
       // No `on conflict`: a reply stored meanwhile fails the whole batch.
       db.insert(replies).values(reply),
-      extendMailboxItem(db, reply.mailboxId, reply.expiresHour),
       countEvent(db, day, 'replied'),
     ]);
     return true;
@@ -31,6 +29,20 @@ export async function storeReply(db: Database, reply: ReplyRow, day: string): Pr
     if ((await findReply(db, reply.id)) !== null) return false;
     throw error;
   }
+}
+
+/** Replies waiting in a mailbox (not yet acknowledged by its doctor, within their life). */
+export async function countWaitingReplies(
+  db: Database,
+  mailboxId: string,
+  hour: number,
+): Promise<number> {
+  const row = await db
+    .select({ n: count() })
+    .from(replies)
+    .where(and(eq(replies.mailboxId, mailboxId), liveAt(replies.expiresHour, hour)))
+    .get();
+  return row?.n ?? 0;
 }
 
 export async function listReplies(db: Database, mailboxId: string, hour: number) {

@@ -6,7 +6,7 @@
  * relay learns a random mailbox id, a token hash and ciphertext; nothing
  * that identifies the doctor.
  */
-import { capabilityHash, ciphertextId, constantTimeEqual, toB64, utf8 } from '../crypto.ts';
+import { capabilityHash, ciphertextId, constantTimeEqual, hash, toB64, utf8 } from '../crypto.ts';
 import { countEvent } from '../db/counters.ts';
 import {
   deleteMailboxForGood,
@@ -30,6 +30,7 @@ import type { MailboxView } from '../wire/api.ts';
 import type { MailboxDeleted, MessageAccepted } from '../wire/archive.ts';
 import { type Proof, spendProofOfWork } from './proof-of-work.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
+import { difficultyFor } from './submission-price.ts';
 import { effectiveStatus } from './supporter-view.ts';
 
 export interface MailboxKey {
@@ -50,6 +51,13 @@ export interface Submission {
 
 export type SubmittedMessage = MessageAccepted;
 
+const inboxFull = (retryAfter: number) =>
+  rateLimited(
+    'inbox_full',
+    "This supporter's inbox is full. Choose another supporter or try later.",
+    retryAfter,
+  );
+
 const mailboxNotFound = () =>
   notFound(
     'mailbox_not_found',
@@ -65,11 +73,23 @@ function tokenMatches(readTokenHash: string, readToken: string): boolean {
 }
 
 /**
+ * What a proof of work is spent on: the whole submission, so that a refused
+ * one can be retried with the same body and proof, while a proof spent on a
+ * probe (another mailbox, token or supporter) buys nothing more.
+ */
+function spentOnKey(submission: Submission, id: string): string {
+  const { supporterId, mailbox } = submission;
+  return toB64(hash(16, utf8(JSON.stringify([id, supporterId, mailbox.id, mailbox.readToken]))));
+}
+
+/**
  * Queues a sealed message for a supporter.
  *
  * A resubmission of stored ciphertext is answered with the stored record
  * before anything else is checked, so a client whose response was lost can
- * retry the same body (PROTOCOL.md §7).
+ * retry the same body (PROTOCOL.md §7). Otherwise the proof of work comes
+ * first, priced for the recipient (src/domain/submission-price.ts): nothing
+ * about the supporter or the mailbox is answered to a request without work.
  *
  * @returns the record, and whether it was created now (202) or found (200).
  */
@@ -92,6 +112,14 @@ export async function submitMessage(
     const stored = await findStoredSubmission(relay, id, submission.mailbox);
     if (stored) return { message: stored, created: false };
   }
+  const load =
+    context === null ? null : { ...context, receivedThisHour: context.supporterReceivedThisHour };
+  await spendProofOfWork(
+    relay,
+    submission.pow,
+    spentOnKey(submission, id),
+    difficultyFor(relay, load),
+  );
 
   if (!context?.active) {
     throw notFound('supporter_not_found', 'No active supporter has this id.');
@@ -113,11 +141,11 @@ export async function submitMessage(
   }
   if (context.pending >= relay.config.inboxCap) {
     await countEvent(db, dayOf(relay.clock.now()), 'rate_limited');
-    throw rateLimited(
-      'inbox_full',
-      "This supporter's inbox is full. Choose another supporter or try later.",
-      3600,
-    );
+    throw inboxFull(3600);
+  }
+  if (context.supporterReceivedThisHour >= relay.config.submissionsPerSupporterPerHour) {
+    await countEvent(db, dayOf(relay.clock.now()), 'rate_limited');
+    throw inboxFull(secondsToNextHour(relay.clock.now()));
   }
   if (context.receivedThisHour >= relay.config.submissionsPerHour) {
     await countEvent(db, dayOf(relay.clock.now()), 'rate_limited');
@@ -129,14 +157,6 @@ export async function submitMessage(
     );
   }
   const expiresHour = expiryHour(relay, relay.config.lifetimes.messageHours);
-  if ((await spendProofOfWork(relay, submission.pow, id)) === 'retry') {
-    // The same submission is being stored by a request still in flight.
-    const stored = await findStoredSubmission(relay, id, submission.mailbox);
-    return {
-      message: stored ?? { id, status: 'queued', expiresAt: isoHour(expiresHour) },
-      created: false,
-    };
-  }
 
   const created = await storeSubmission(db, {
     message: {

@@ -7,10 +7,10 @@
 import { ciphertextId, toB64 } from '../crypto.ts';
 import { findMailbox, mailboxWroteTo } from '../db/mailboxes.ts';
 import { deliver, listInbox } from '../db/messages.ts';
-import { findReply, storeReply } from '../db/replies.ts';
+import { countWaitingReplies, findReply, storeReply } from '../db/replies.ts';
 import type { SupporterRow } from '../db/supporters.ts';
 import { touchSupporter } from '../db/supporters.ts';
-import { conflict, notFound } from '../errors.ts';
+import { conflict, notFound, rateLimited } from '../errors.ts';
 import { dayOf, isExpired, isoHour } from '../time.ts';
 import type { InboxAnswer } from '../wire/supporter.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
@@ -54,7 +54,8 @@ const unknownMailbox = () =>
 
 /**
  * Stores a sealed reply for a doctor's mailbox. A supporter may reply only
- * to a mailbox that wrote to them, so mailbox ids cannot be used to spam.
+ * to a mailbox that wrote to them, so mailbox ids cannot be used to spam, and
+ * only while it holds fewer unread replies than MAILBOX_REPLY_CAP.
  */
 export async function sendReply(
   relay: Relay,
@@ -80,8 +81,18 @@ export async function sendReply(
   ) {
     throw unknownMailbox();
   }
-  const expiresHour = expiryHour(relay, relay.config.lifetimes.replyHours);
-  // The mailbox stays open for as long as the reply waits.
+  if ((await countWaitingReplies(db, mailboxId, hour)) >= relay.config.mailboxReplyCap) {
+    throw rateLimited(
+      'mailbox_full',
+      'This mailbox holds as many unread replies as it may. Try again once the doctor has read them.',
+      3600,
+    );
+  }
+  // A reply never outlives its mailbox, and does not extend it (PROTOCOL.md §8).
+  const expiresHour = Math.min(
+    expiryHour(relay, relay.config.lifetimes.replyHours),
+    mailbox.expiresHour,
+  );
   const created = await storeReply(
     db,
     { id, mailboxId, supporterId: supporter.id, ciphertext, sentHour: hour, expiresHour },

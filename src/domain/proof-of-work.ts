@@ -49,9 +49,8 @@ function seconds(relay: Relay): number {
   return Math.floor(relay.clock.now().getTime() / 1000);
 }
 
-/** A fresh challenge at the configured difficulty, valid for five minutes. */
-export function issueChallenge(relay: Relay): Challenge {
-  const difficulty = currentDifficulty(relay);
+/** A fresh challenge at `difficulty` (by default the relay's now), valid for five minutes. */
+export function issueChallenge(relay: Relay, difficulty = currentDifficulty(relay)): Challenge {
   const signed = new Uint8Array(SIGNED_LENGTH);
   const view = new DataView(signed.buffer);
   view.setUint8(0, VERSION);
@@ -64,21 +63,32 @@ export function issueChallenge(relay: Relay): Challenge {
 const badPow = (message: string) => badRequest('bad_pow', message);
 
 /**
- * Checks a proof and marks its challenge spent on the submission `spentOn`.
- * With difficulty 0 a missing proof is accepted; any proof that is sent is
- * checked in full.
+ * Bits a proof must have when it is spent (PROTOCOL.md §11): what its
+ * challenge was issued with, or the difficulty now less one bit of grace,
+ * whichever is more, so stockpiled challenges do not skip a surge.
+ */
+export function requiredDifficulty(issued: number, current: number): number {
+  return Math.max(issued, current - 1);
+}
+
+/**
+ * Checks a proof against the difficulty `current` now (see
+ * {@link requiredDifficulty}) and marks its challenge spent on the
+ * submission `spentOn`. With difficulty 0 a missing proof is accepted; any
+ * proof that is sent is checked in full.
  *
  * @returns `'retry'` when the proof was already spent on this same
- *   submission (a client retrying while its first request is in flight).
+ *   submission (a client retrying the same body).
  * @throws `400 bad_pow` for a missing, forged, expired, reused or insufficient proof.
  */
 export async function spendProofOfWork(
   relay: Relay,
   proof: Proof | undefined,
   spentOn: string,
+  current = currentDifficulty(relay),
 ): Promise<'spent' | 'retry'> {
   if (proof === undefined) {
-    if (currentDifficulty(relay) === 0) return 'spent';
+    if (current === 0) return 'spent';
     throw badPow('A proof of work is required: fetch a challenge from /api/v1/pow and solve it.');
   }
   const challenge = fromB64(proof.challenge);
@@ -99,8 +109,12 @@ export async function spendProofOfWork(
   if (nonce === null || nonce.length !== 8) {
     throw badPow('The proof-of-work nonce must be 8 bytes.');
   }
-  if (leadingZeroBits(hash(32, concat(challenge, nonce))) < difficulty) {
-    throw badPow('The proof of work does not meet the difficulty.');
+  if (
+    leadingZeroBits(hash(32, concat(challenge, nonce))) < requiredDifficulty(difficulty, current)
+  ) {
+    throw badPow(
+      'The proof of work does not meet the difficulty asked for now: fetch a new challenge.',
+    );
   }
   const spentUntil = hoursAfter(hourOf(new Date(expiresAt * 1000)), 1);
   const earlier = await spendChallenge(

@@ -2,12 +2,19 @@
 import { Hono } from 'hono';
 import { listDirectory, readDirectoryEntry } from '../domain/directory.ts';
 import { acknowledgeReplies, deleteMailbox, openMailbox, submitMessage } from '../domain/doctor.ts';
-import { issueChallenge } from '../domain/proof-of-work.ts';
 import { currentDifficulty, type Relay } from '../domain/relay.ts';
+import { pricedChallenge } from '../domain/submission-price.ts';
 import { notFound } from '../errors.ts';
 import { MAX_TEXT_CHARS } from '../wire/api.ts';
 import { COUNTIES, LANGUAGES, SPECIALTIES } from '../wire/vocabulary.ts';
-import { directoryQuery, mailboxAck, mailboxKey, submission, validate } from './validation.ts';
+import {
+  directoryQuery,
+  mailboxAck,
+  mailboxKey,
+  powRequest,
+  submission,
+  validate,
+} from './validation.ts';
 
 /** An hour: long enough to spare the pages a request per view, short enough for a new release. */
 export const VOCABULARY_CACHE_CONTROL = 'public, max-age=3600';
@@ -34,7 +41,11 @@ export function doctorRoutes(relay: Relay) {
           throw notFound('supporter_not_found', 'No active supporter has this id.');
         return c.json(supporter);
       })
-      .get('/pow', (c) => c.json(issueChallenge(relay)))
+      // Priced for the fullest recipient, so a client that names none always has enough work.
+      .get('/pow', async (c) => c.json(await pricedChallenge(relay)))
+      .post('/pow', validate('json', powRequest), async (c) =>
+        c.json(await pricedChallenge(relay, c.req.valid('json').supporterId)),
+      )
       // What the pages need to know about this relay (public, the same for everyone).
       .get('/site', (c) =>
         c.json({

@@ -103,6 +103,9 @@ const login = v.pipe(
 
 export const mailboxKey = v.object({ id: bytesLong(32), readToken: bytesLong(32) });
 
+/** `POST /pow`: a challenge priced for this recipient (docs/protocol.md). */
+export const powRequest = v.object({ supporterId: id });
+
 export const submission = v.object({
   supporterId: id,
   ciphertext: paddedCiphertext(48),

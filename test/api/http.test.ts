@@ -587,7 +587,7 @@ describe('unknown routes and wrong methods', () => {
 
   it.each([
     ['PUT', '/api/v1/pow'],
-    ['POST', '/api/v1/pow'],
+    ['DELETE', '/api/v1/pow'],
     ['DELETE', '/api/v1/supporters'],
     ['PATCH', '/api/v1/supporters/abc'],
     ['GET', '/api/v1/messages'],

@@ -280,7 +280,7 @@ describe('proof of work at difficulty 8', () => {
     expect(await supporter.inboxIds()).toEqual([created.body.id]);
   });
 
-  it('does not spend a proof on a submission refused as supporter_away', async () => {
+  it('lets a submission refused as supporter_away be retried with the same body and proof', async () => {
     const harness = await relay();
     const supporter = await joinSupporter(harness);
     expect((await supporter.update({ status: 'away' })).status).toBe(200);
@@ -288,7 +288,8 @@ describe('proof of work at difficulty 8', () => {
     const refused = await submit(harness, body);
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('supporter_away');
-    expect(await count(harness, 'select count(*) as n from spent_challenges')).toBe(0);
+    // Checked first (issue 15), the proof is spent, but on this very submission.
+    expect(await count(harness, 'select count(*) as n from spent_challenges')).toBe(1);
 
     expect((await supporter.update({ status: 'available' })).status).toBe(200);
     const accepted = await submit(harness, body);
@@ -296,7 +297,7 @@ describe('proof of work at difficulty 8', () => {
     expect(await supporter.inboxIds()).toEqual([accepted.body.id]);
   });
 
-  it('does not spend a proof on a submission refused as inbox_full', async () => {
+  it('lets a submission refused as inbox_full be retried with the same body and proof', async () => {
     const harness = await relay({ INBOX_CAP: '1' });
     const supporter = await joinSupporter(harness);
     const first = await submit(harness, {
@@ -315,7 +316,7 @@ describe('proof of work at difficulty 8', () => {
     expect((await submit(harness, body)).status).toBe(202);
   });
 
-  it('does not spend a proof on a submission refused as mailbox_forbidden or supporter_not_found', async () => {
+  it('spends a proof on a refused probe, so it buys no other mailbox, token or supporter', async () => {
     const harness = await relay();
     const supporter = await joinSupporter(harness);
     const doctor = await newDoctor();
@@ -332,11 +333,18 @@ describe('proof of work at difficulty 8', () => {
       pow,
     });
     expect(wrongToken.status).toBe(403);
-    const unknown = await submit(harness, { ...second.body, supporterId: 'nobody', pow });
-    expect(unknown.status).toBe(404);
-
-    const accepted = await submit(harness, { ...second.body, pow });
-    expect(accepted.status).toBe(202);
+    for (const probe of [
+      { ...second.body, mailbox: { id: doctor.key.id, readToken: toB64(randomBytes(32)) } },
+      { ...second.body, supporterId: 'nobody' },
+      second.body,
+    ]) {
+      const reused = await submit(harness, { ...probe, pow });
+      expect(reused.status).toBe(400);
+      expect(reused.body).toStrictEqual(badPow());
+    }
+    expect(
+      (await submit(harness, { ...second.body, pow: await solvedProof(harness) })).status,
+    ).toBe(202);
   });
 
   it('still refuses a spent challenge after the sweep has forgotten it', async () => {

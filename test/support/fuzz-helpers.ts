@@ -126,6 +126,25 @@ function isSingleIncrement(
   );
 }
 
+/** Refusals of `POST /messages` that come after its proof of work is spent. */
+const REFUSED_AFTER_PROOF = new Set([
+  'supporter_not_found',
+  'mailbox_deleted',
+  'supporter_away',
+  'mailbox_forbidden',
+  'inbox_full',
+  'relay_busy',
+]);
+
+function isSpentProof(code: string, change: TableChange): boolean {
+  return (
+    REFUSED_AFTER_PROOF.has(code) &&
+    change.table === 'spent_challenges' &&
+    change.removed.length === 0 &&
+    change.added.length === 1
+  );
+}
+
 /**
  * The only writes a refused request may make, by error code. Each is a
  * counter that exists to count refusals:
@@ -136,12 +155,17 @@ function isSingleIncrement(
  * - `inbox_full`, `relay_busy` (429, `POST /messages`): the refusal is counted
  *   as the day's `rate_limited` event in `daily_counts` (one row, +1) for the
  *   operator's figures.
+ * - every refusal of `POST /messages` after its proof of work was checked
+ *   (issue 15: the proof comes first): the proof is spent on that submission
+ *   (one `spent_challenges` row added), so a probe costs work.
  *
  * Every other refusal must leave every table exactly as it was.
  */
 export function allowedRefusalWrite(code: string, changes: TableChange[]): boolean {
-  const [change] = changes;
-  if (changes.length !== 1 || change === undefined) return false;
+  const others = changes.filter((change) => !isSpentProof(code, change));
+  if (others.length === 0) return true;
+  const [change] = others;
+  if (others.length !== 1 || change === undefined) return false;
   if (code === 'invalid_credentials' && change.table === 'login_failures') {
     const first = change.added[0];
     return isSingleIncrement(
