@@ -91,6 +91,8 @@ export const messages = sqliteTable(
     index('messages_supporter_pending').on(table.supporterId, table.status, table.expiresHour),
     index('messages_mailbox').on(table.mailboxId, table.supporterId),
     index('messages_status_expires').on(table.status, table.expiresHour),
+    // A supporter's submissions this hour (the per-supporter cap), and the fullest supporter's.
+    index('messages_received_supporter').on(table.receivedHour, table.supporterId),
   ],
 );
 

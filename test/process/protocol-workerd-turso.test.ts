@@ -52,7 +52,7 @@ describe('the protocol on Cloudflare Workers with Turso (workerd, libSQL over HT
     );
     const client = createClient({ url: fileUrl });
     const rows = await client.execute(
-      'select status, ciphertext is null as deleted from messages order by rowid',
+      'select status, ciphertext is null as deleted from messages order by id',
     );
     client.close();
     expect(rows.rows.length).toBeGreaterThan(0);

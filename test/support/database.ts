@@ -27,7 +27,7 @@ export async function count(
   return Number(row?.n);
 }
 
-/** Every row of the tables the doctor flow touches, to show that something changed nothing. */
+/** Every row of the tables the doctor flow touches (in stored order), to show that something changed nothing. */
 export async function snapshot(harness: Harness) {
   const tables = [
     'messages',
@@ -41,7 +41,7 @@ export async function snapshot(harness: Harness) {
   ];
   const out: Record<string, unknown[]> = {};
   for (const table of tables) {
-    out[table] = (await query(harness, `select * from ${table} order by rowid`)).map((row) =>
+    out[table] = (await query(harness, `select * from ${table}`)).map((row) =>
       Object.fromEntries(
         Object.entries(row).map(([key, value]) => [
           key,
