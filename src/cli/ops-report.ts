@@ -94,6 +94,7 @@ export function statusText(
       figures.replyRate === null ? '—' : `${Math.round(figures.replyRate * 1000) / 10} %`,
     ],
     ['  rate limited', String(last.rate_limited)],
+    ['  purged by the operator', String(last.purged)],
     ['  notifications failed', warnIf(last.notify_failed > 0, String(last.notify_failed))],
     [p.bold('Supporters'), ''],
     [

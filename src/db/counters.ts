@@ -28,6 +28,7 @@ export type CountedEvent =
   | 'reply_read'
   | 'reply_expired'
   | 'rate_limited'
+  | 'purged'
   | 'notify_failed'
   /** `delivery_hours:N`: messages delivered N whole hours after receipt. */
   | `delivery_hours:${number}`;

@@ -6,6 +6,7 @@ import {
   eq,
   inArray,
   lt,
+  lte,
   min,
   or,
   type SQL,
@@ -332,6 +333,32 @@ export async function expireMessagesAndMailboxes(
     mailboxes: goneMailboxes.length,
     deletedMessages: goneMessages.length,
   };
+}
+
+/**
+ * The operator's purge (issue 15): a supporter's queued messages received at
+ * or before `cutoffHour` lose their ciphertext and show their doctors as
+ * `expired`, counted as `purged`, in one batch.
+ *
+ * @returns how many messages this call purged.
+ */
+export async function purgeQueued(
+  db: Database,
+  purge: { supporterId: string; cutoffHour: number; hour: number; day: string },
+): Promise<number> {
+  const purging = and(
+    queuedFor(purge.supporterId, purge.hour),
+    lte(messages.receivedHour, purge.cutoffHour),
+  ) as SQL;
+  const [, purged] = await db.batch([
+    countMatching(db, { day: purge.day, event: 'purged' }, messages, purging),
+    db
+      .update(messages)
+      .set({ status: 'expired', ciphertext: null })
+      .where(purging)
+      .returning({ id: messages.id }),
+  ]);
+  return purged.length;
 }
 
 export async function pendingSummary(db: Database, hour: number) {

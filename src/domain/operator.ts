@@ -8,7 +8,7 @@ import { capabilityHash, newToken } from '../crypto.ts';
 import { insertInvite } from '../db/access.ts';
 import { dailyCountsSince, eventTotals, supporterEventSince } from '../db/counters.ts';
 import { checkReachable, databaseSizeBytes } from '../db/health.ts';
-import { pendingSummary } from '../db/messages.ts';
+import { pendingSummary, purgeQueued } from '../db/messages.ts';
 import { listFailingChannels } from '../db/notifications.ts';
 import type { NewSupporter, SupporterRow } from '../db/supporters.ts';
 import {
@@ -24,6 +24,8 @@ import {
   DAILY_EVENTS,
   type DailyEvent,
   type HealthFigures,
+  type PurgeRequest,
+  type PurgeResult,
   type SupporterChange,
   type SupporterHealth,
 } from '../wire/operator.ts';
@@ -121,6 +123,32 @@ export async function changeSupporter(
   const health = (await listSupporterHealth(relay)).find((s) => s.id === id);
   if (health === undefined) throw notFound('supporter_not_found', 'No supporter has this id.');
   return health;
+}
+
+/**
+ * Purges a supporter's queued messages received `olderThanHours` or more
+ * hours ago (whole hours, so 0 means every queued message): the operator's
+ * answer to junk that keeps an inbox full (issue 15). Their doctors see them
+ * as `expired`.
+ *
+ * @throws `404 supporter_not_found` for an unknown supporter.
+ */
+export async function purgeSupporterQueue(
+  relay: Relay,
+  id: string,
+  request: PurgeRequest,
+): Promise<PurgeResult> {
+  const row = await findSupporter(relay.db, id);
+  if (row === null || row.left) throw notFound('supporter_not_found', 'No supporter has this id.');
+  const hour = nowHour(relay);
+  const purged = await purgeQueued(relay.db, {
+    supporterId: id,
+    cutoffHour: hour - request.olderThanHours * HOUR_SECONDS,
+    hour,
+    day: dayOf(relay.clock.now()),
+  });
+  if (purged > 0) relay.afterDeletion();
+  return { purged };
 }
 
 /** Activates or deactivates a supporter; deactivation ends their sessions at once. */

@@ -1,4 +1,4 @@
-/** @module Operator routes (Bearer operator token): invites, supporters, health. */
+/** @module Operator routes (Bearer operator token): invites, supporters (and purging their queues), health. */
 import { Hono } from 'hono';
 import {
   changeSupporter,
@@ -7,12 +7,19 @@ import {
   healthFigures,
   listSupporterHealth,
   NOT_SEEN_DAYS,
+  purgeSupporterQueue,
   supportersNotSeen,
 } from '../domain/operator.ts';
 import type { Relay } from '../domain/relay.ts';
 import type { HealthReport } from '../wire/operator.ts';
 import { requireOperator } from './auth.ts';
-import { healthQuery, inviteRequest, supporterChange, validate } from './validation.ts';
+import {
+  healthQuery,
+  inviteRequest,
+  purgeRequest,
+  supporterChange,
+  validate,
+} from './validation.ts';
 
 export interface InstanceInfo {
   version: string;
@@ -32,6 +39,9 @@ export function operatorRoutes(relay: Relay, info: InstanceInfo) {
     .get('/supporters', async (c) => c.json({ supporters: await listSupporterHealth(relay) }))
     .patch('/supporters/:id', validate('json', supporterChange), async (c) =>
       c.json(await changeSupporter(relay, c.req.param('id'), c.req.valid('json'))),
+    )
+    .post('/supporters/:id/purge', validate('json', purgeRequest), async (c) =>
+      c.json(await purgeSupporterQueue(relay, c.req.param('id'), c.req.valid('json'))),
     )
     .get('/health', validate('query', healthQuery), async (c) => {
       const notSeenDays = c.req.valid('query').notSeenDays ?? NOT_SEEN_DAYS;

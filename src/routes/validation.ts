@@ -207,6 +207,11 @@ export const inviteRequest = v.object({
   expiresInDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(365))),
 });
 
+/** `POST /admin/supporters/{id}/purge`: whole hours, up to a year. */
+export const purgeRequest = v.object({
+  olderThanHours: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8760)),
+});
+
 /**
  * `PATCH /admin/supporters/{id}`: activate or deactivate, and/or set the
  * supporter's availability as `PATCH /me` does (`awayUntil` null clears it).

@@ -19,6 +19,7 @@ export const DAILY_EVENTS = [
   'reply_read',
   'reply_expired',
   'rate_limited',
+  'purged',
   'notify_failed',
 ] as const;
 export type DailyEvent = (typeof DAILY_EVENTS)[number];
@@ -49,6 +50,16 @@ export interface SupporterChange {
   status?: SupporterStatus | undefined;
   /** ISO 8601 with a zone; null clears it. */
   awayUntil?: string | null | undefined;
+}
+
+/** `POST /api/v1/admin/supporters/{id}/purge` (issue 15): queued messages older than this go. */
+export interface PurgeRequest {
+  olderThanHours: number;
+}
+
+/** The answer to a purge: how many queued messages lost their ciphertext. */
+export interface PurgeResult {
+  purged: number;
 }
 
 /** Failed notification and alert deliveries, and the supporter channels now retrying. */

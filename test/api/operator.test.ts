@@ -417,6 +417,7 @@ describe('health figures and metrics', () => {
     reply_read: 0,
     reply_expired: 0,
     rate_limited: 0,
+    purged: 0,
     notify_failed: 0,
   };
 

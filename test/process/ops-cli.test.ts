@@ -68,6 +68,7 @@ describe('npm run ops -- status', () => {
       ['replied', '0'],
       ['reply rate', '0 %'],
       ['rate limited', '0'],
+      ['purged by the operator', '0'],
       ['notifications failed', '0'],
       ['active / away / inactive', '2 / 0 / 1'],
       ['notification channels failing', '0'],
@@ -182,6 +183,30 @@ describe('the command line', () => {
       env,
     });
     expect(wrong.status).toBe(1);
-    expect(wrong.stderr).toContain('usage: npm run ops -- status | supporters [--json]');
+    expect(wrong.stderr).toContain(
+      'usage: npm run ops -- status | supporters [--json] | purge <supporterId> <olderThanHours>',
+    );
+  });
+
+  it("purges a supporter's queued messages older than N hours through npm run ops -- purge", async () => {
+    const url = await seededDatabase();
+    const env = { ...process.env, DATABASE_URL: url, NO_COLOR: '' };
+    const ops = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ops.ts', ...args], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+        env,
+      });
+    const listed = ops('supporters', '--json');
+    const [kari] = (JSON.parse(listed.stdout) as { supporters: { id: string }[] }).supporters;
+    // The two messages are two hours old: three hours keeps them, one hour purges both.
+    expect(ops('purge', kari!.id, '3').stdout).toBe(`purged 0 queued messages of ${kari!.id}\n`);
+    const purged = ops('purge', kari!.id, '1');
+    expect(purged.status).toBe(0);
+    expect(purged.stdout).toBe(`purged 2 queued messages of ${kari!.id}\n`);
+    expect(ops('status').stdout).toMatch(row('  waiting now', '0'));
+    const unknown = ops('purge', 'nobody', '1');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('No supporter has this id.');
   });
 });
