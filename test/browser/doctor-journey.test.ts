@@ -125,7 +125,7 @@ describe('the doctor journey', () => {
     ).toBe('PROGRESS');
     const paths = requests.map((r) => `${r.method} ${new URL(r.url).pathname}`);
     expect(paths).toContain('GET /assets/pow-worker.js');
-    expect(paths).toContain('GET /api/v1/pow');
+    expect(paths).toContain('POST /api/v1/pow');
     const submission = apiRequests(requests).find((r) => r.url.endsWith('/api/v1/messages'));
     expect(JSON.parse(submission?.body ?? '{}')).toMatchObject({
       supporterId: directory.anne.id,

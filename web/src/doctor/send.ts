@@ -1,11 +1,14 @@
 /**
  * @module
- * Sending a sealed message: fetch a proof-of-work challenge, solve it in the
- * Web Worker (so the page stays responsive and the progress bar moves), and
- * post the submission. A {@link PendingSubmission} keeps its exact body, so
- * a retry after a failure resends the same ciphertext from the same mailbox
+ * Sending a sealed message: fetch a proof-of-work challenge priced for the
+ * recipient (`POST /api/v1/pow`, docs/protocol.md), solve it in the Web
+ * Worker (so the page stays responsive and the progress bar moves), and post
+ * the submission. A {@link PendingSubmission} keeps its exact body, so a
+ * retry after a failure resends the same ciphertext from the same mailbox
  * (which the relay answers idempotently) instead of silently starting over
- * with a new reply code.
+ * with a new reply code. A proof the relay refuses as `bad_pow` (its
+ * difficulty rose meanwhile, PROTOCOL.md §11) is replaced by a fresh one
+ * without a word to the doctor beyond the progress bar starting again.
  */
 import { api, RelayError } from '../api';
 import type { ProofOfWorkProgress } from '../protocol';
@@ -65,6 +68,11 @@ export function solveInWorker(
   });
 }
 
+/** Fresh challenges one send may solve when the relay keeps refusing proofs as `bad_pow`. */
+export const MAX_CHALLENGES = 3;
+
+const isBadPow = (error: unknown) => error instanceof RelayError && error.code === 'bad_pow';
+
 /** One message on its way to the relay, retried with exactly the same body. */
 export class PendingSubmission {
   private body: (Submission & { pow: { challenge: string; nonce: string } }) | undefined;
@@ -80,18 +88,25 @@ export class PendingSubmission {
       try {
         return await post(this.body);
       } catch (error) {
-        // The proof is checked last, so every other refusal leaves it usable;
-        // only a spent or expired challenge needs a fresh one.
-        if (!(error instanceof RelayError && error.code === 'bad_pow')) throw error;
+        // A proof is spent on exactly this body, so any other refusal leaves it
+        // usable for a retry; only a spent, expired or outpriced one needs a fresh one.
+        if (!isBadPow(error)) throw error;
       }
     }
-    const { challenge, difficulty } = await api<{ challenge: string; difficulty: number }>(
-      'GET',
-      '/api/v1/pow',
-    );
-    const nonce = await solveInWorker(challenge, difficulty, onProgress);
-    this.body = { ...this.submission, pow: { challenge, nonce } };
-    return post(this.body);
+    for (let attempt = 1; ; attempt++) {
+      const { challenge, difficulty } = await api<{ challenge: string; difficulty: number }>(
+        'POST',
+        '/api/v1/pow',
+        { body: { supporterId: this.submission.supporterId } },
+      );
+      const nonce = await solveInWorker(challenge, difficulty, onProgress);
+      this.body = { ...this.submission, pow: { challenge, nonce } };
+      try {
+        return await post(this.body);
+      } catch (error) {
+        if (!isBadPow(error) || attempt >= MAX_CHALLENGES) throw error;
+      }
+    }
   }
 }
 
