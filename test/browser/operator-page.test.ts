@@ -286,9 +286,35 @@ describe('the operator page', () => {
     expect((await directoryIds()).sort()).toEqual([anne.id, bjorn.id].sort());
     const chenRow = page.locator(`#operator-backlog-rows tr[data-id="${chen.id}"]`);
     expect(await chenRow.locator('.operator-state').textContent()).toBe('Deactivated');
-    expect(await chenRow.getByRole('button').allTextContents()).toEqual(['Reactivate']);
+    expect(await chenRow.getByRole('button').allTextContents()).toEqual([
+      'Reactivate',
+      'Purge waiting',
+    ]);
     expect(await tileValue(page, 'supporters')).toEqual({ text: '2', raw: '2' });
     await checkPage(watched, 'operator-deactivated');
+
+    // Purge Chen's waiting junk (issue 15): hours checked, the queue emptied, counted.
+    expect(await tileValue(page, 'purged')).toEqual({ text: '0', raw: '0' });
+    await page.getByRole('button', { name: 'Purge waiting: Chen Li' }).click();
+    const hours = page.getByLabel('Received at least this many hours ago');
+    await hours.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('operator-purge-hours');
+    await hours.fill('a day');
+    await page.getByRole('button', { name: 'Purge', exact: true }).click();
+    expect(await page.locator('#operator-purge-hours').getAttribute('aria-invalid')).toBe('true');
+    await checkPage(watched, 'operator-purge-form');
+    await hours.fill('24');
+    await page.getByRole('button', { name: 'Purge', exact: true }).click();
+    await poll(() => page.locator('#operator-action-status').textContent()).toBe(
+      'Waiting messages for Chen Li purged: 1.',
+    );
+    const purgedHealth = (await operatorFigures(relay)).health;
+    expect(purgedHealth.last30Days.purged).toBe(1);
+    expect(await tileValue(page, 'purged')).toEqual({ text: '1', raw: '1' });
+    expect(await tileValue(page, 'pending')).toEqual({ text: '2', raw: '2' });
+    expect(await chenRow.locator('td').nth(1).textContent()).toBe('0');
+    expect(await chenRow.getByRole('button').allTextContents()).toEqual(['Reactivate']);
+    await checkPage(watched, 'operator-purged');
 
     // An invite: note and days; the link is shown, copied, and works once.
     await page.getByLabel('Note (optional)').fill('Bergen group, December');
@@ -525,7 +551,8 @@ describe('the operator page', () => {
 
       // Item 10: nothing scrolls sideways; every action button and every chart is within the screen.
       expect(await fitsWidth(page)).toBe(true);
-      expect(await page.locator('#operator-backlog-rows button[data-action]').count()).toBe(8);
+      // Two state actions for each of four supporters, and "purge waiting" for the two with a queue.
+      expect(await page.locator('#operator-backlog-rows button[data-action]').count()).toBe(10);
       expect(await backlogActionsOutOfView(page)).toEqual([]);
       const charts = await page
         .locator('figure.operator-chart')

@@ -79,10 +79,11 @@ describe('the backlog order', () => {
     expect(nextOrder(DEFAULT_SORT, 'name').direction).toBe('ascending');
   });
 
-  it('offers the actions that fit the state', () => {
-    expect(actionsFor(anne)).toEqual(['away', 'deactivate']);
+  it('offers the actions that fit the state, and a purge while messages wait', () => {
+    expect(actionsFor(anne)).toEqual(['away', 'purge', 'deactivate']);
+    expect(actionsFor({ ...anne, pendingCount: 0 })).toEqual(['away', 'deactivate']);
     expect(actionsFor(dag)).toEqual(['available', 'deactivate']);
-    expect(actionsFor(chen)).toEqual(['reactivate']);
+    expect(actionsFor(chen)).toEqual(['reactivate', 'purge']);
   });
 
   it('says an away supporter’s return as a date, never a time', () => {

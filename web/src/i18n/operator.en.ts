@@ -45,6 +45,8 @@ export const operatorEn = {
     '{replied} of {delivered} delivered messages answered, last 30 days',
   'operator.tile.failures': 'Failed notifications',
   'operator.tile.failuresHint': 'Last 30 days; {count} channels retrying',
+  'operator.tile.purged': 'Purged messages',
+  'operator.tile.purgedHint': 'Waiting messages an operator deleted, last 30 days',
   'operator.tile.supporters': 'Active supporters',
   'operator.tile.supportersHint': '{away} away, {inactive} deactivated',
   'operator.tile.database': 'Database size',
@@ -124,6 +126,7 @@ export const operatorEn = {
   'operator.action.available': 'Mark available',
   'operator.action.deactivate': 'Deactivate',
   'operator.action.reactivate': 'Reactivate',
+  'operator.action.purge': 'Purge waiting',
   'operator.action.named': '{action}: {name}',
   'operator.action.cancel': 'Cancel',
   'operator.away.legend': 'Mark {name} away',
@@ -132,6 +135,12 @@ export const operatorEn = {
     'Doctors see the date. Without one, {name} stays away until marked available.',
   'operator.away.save': 'Mark away',
   'operator.away.past': 'Please choose today or a later date, or leave it empty.',
+  'operator.purge.legend': 'Purge messages waiting for {name}',
+  'operator.purge.hours': 'Received at least this many hours ago',
+  'operator.purge.hoursHint':
+    'Their encrypted text is deleted for good and their senders see them as expired. For junk that keeps an inbox full; 0 purges every waiting message.',
+  'operator.purge.invalid': 'Please enter a whole number of hours from 0 to 8760.',
+  'operator.purge.save': 'Purge',
   'operator.deactivate.confirm':
     'Deactivate {name}? They are logged out at once and no longer listed for doctors. Messages to them stay queued until they are reactivated or the messages expire.',
   'operator.deactivate.yes': 'Yes, deactivate',
@@ -143,6 +152,7 @@ export const operatorEn = {
   'operator.done.available': '{name} is marked available.',
   'operator.done.deactivated': '{name} is deactivated.',
   'operator.done.reactivated': '{name} is active again.',
+  'operator.done.purged': 'Waiting messages for {name} purged: {count}.',
   'operator.error.gone': 'This supporter has left the service. The list is updated.',
 
   // Invites

@@ -42,6 +42,8 @@ export const operatorNb: Record<keyof typeof operatorEn, string> = {
   'operator.tile.replyRate': 'Svarandel',
   'operator.tile.replyRateHint':
     '{replied} av {delivered} leverte meldinger besvart, siste 30 dager',
+  'operator.tile.purged': 'Slettede meldinger',
+  'operator.tile.purgedHint': 'Ventende meldinger en operatør slettet, siste 30 dager',
   'operator.tile.failures': 'Mislykkede varsler',
   'operator.tile.failuresHint': 'Siste 30 dager; {count} kanaler prøves på nytt',
   'operator.tile.supporters': 'Aktive støttekollegaer',
@@ -122,6 +124,7 @@ export const operatorNb: Record<keyof typeof operatorEn, string> = {
   'operator.action.available': 'Sett som tilgjengelig',
   'operator.action.deactivate': 'Deaktiver',
   'operator.action.reactivate': 'Aktiver igjen',
+  'operator.action.purge': 'Slett ventende',
   'operator.action.named': '{action}: {name}',
   'operator.action.cancel': 'Avbryt',
   'operator.away.legend': 'Sett {name} som borte',
@@ -136,11 +139,18 @@ export const operatorNb: Record<keyof typeof operatorEn, string> = {
   'operator.reactivate.confirm':
     'Aktivere {name} igjen? De vises for legene igjen og kan logge inn.',
   'operator.reactivate.yes': 'Ja, aktiver igjen',
+  'operator.purge.legend': 'Slett meldinger som venter på {name}',
+  'operator.purge.hours': 'Mottatt for minst så mange timer siden',
+  'operator.purge.hoursHint':
+    'Den krypterte teksten slettes for godt, og avsenderne ser dem som utløpt. For søppel som holder en innboks full; 0 sletter alle ventende meldinger.',
+  'operator.purge.invalid': 'Skriv et helt antall timer fra 0 til 8760.',
+  'operator.purge.save': 'Slett',
   'operator.done.away': '{name} er satt som borte.',
   'operator.done.awayUntil': '{name} er satt som borte til {date}.',
   'operator.done.available': '{name} er satt som tilgjengelig.',
   'operator.done.deactivated': '{name} er deaktivert.',
   'operator.done.reactivated': '{name} er aktiv igjen.',
+  'operator.done.purged': 'Ventende meldinger til {name} slettet: {count}.',
   'operator.error.gone': 'Denne støttekollegaen har sluttet i tjenesten. Listen er oppdatert.',
 
   // Invitasjoner

@@ -1,7 +1,8 @@
 /**
  * @module
  * What opens under a backlog row: the form that marks a supporter away
- * (with an optional return date), and the confirmation before a
+ * (with an optional return date), the form that purges their waiting
+ * messages older than some hours, and the confirmation before a
  * deactivation or a reactivation.
  */
 import { useState } from 'preact/hooks';
@@ -67,6 +68,65 @@ export function AwayForm({ supporter, busy, onSave, onCancel }: AwayFormProps) {
         <div class="actions">
           <Button type="submit" busy={busy}>
             {t('operator.away.save')}
+          </Button>
+          <Button variant="secondary" data-action="cancel" onClick={onCancel}>
+            {t('operator.action.cancel')}
+          </Button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+interface PurgeFormProps {
+  supporter: SupporterHealth;
+  busy: boolean;
+  onPurge(olderThanHours: number): void;
+  onCancel(): void;
+}
+
+/** The relay's bounds of `olderThanHours`: whole hours up to a year. */
+const MAX_PURGE_HOURS = 8760;
+
+export function PurgeForm({ supporter, busy, onPurge, onCancel }: PurgeFormProps) {
+  const [hours, setHours] = useState('24');
+  const [invalid, setInvalid] = useState(false);
+
+  function submit(event: Event) {
+    event.preventDefault();
+    const value = hours.trim();
+    if (!/^\d{1,4}$/.test(value) || Number(value) > MAX_PURGE_HOURS) {
+      setInvalid(true);
+      document.getElementById('operator-purge-hours')?.focus();
+      return;
+    }
+    setInvalid(false);
+    onPurge(Number(value));
+  }
+
+  return (
+    <form class="operator-purge-form" novalidate onSubmit={submit}>
+      <fieldset>
+        <legend>{t('operator.purge.legend', { name: supporter.name })}</legend>
+        <Field
+          id="operator-purge-hours"
+          label={t('operator.purge.hours')}
+          hint={t('operator.purge.hoursHint')}
+          error={invalid ? t('operator.purge.invalid') : null}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              inputMode="numeric"
+              value={hours}
+              onInput={(event) => setHours(event.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <div class="actions">
+          <Button type="submit" class="danger" busy={busy}>
+            {t('operator.purge.save')}
           </Button>
           <Button variant="secondary" data-action="cancel" onClick={onCancel}>
             {t('operator.action.cancel')}

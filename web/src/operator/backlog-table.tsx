@@ -21,7 +21,7 @@ import {
   stateOf,
   stateText,
 } from './backlog';
-import { AwayForm, Confirmation } from './backlog-actions';
+import { AwayForm, Confirmation, PurgeForm } from './backlog-actions';
 import { formatCount, formatHours } from './format';
 import { supporters } from './session';
 import type { SupporterHealth } from './types';
@@ -123,6 +123,13 @@ export function BacklogSection() {
                         supporter={supporter}
                         busy={busy}
                         onSave={(change, done) => void backlog.change(supporter, change, done)}
+                        onCancel={() => cancel(supporter)}
+                      />
+                    ) : open.kind === 'purge' ? (
+                      <PurgeForm
+                        supporter={supporter}
+                        busy={busy}
+                        onPurge={(hours) => void backlog.purge(supporter, hours)}
                         onCancel={() => cancel(supporter)}
                       />
                     ) : (

@@ -87,17 +87,21 @@ export function stateText(supporter: SupporterHealth): string {
   return t(`operator.state.${state}`);
 }
 
-export type ActionKind = 'away' | 'available' | 'deactivate' | 'reactivate';
+export type ActionKind = 'away' | 'available' | 'deactivate' | 'reactivate' | 'purge';
 
 /** An action waiting for more input (a date) or a confirmation, under its row. */
 export interface OpenAction {
   id: string;
-  kind: 'away' | 'deactivate' | 'reactivate';
+  kind: 'away' | 'deactivate' | 'reactivate' | 'purge';
 }
 
-/** The buttons a supporter's row offers, in their order. */
+/**
+ * The buttons a supporter's row offers, in their order; "purge" while
+ * messages wait (issue 15: junk that keeps an inbox full).
+ */
 export function actionsFor(supporter: SupporterHealth): ActionKind[] {
   const state = stateOf(supporter);
-  if (state === 'inactive') return ['reactivate'];
-  return state === 'away' ? ['available', 'deactivate'] : ['away', 'deactivate'];
+  const purge: ActionKind[] = supporter.pendingCount > 0 ? ['purge'] : [];
+  if (state === 'inactive') return ['reactivate', ...purge];
+  return [state === 'away' ? 'available' : 'away', ...purge, 'deactivate'];
 }

@@ -87,6 +87,13 @@ export function Tiles({ health }: { health: HealthReport }) {
           hint={t('operator.tile.failuresHint', { count: formatCount(failures.retrying.length) })}
         />
         <Tile
+          name="purged"
+          label={t('operator.tile.purged')}
+          value={formatCount(health.last30Days.purged)}
+          raw={health.last30Days.purged}
+          hint={t('operator.tile.purgedHint')}
+        />
+        <Tile
           name="supporters"
           label={t('operator.tile.supporters')}
           value={formatCount(health.supporters.active)}

@@ -9,6 +9,8 @@ import type { HealthReport } from '../../../src/wire/operator.ts';
 export type {
   CreatedInvite,
   HealthReport,
+  PurgeRequest,
+  PurgeResult,
   SupporterChange,
   SupporterHealth,
 } from '../../../src/wire/operator.ts';

@@ -1,16 +1,18 @@
 /**
  * @module
- * The backlog's state and its one kind of change: the sort order, which
- * action is open under a row, and the `PATCH` that marks a supporter away or
- * available or (de)activates them, with what it said and where focus goes.
+ * The backlog's state and its changes: the sort order, which action is open
+ * under a row, the `PATCH` that marks a supporter away or available or
+ * (de)activates them, and the purge of their queue (issue 15), with what
+ * each said and where focus goes.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { RelayError } from '../api';
 import { t } from '../i18n';
 import { announce } from '../ui';
 import { DEFAULT_SORT, type OpenAction, type SortOrder } from './backlog';
+import { formatCount } from './format';
 import { call, failure, isUnauthorized, type Message, reload, signedIn } from './session';
-import type { SupporterChange, SupporterHealth } from './types';
+import type { PurgeRequest, PurgeResult, SupporterChange, SupporterHealth } from './types';
 
 /** Where focus goes once the backlog has re-rendered: under supporter `id`, the first `selector`. */
 interface FocusRequest {
@@ -61,18 +63,15 @@ export function useBacklog() {
     setOpenAction(next);
   }
 
-  /** Sends `change` for `supporter`; `done` is said when the relay has taken it. */
-  async function change(
-    supporter: SupporterHealth,
-    body: SupporterChange,
-    done: Message,
-  ): Promise<void> {
+  /** Runs `send` for `supporter`; what it resolves to is said once the list is reloaded. */
+  async function act(supporter: SupporterHealth, send: () => Promise<Message>): Promise<void> {
     if (busy) return;
     setBusy(true);
     setStatus(null);
     setError(null);
+    let done: Message;
     try {
-      await call('PATCH', `/api/v1/admin/supporters/${encodeURIComponent(supporter.id)}`, body);
+      done = await send();
     } catch (thrown) {
       setBusy(false);
       // A refused token has already brought back the token form.
@@ -96,5 +95,25 @@ export function useBacklog() {
     focusRow(supporter.id);
   }
 
-  return { order, setOrder, open, setOpen, busy, status, error, change, focusRow };
+  const path = (supporter: SupporterHealth) =>
+    `/api/v1/admin/supporters/${encodeURIComponent(supporter.id)}`;
+
+  /** Sends `change` for `supporter`; `done` is said when the relay has taken it. */
+  function change(supporter: SupporterHealth, body: SupporterChange, done: Message) {
+    return act(supporter, async () => {
+      await call('PATCH', path(supporter), body);
+      return done;
+    });
+  }
+
+  /** Purges `supporter`'s queued messages at least `olderThanHours` old, and says how many went. */
+  function purge(supporter: SupporterHealth, olderThanHours: number) {
+    return act(supporter, async () => {
+      const body: PurgeRequest = { olderThanHours };
+      const { purged } = await call<PurgeResult>('POST', `${path(supporter)}/purge`, body);
+      return { key: 'operator.done.purged', params: { count: formatCount(purged) } };
+    });
+  }
+
+  return { order, setOrder, open, setOpen, busy, status, error, change, purge, focusRow };
 }
