@@ -64,8 +64,8 @@ describe('POST /api/v1/admin/supporters/{id}/purge', () => {
       });
       expect(bad.status).toBe(400);
       expect(bad.body.error).toStrictEqual({
-        code: expect.any(String),
-        message: expect.any(String),
+        code: 'invalid_request',
+        message: 'Invalid or missing value at olderThanHours.',
       });
     }
     const anonymous = await h.request('POST', `/api/v1/admin/supporters/${supporter.id}/purge`, {
