@@ -7,6 +7,7 @@
  *
  *   npm run bench              the full run (about ten minutes)
  *   npm run bench -- --smoke   one tiny repetition of everything, to keep this code working
+ *   npm run bench -- --flood   an attacker's cost to fill inboxes (bench/sections/flood.ts; under two minutes)
  *
  * Not part of `npm test`: benchmarks are never timed tests.
  */
@@ -22,6 +23,7 @@ import { summarize } from './lib/stats.ts';
 import { evaluateTargets, type Results, renderMarkdown } from './report.ts';
 import { type BrowserOptions, measureBrowser } from './sections/browser.ts';
 import { measureColdStart } from './sections/cold-start.ts';
+import { measureFlood } from './sections/flood.ts';
 import {
   type InboxFetchRun,
   measureInboxFetch,
@@ -101,7 +103,21 @@ function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
+/** `--flood`: only the attacker's costs, written to bench/flood-results.json. */
+async function flood(): Promise<void> {
+  log('flood: hash rate, then one inbox filled and every inbox flooded for an hour');
+  const results = await measureFlood({ solves: 60 });
+  const output = join(ROOT, 'bench/flood-results.json');
+  writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`);
+  execFileSync(join(ROOT, 'node_modules/.bin/biome'), ['format', '--write', output], {
+    stdio: 'ignore',
+  });
+  console.log(results.markdown);
+  log(`done in ${((performance.now() - sectionStarted) / 1000).toFixed(0)} s`);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--flood')) return flood();
   const smoke = process.argv.includes('--smoke');
   const plan = smoke ? SMOKE : FULL;
   const started = performance.now();

@@ -27,11 +27,15 @@ export function fillBits(fill: number): number {
   return Math.min(MAX_FILL_BITS, Math.floor(-Math.log2(1 - fill)));
 }
 
-/** How close a recipient is to either cap: its inbox, or its submissions this hour. */
+/**
+ * How close a recipient would be to either cap with one message more: its
+ * inbox, or its submissions this hour. Counting the message being priced
+ * makes the one that fills a cap the dearest of all.
+ */
 export function recipientFill(config: Config, load: RecipientLoad): number {
   return Math.max(
-    load.pending / config.inboxCap,
-    load.receivedThisHour / config.submissionsPerSupporterPerHour,
+    (load.pending + 1) / config.inboxCap,
+    (load.receivedThisHour + 1) / config.submissionsPerSupporterPerHour,
   );
 }
 

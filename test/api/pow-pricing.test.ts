@@ -86,12 +86,13 @@ describe('difficulty priced per recipient (POST /pow)', () => {
   });
 
   it('rises for the recipient being filled only; GET /pow prices for the fullest', async () => {
-    const h = await relay({ POW_DIFFICULTY: '2', INBOX_CAP: '4' });
+    const h = await relay({ POW_DIFFICULTY: '2', INBOX_CAP: '8' });
     const flooded = await joinSupporter(h);
     const other = await joinSupporter(h);
     expect((await pricedFor(h, flooded)).difficulty).toBe(2);
-    for (let i = 0; i < 3; i++) expect((await write(h, flooded, `junk ${i}`)).status).toBe(202);
-    expect((await pricedFor(h, flooded)).difficulty).toBe(4); // ¾ full: two more bits
+    for (let i = 0; i < 5; i++) expect((await write(h, flooded, `junk ${i}`)).status).toBe(202);
+    // The next message would leave it ¾ full: two more bits.
+    expect((await pricedFor(h, flooded)).difficulty).toBe(4);
     expect((await pricedFor(h, other)).difficulty).toBe(2);
     expect((await pricedFor(h)).difficulty).toBe(4);
 
