@@ -331,6 +331,7 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserRe
       POW_DIFFICULTY: '0',
       INBOX_CAP: '100000',
       SUBMISSIONS_PER_HOUR: '10000000',
+      SUBMISSIONS_PER_SUPPORTER_PER_HOUR: '1000000',
       POW_SURGE_PER_MINUTE: '1000000',
     },
   });

@@ -86,6 +86,7 @@ async function relayEnv(): Promise<Record<string, string>> {
     // The load-based limits would otherwise start asking for proofs of work mid-test.
     POW_SURGE_PER_MINUTE: '1000000',
     SUBMISSIONS_PER_HOUR: '10000000',
+    SUBMISSIONS_PER_SUPPORTER_PER_HOUR: '1000000',
     INBOX_CAP: '100000',
   };
 }
