@@ -227,6 +227,8 @@ export const supporterEn = {
   'supporter.reply.error.long': 'The reply is too long. Please shorten it.',
   'supporter.reply.error.mailboxGone':
     'This doctor’s mailbox no longer exists, so the reply cannot be delivered. Mailboxes are deleted 30 days after their last use.',
+  'supporter.reply.error.mailboxFull':
+    'This doctor has not yet read your earlier replies, and their mailbox holds as many as it can. Please wait until they have read them.',
   'supporter.reply.error.generic': 'The reply could not be sent. Please try again.',
   'supporter.template.greeting':
     'Thank you for writing to me. I am {name}, a doctor and a trained peer supporter.',

@@ -229,6 +229,8 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'supporter.reply.error.long': 'Svaret er for langt. Gjør det kortere.',
   'supporter.reply.error.mailboxGone':
     'Denne legens postkasse finnes ikke lenger, så svaret kan ikke leveres. Postkasser slettes 30 dager etter at de sist ble brukt.',
+  'supporter.reply.error.mailboxFull':
+    'Legen har ikke lest de tidligere svarene dine ennå, og postkassen rommer ikke flere. Vent til legen har lest dem.',
   'supporter.reply.error.generic': 'Svaret kunne ikke sendes. Prøv igjen.',
   'supporter.template.greeting':
     'Takk for at du skrev til meg. Jeg heter {name} og er lege og utdannet støttekollega.',

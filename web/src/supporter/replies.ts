@@ -55,6 +55,7 @@ function replyErrorKey(error: unknown): MessageKey {
     return 'supporter.reply.error.long';
   if (error instanceof RelayError) {
     if (error.code === 'mailbox_not_found') return 'supporter.reply.error.mailboxGone';
+    if (error.code === 'mailbox_full') return 'supporter.reply.error.mailboxFull';
     if (error.code === 'network') return 'error.network';
   }
   return 'supporter.reply.error.generic';
