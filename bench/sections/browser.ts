@@ -250,7 +250,7 @@ function call<K extends keyof BenchPage>(
 export interface PageSend {
   /** Form submitted → reply code on screen. */
   totalMs: number;
-  /** `GET /api/v1/pow`, request to last byte. */
+  /** `POST /api/v1/pow` (priced for the recipient), request to last byte. */
   challengeMs: number;
   /** Challenge received → submission sent: the worker starting and solving. */
   solveMs: number;
