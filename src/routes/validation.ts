@@ -18,8 +18,9 @@ import {
   ARCHIVE_MAX_DAYS,
   ARCHIVE_MIN_DAYS,
 } from '../wire/archive.ts';
+import { hasInvisibleCharacters } from '../wire/profile-text.ts';
 
-const SPECIAL_CODES = new Set(['bad_encoding', 'bad_padding', 'weak_kdf']);
+const SPECIAL_CODES = new Set(['bad_encoding', 'bad_padding', 'weak_kdf', 'invisible_characters']);
 
 /** Largest sealed message: 16 padded blocks of 1 KiB (PROTOCOL.md §3). */
 const MAX_BLOCKS = 16;
@@ -75,8 +76,13 @@ function paddedCiphertext(overhead: number) {
 // a round trip through the database driver; line breaks are allowed in `about`.
 const noControls = v.regex(/^\P{Cc}*$/u);
 const noControlsButLines = v.regex(/^(?:\P{Cc}|\n)*$/u);
+// Text that looks other than it is (a right-to-left override in a name) is refused by name.
+const visible = v.check<string, string>(
+  (text) => !hasInvisibleCharacters(text),
+  'invisible_characters',
+);
 const shortText = (max: number) =>
-  v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max), noControls);
+  v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max), noControls, visible);
 const textList = (min: number, max: number) =>
   v.pipe(v.array(shortText(80)), v.minLength(min), v.maxLength(max));
 const modality = v.picklist(['in-person', 'phone', 'video']);
@@ -121,7 +127,7 @@ const profileEntries = {
   specialties: textList(0, 12),
   languages: textList(1, 12),
   modalities: v.pipe(v.array(modality), v.minLength(1), v.maxLength(3)),
-  about: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000), noControlsButLines)),
+  about: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000), noControlsButLines, visible)),
 };
 
 export const profile = v.object(profileEntries);
@@ -302,4 +308,6 @@ const sentences: Record<string, string> = {
   bad_encoding: 'binary values must be base64url without padding.',
   bad_padding: 'ciphertext length must be a whole number of padded 1 KiB blocks (1 to 16).',
   weak_kdf: 'key-derivation limits are below opslimit 3, memlimit 64 MiB.',
+  invisible_characters:
+    'invisible or direction-changing characters (zero-width spaces and joiners, bidi overrides and the like) are not allowed.',
 };

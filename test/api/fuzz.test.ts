@@ -12,6 +12,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hasInvisibleCharacters } from '../../src/wire/profile-text.ts';
 import {
   COUNTIES,
   LANGUAGES,
@@ -279,8 +280,8 @@ interface Endpoint {
 }
 
 const VALIDATION = ['invalid_request', 'bad_encoding', 'bad_padding', 'weak_kdf'];
-/** Routes that take profile fields may also refuse a value outside the vocabulary. */
-const PROFILE_VALIDATION = [...VALIDATION, 'unknown_value'];
+/** Routes that take profile fields may also refuse a value outside the vocabulary or an invisible character. */
+const PROFILE_VALIDATION = [...VALIDATION, 'unknown_value', 'invisible_characters'];
 
 const ENDPOINTS: Endpoint[] = [
   // Directory and doctor (public)
@@ -1385,7 +1386,7 @@ describe('valid random conversations', () => {
     );
   }, 60_000);
 
-  it('profile text accepted by PATCH /api/v1/me reads back exactly as sent (trimmed, vocabulary fields as codes without duplicates) from /me and the directory, or is refused with 400 invalid_request or unknown_value', async () => {
+  it('profile text accepted by PATCH /api/v1/me reads back exactly as sent (trimmed, vocabulary fields as codes without duplicates) from /me and the directory, or is refused with 400 invalid_request, unknown_value or invisible_characters', async () => {
     const name = 'profile round trip';
     const h = await start();
     const supporter = await joinSupporter(h);
@@ -1442,18 +1443,22 @@ describe('valid random conversations', () => {
         const allKnown = Object.entries(change).every(
           ([field, value]) => codesOf(field, value) !== undefined,
         );
+        const invisible = Object.values(change)
+          .flat()
+          .some((text) => hasInvisibleCharacters(text.trim()));
         if (response.status !== 200) {
           const code = response.body?.error?.code;
           expect({ status: response.status, code }).toEqual({
             status: 400,
-            code: allKnown
-              ? 'invalid_request'
-              : expect.stringMatching(/^(invalid_request|unknown_value)$/),
+            code: expect.stringMatching(
+              `^(invalid_request${allKnown ? '' : '|unknown_value'}${invisible ? '|invisible_characters' : ''})$`,
+            ),
           });
           expectRefusalWroteNothing(code, before, await snapshotTables(h));
           return;
         }
         expect(allKnown, 'accepted a value that is no term').toBe(true);
+        expect(invisible, 'accepted an invisible character').toBe(false);
         const me = await h.request('GET', '/api/v1/me', { token: supporter.token });
         const entry = await h.request('GET', `/api/v1/supporters/${supporter.id}`);
         for (const [field, value] of Object.entries(change)) {

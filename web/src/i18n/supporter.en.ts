@@ -107,6 +107,8 @@ export const supporterEn = {
   'join.error.loginTaken': 'That login is already taken. Please choose another one and try again.',
   'join.error.loginTakenField': 'This login is taken. Please choose another.',
   'join.error.invalid': 'Some details were not accepted. Please check the form and try again.',
+  'join.error.invisible':
+    'Your name, town or text holds an invisible character (often pasted along with the text). Please type it again by hand.',
   'join.error.busy': 'The relay is busy. Please wait a minute and try again.',
   'join.error.generic': 'Something went wrong. Your details are still here; please try again.',
   'join.done.heading': 'Welcome. You have joined.',

@@ -111,6 +111,8 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'join.error.loginTaken': 'Brukernavnet er allerede tatt. Velg et annet og prøv igjen.',
   'join.error.loginTakenField': 'Dette brukernavnet er tatt. Velg et annet.',
   'join.error.invalid': 'Noen av opplysningene ble ikke godtatt. Se over skjemaet og prøv igjen.',
+  'join.error.invisible':
+    'Navnet, stedet eller teksten inneholder et usynlig tegn (ofte med når tekst limes inn). Skriv det inn på nytt for hånd.',
   'join.error.busy': 'Tjenesten er opptatt. Vent et minutt og prøv igjen.',
   'join.error.generic': 'Noe gikk galt. Opplysningene dine står her fortsatt; prøv igjen.',
   'join.done.heading': 'Velkommen. Du er med.',
