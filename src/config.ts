@@ -7,6 +7,12 @@
  * from it (`npm run docs:config`).
  */
 import * as v from 'valibot';
+import type {
+  AlertSettings,
+  EmergencyNumber,
+  Lifetimes,
+  NotificationSettings,
+} from './config-settings.ts';
 import {
   addressList,
   DAY,
@@ -22,26 +28,14 @@ import {
   wholeNumber,
 } from './config-values.ts';
 
+export type {
+  AlertSettings,
+  EmergencyNumber,
+  Lifetimes,
+  NotificationSettings,
+  SmtpSettings,
+} from './config-settings.ts';
 export type { OnWorkers, VariableNotes } from './config-values.ts';
-
-export interface Lifetimes {
-  /** Undelivered message, then shown to the doctor as `expired` (PROTOCOL.md §8). */
-  messageHours: number;
-  /** Unread reply. */
-  replyHours: number;
-  /** Mailbox, counted from its last activity. */
-  mailboxHours: number;
-  /** Supporter session. */
-  sessionHours: number;
-  /** Operator invite. */
-  inviteHours: number;
-}
-
-/** A number shown on every page under "not an emergency service". */
-export interface EmergencyNumber {
-  number: string;
-  kind: 'emergency' | 'out-of-hours' | 'crisis-line';
-}
 
 export interface Config {
   port: number;
@@ -63,8 +57,10 @@ export interface Config {
   inboxCap: number;
   /** Archive items one supporter may keep before a new one gets `429 archive_full` (PROTOCOL.md §10.3). */
   archiveCap: number;
-  /** Failed logins per login and hour before `429`. */
-  loginFailureLimit: number;
+  /** Leading zero bits a login needs after five failures in the hour (PROTOCOL.md §11). */
+  loginPowDifficulty: number;
+  /** The most a login's difficulty grows to, one bit per further five failures. */
+  loginPowMaxDifficulty: number;
   lifetimes: Lifetimes;
   /** Shown on the pages; default Norway: 113 (emergency), 116 117 (legevakt). */
   emergencyNumbers: EmergencyNumber[];
@@ -72,36 +68,6 @@ export interface Config {
   notifications: NotificationSettings;
   /** Operator alerts about delivery health (src/domain/alerts.ts). */
   alerts: AlertSettings;
-}
-
-/** Outgoing e-mail. Node only: a Worker cannot open SMTP connections. */
-export interface SmtpSettings {
-  /** `smtp://` or `smtps://`, credentials included; it is never logged or shown. */
-  url: string;
-  /** The From header: an address, optionally with a name (`peer-relay <noreply@example.org>`). */
-  from: string;
-}
-
-export interface NotificationSettings {
-  /** Unset: supporters cannot choose e-mail notifications. */
-  smtp: SmtpSettings | undefined;
-  /** At most one notification per supporter and channel within this many minutes. */
-  windowMinutes: number;
-  /** Mean of the random delay before a due notification goes out; 0 sends at the next run. */
-  meanDelayMinutes: number;
-}
-
-export interface AlertSettings {
-  /** Where operator alerts are POSTed as JSON. */
-  webhookUrl: string | undefined;
-  /** Where operator alerts are e-mailed (needs `notifications.smtp`). */
-  emails: string[];
-  /** Alert when a message has waited this many hours. */
-  waitingHours: number;
-  /** Alert when a supporter with waiting messages has not been seen for this many days. */
-  unseenDays: number;
-  /** A condition that persists is alerted again after this many hours. */
-  repeatHours: number;
 }
 
 export class ConfigError extends Error {
@@ -183,9 +149,17 @@ export const environmentVariables = {
       'Items one supporter may keep in their archive before storing a new one gets `429 archive_full`; replacing an item always works.',
     ),
   ),
-  LOGIN_FAILURE_LIMIT: v.pipe(
-    wholeNumber(1, 1000, 10),
-    v.description('Failed logins per login and hour before `429 too_many_attempts`.'),
+  LOGIN_POW_DIFFICULTY: v.pipe(
+    wholeNumber(1, 32, 16),
+    v.description(
+      'Leading zero bits of proof of work a login needs once it has failed 5 times in the hour; logins are never refused outright.',
+    ),
+  ),
+  LOGIN_POW_MAX_DIFFICULTY: v.pipe(
+    wholeNumber(1, 32, 22),
+    v.description(
+      "The most a login's proof of work grows to: one bit more per further 5 failures in the hour. At least `LOGIN_POW_DIFFICULTY`.",
+    ),
   ),
   MESSAGE_TTL_HOURS: v.pipe(
     wholeNumber(1, 365 * DAY, 14 * DAY),
@@ -299,6 +273,14 @@ const configSchema = v.pipe(
     ),
     ['OPERATOR_ALERT_EMAIL'],
   ),
+  v.forward(
+    v.partialCheck(
+      [['LOGIN_POW_DIFFICULTY'], ['LOGIN_POW_MAX_DIFFICULTY']],
+      (env) => env.LOGIN_POW_MAX_DIFFICULTY >= env.LOGIN_POW_DIFFICULTY,
+      'must be at least LOGIN_POW_DIFFICULTY.',
+    ),
+    ['LOGIN_POW_MAX_DIFFICULTY'],
+  ),
   v.transform(
     (env): Config => ({
       port: env.PORT,
@@ -314,7 +296,8 @@ const configSchema = v.pipe(
       submissionsPerHour: env.SUBMISSIONS_PER_HOUR,
       inboxCap: env.INBOX_CAP,
       archiveCap: env.ARCHIVE_MAX_ITEMS,
-      loginFailureLimit: env.LOGIN_FAILURE_LIMIT,
+      loginPowDifficulty: env.LOGIN_POW_DIFFICULTY,
+      loginPowMaxDifficulty: env.LOGIN_POW_MAX_DIFFICULTY,
       emergencyNumbers: env.EMERGENCY_NUMBERS,
       notifications: {
         // The check above has made sure MAIL_FROM comes with SMTP_URL.

@@ -109,11 +109,14 @@ const login = v.pipe(
 
 export const mailboxKey = v.object({ id: bytesLong(32), readToken: bytesLong(32) });
 
+/** A proof of work (PROTOCOL.md §7): a challenge and an 8-byte nonce, both checked by the domain. */
+const proof = v.object({ challenge: b64(), nonce: b64() });
+
 export const submission = v.object({
   supporterId: id,
   ciphertext: paddedCiphertext(48),
   mailbox: mailboxKey,
-  pow: v.optional(v.object({ challenge: b64(), nonce: b64() })),
+  pow: v.optional(proof),
   // The doctor's own copy (PROTOCOL.md §10.1): a sealed box like the message.
   copy: v.optional(paddedCiphertext(48)),
 });
@@ -167,6 +170,7 @@ export const loginOnly = v.object({ login: v.pipe(v.string(), v.maxLength(256)) 
 export const credentials = v.object({
   login: v.pipe(v.string(), v.maxLength(256)),
   authKey: b64(),
+  pow: v.optional(proof),
 });
 export const idsBody = v.object({ ids: idList });
 export const reply = v.object({ mailboxId: bytesLong(32), ciphertext: paddedCiphertext(24 + 16) });
@@ -203,7 +207,12 @@ const meEntries = {
 /** `PATCH /me`: profile fields at the top level or under `profile`. */
 export const meChanges = v.object({ ...meEntries, profile: v.optional(optionalProfile) });
 
-export const vaultChange = v.object({ authKey: b64(), newAuthKey: bytesLong(32), vault });
+export const vaultChange = v.object({
+  authKey: b64(),
+  newAuthKey: bytesLong(32),
+  vault,
+  pow: v.optional(proof),
+});
 
 export const inviteRequest = v.object({
   note: v.optional(v.pipe(v.string(), v.maxLength(200), noControls)),
