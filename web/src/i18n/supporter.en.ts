@@ -143,8 +143,6 @@ export const supporterEn = {
   'supporter.login.error.missing': 'Please fill in both your login name and your passphrase.',
   'supporter.login.error.credentials':
     'Login or passphrase not correct. Please check both and try again.',
-  'supporter.login.error.tooMany':
-    'Too many attempts for this login. Please try again later, at the latest in an hour.',
   'supporter.login.error.inactive':
     'Your account has been paused by the operator. Please contact them.',
   'supporter.login.error.argon2':
@@ -157,6 +155,8 @@ export const supporterEn = {
   'supporter.progress.check': 'Checking that this browser encrypts correctly…',
   'supporter.progress.derive':
     'Working out your keys from the passphrase. This takes a few seconds…',
+  'supporter.progress.proof':
+    'This login had several wrong attempts in the last hour, so the relay asks this browser for some extra work first. This can take a little while…',
   'supporter.progress.unlock': 'Opening your key…',
   'supporter.me.heading': 'You',
   'supporter.me.name': 'Logged in as {name}.',

@@ -147,8 +147,6 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'supporter.login.error.missing': 'Fyll ut både brukernavn og passordfrase.',
   'supporter.login.error.credentials':
     'Brukernavnet eller passordfrasen er ikke riktig. Sjekk begge og prøv igjen.',
-  'supporter.login.error.tooMany':
-    'For mange forsøk for dette brukernavnet. Prøv igjen senere, senest om en time.',
   'supporter.login.error.inactive':
     'Kontoen din er satt på pause av operatøren. Ta kontakt med operatøren.',
   'supporter.login.error.argon2':
@@ -161,6 +159,8 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'supporter.progress.check': 'Sjekker at nettleseren krypterer riktig …',
   'supporter.progress.derive':
     'Regner ut nøklene dine fra passordfrasen. Dette tar noen sekunder …',
+  'supporter.progress.proof':
+    'Det har vært flere feil forsøk for dette brukernavnet den siste timen, så tjenesten ber nettleseren gjøre litt ekstra arbeid først. Dette kan ta litt tid …',
   'supporter.progress.unlock': 'Åpner nøkkelen din …',
   'supporter.me.heading': 'Deg',
   'supporter.me.name': 'Logget inn som {name}.',
