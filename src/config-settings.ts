@@ -1,7 +1,8 @@
 /**
  * @module
  * The parts of the parsed configuration (src/config.ts) that group several
- * variables: lifetimes, emergency numbers, notifications and alerts. Types
+ * variables: lifetimes, emergency numbers, notifications, alerts and the
+ * Node server's connection limits. Types
  * only; src/config.ts reads the environment and builds them.
  */
 
@@ -52,4 +53,14 @@ export interface AlertSettings {
   unseenDays: number;
   /** A condition that persists is alerted again after this many hours. */
   repeatHours: number;
+}
+
+/** How long the Node server lets a client take, and how many it serves at once (src/node.ts). */
+export interface NodeServerSettings {
+  /** Time to receive a request's headers before `408` and closing. */
+  headersTimeoutSeconds: number;
+  /** Time to receive a whole request, body included. */
+  requestTimeoutSeconds: number;
+  /** Open connections beyond which new ones are closed at once. */
+  maxConnections: number;
 }

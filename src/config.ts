@@ -11,6 +11,7 @@ import type {
   AlertSettings,
   EmergencyNumber,
   Lifetimes,
+  NodeServerSettings,
   NotificationSettings,
 } from './config-settings.ts';
 import {
@@ -28,18 +29,13 @@ import {
   wholeNumber,
 } from './config-values.ts';
 
-export type {
-  AlertSettings,
-  EmergencyNumber,
-  Lifetimes,
-  NotificationSettings,
-  SmtpSettings,
-} from './config-settings.ts';
 export type { OnWorkers, VariableNotes } from './config-values.ts';
 
 export interface Config {
   port: number;
   host: string;
+  /** Slow clients and connection count (Node only). */
+  server: NodeServerSettings;
   databaseUrl: string;
   databaseAuthToken: string | undefined;
   /** Unset on Node: one is generated, printed once and its hash kept in the database. */
@@ -89,6 +85,25 @@ export const environmentVariables = {
   HOST: v.pipe(
     v.optional(v.string(), '127.0.0.1'),
     v.description('Address the Node relay listens on; put a TLS-terminating proxy in front of it.'),
+    notes({ workers: 'ignored' }),
+  ),
+  HEADERS_TIMEOUT_SECONDS: v.pipe(
+    wholeNumber(1, 600, 10),
+    v.description(
+      "Seconds a client may take to send a request's headers before `408` and the connection closed, so a client trickling bytes cannot hold a connection.",
+    ),
+    notes({ workers: 'ignored' }),
+  ),
+  REQUEST_TIMEOUT_SECONDS: v.pipe(
+    wholeNumber(1, 3600, 30),
+    v.description(
+      'Seconds a client may take to send a whole request, body included; at least `HEADERS_TIMEOUT_SECONDS`.',
+    ),
+    notes({ workers: 'ignored' }),
+  ),
+  MAX_CONNECTIONS: v.pipe(
+    wholeNumber(1, 1_000_000, 500),
+    v.description('Open connections served at once; further ones are closed as they arrive.'),
     notes({ workers: 'ignored' }),
   ),
   DATABASE_URL: v.pipe(
@@ -281,10 +296,23 @@ const configSchema = v.pipe(
     ),
     ['LOGIN_POW_MAX_DIFFICULTY'],
   ),
+  v.forward(
+    v.partialCheck(
+      [['HEADERS_TIMEOUT_SECONDS'], ['REQUEST_TIMEOUT_SECONDS']],
+      (env) => env.REQUEST_TIMEOUT_SECONDS >= env.HEADERS_TIMEOUT_SECONDS,
+      'must be at least HEADERS_TIMEOUT_SECONDS.',
+    ),
+    ['REQUEST_TIMEOUT_SECONDS'],
+  ),
   v.transform(
     (env): Config => ({
       port: env.PORT,
       host: env.HOST,
+      server: {
+        headersTimeoutSeconds: env.HEADERS_TIMEOUT_SECONDS,
+        requestTimeoutSeconds: env.REQUEST_TIMEOUT_SECONDS,
+        maxConnections: env.MAX_CONNECTIONS,
+      },
       databaseUrl: env.DATABASE_URL,
       databaseAuthToken: env.DATABASE_AUTH_TOKEN,
       operatorToken: env.OPERATOR_TOKEN,

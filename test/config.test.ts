@@ -15,6 +15,7 @@ describe('configuration', () => {
       inboxCap: 200,
       loginPowDifficulty: 16,
       loginPowMaxDifficulty: 22,
+      server: { headersTimeoutSeconds: 10, requestTimeoutSeconds: 30, maxConnections: 500 },
       lifetimes: {
         messageHours: 336,
         replyHours: 720,
@@ -41,6 +42,11 @@ describe('configuration', () => {
       'LOGIN_POW_MAX_DIFFICULTY',
       '8',
       /LOGIN_POW_MAX_DIFFICULTY must be at least LOGIN_POW_DIFFICULTY/,
+    ],
+    [
+      'REQUEST_TIMEOUT_SECONDS',
+      '5',
+      /REQUEST_TIMEOUT_SECONDS must be at least HEADERS_TIMEOUT_SECONDS/,
     ],
   ])('refuses %s=%s with a clear sentence', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);

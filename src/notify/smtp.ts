@@ -5,7 +5,7 @@
  * this module and a Worker's notifier has webhooks only.
  */
 import { createTransport } from 'nodemailer';
-import type { SmtpSettings } from '../config.ts';
+import type { SmtpSettings } from '../config-settings.ts';
 import {
   DELIVERY_TIMEOUT_MS,
   type Notice,
