@@ -40,11 +40,15 @@ export interface NotificationSettings {
   windowMinutes: number;
   /** Mean of the random delay before a due notification goes out; 0 sends at the next run. */
   meanDelayMinutes: number;
+  /** Supporter webhooks may point to this machine or a private network (else `webhook_not_public`). */
+  webhookAllowPrivate: boolean;
 }
 
 export interface AlertSettings {
   /** Where operator alerts are POSTed as JSON. */
   webhookUrl: string | undefined;
+  /** That URL may point to this machine or a private network. */
+  webhookAllowPrivate: boolean;
   /** Where operator alerts are e-mailed (needs `notifications.smtp`). */
   emails: string[];
   /** Alert when a message has waited this many hours. */

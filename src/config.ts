@@ -16,9 +16,12 @@ import type {
 } from './config-settings.ts';
 import {
   addressList,
+  ConfigError,
   DAY,
   EMERGENCY_KINDS,
   emergencyNumbers,
+  environment,
+  flag,
   HOUR,
   mailbox,
   notes,
@@ -30,6 +33,7 @@ import {
 } from './config-values.ts';
 
 export type { OnWorkers, VariableNotes } from './config-values.ts';
+export { ConfigError };
 
 export interface Config {
   port: number;
@@ -64,10 +68,6 @@ export interface Config {
   notifications: NotificationSettings;
   /** Operator alerts about delivery health (src/domain/alerts.ts). */
   alerts: AlertSettings;
-}
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -233,6 +233,18 @@ export const environmentVariables = {
     ),
     notes({ workers: 'secret' }),
   ),
+  OPERATOR_ALERT_WEBHOOK_ALLOW_PRIVATE: v.pipe(
+    flag(false),
+    v.description(
+      '`true` lets `OPERATOR_ALERT_WEBHOOK` point to this machine or a private network (an alert receiver beside the relay); otherwise only public addresses are posted to.',
+    ),
+  ),
+  WEBHOOK_ALLOW_PRIVATE: v.pipe(
+    flag(false),
+    v.description(
+      "`true` lets supporters' webhooks point to this machine or a private network (also over `http://`), for an intranet receiver; otherwise they must be public (`400 webhook_not_public`), checked again at every connection.",
+    ),
+  ),
   OPERATOR_ALERT_EMAIL: v.pipe(
     v.optional(addressList),
     v.description(
@@ -255,19 +267,6 @@ export const environmentVariables = {
     v.description('An alert whose condition persists is repeated after this many hours.'),
   ),
 };
-
-/** Values as the variables see them: trimmed, and blank means unset. */
-const environment = v.pipe(
-  v.record(v.string(), v.optional(v.string('must be text.'))),
-  v.transform((env) => {
-    const set: Record<string, string | undefined> = {};
-    for (const [name, value] of Object.entries(env)) {
-      const text = value?.trim();
-      if (text) set[name] = text;
-    }
-    return set;
-  }),
-);
 
 const configSchema = v.pipe(
   environment,
@@ -335,9 +334,11 @@ const configSchema = v.pipe(
             : { url: env.SMTP_URL, from: env.MAIL_FROM },
         windowMinutes: env.NOTIFY_WINDOW_MINUTES,
         meanDelayMinutes: env.NOTIFY_DELAY_MINUTES,
+        webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE,
       },
       alerts: {
         webhookUrl: env.OPERATOR_ALERT_WEBHOOK,
+        webhookAllowPrivate: env.OPERATOR_ALERT_WEBHOOK_ALLOW_PRIVATE,
         emails: env.OPERATOR_ALERT_EMAIL ?? [],
         waitingHours: env.ALERT_WAITING_HOURS,
         unseenDays: env.ALERT_UNSEEN_DAYS,

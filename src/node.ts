@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     logError,
   });
 
-  const notifier = createNodeNotifier(config.notifications.smtp);
+  const notifier = createNodeNotifier(config);
   // A run that is still delivering (slow SMTP) is not overlapped by the next.
   let running = false;
   const sweep = async () => {

@@ -29,6 +29,7 @@ import {
   updateSupporter,
 } from '../db/supporters.ts';
 import { badRequest, conflict, forbidden, gone, notFound, unauthorized } from '../errors.ts';
+import { isPublicHost } from '../notify/public-address.ts';
 import { parseWebhookUrl } from '../notify/webhook.ts';
 import { dayOf, hourAtOrAfter, isExpired, isoHour } from '../time.ts';
 import type { InviteCheck, Me, SessionAnswer, SessionParams, Vault } from '../wire/supporter.ts';
@@ -310,11 +311,18 @@ function notificationChanges(
     if (webhook === null || webhook === '') {
       set.notifyWebhookUrl = null;
     } else {
-      const url = parseWebhookUrl(webhook, relay.config.publicUrl);
+      const allowPrivate = relay.config.notifications.webhookAllowPrivate;
+      const url = parseWebhookUrl(webhook, allowPrivate);
       if (url === null) {
         throw badRequest(
           'invalid_webhook_url',
           'The webhook URL must be an https:// address of at most 1000 characters, without a user name or password.',
+        );
+      }
+      if (!allowPrivate && !isPublicHost(new URL(url).hostname)) {
+        throw badRequest(
+          'webhook_not_public',
+          'The webhook URL must point to a public address, not to this machine or a private network.',
         );
       }
       set.notifyWebhookUrl = url;
