@@ -26,14 +26,14 @@ export async function withLoginProof<T>(
 ): Promise<T> {
   let current = params;
   for (let attempt = 1; ; attempt++) {
-    const pow = current.pow
-      ? {
-          challenge: current.pow.challenge,
-          nonce: await solveInWorker(current.pow.challenge, current.pow.difficulty, (p) =>
-            onProgress(progressShare(p)),
-          ),
-        }
-      : undefined;
+    let pow: LoginProof | undefined;
+    if (current.pow) {
+      // Shown at once: a quick solve may finish before the worker's first report.
+      onProgress(0);
+      const { challenge, difficulty } = current.pow;
+      const nonce = await solveInWorker(challenge, difficulty, (p) => onProgress(progressShare(p)));
+      pow = { challenge, nonce };
+    }
     try {
       return await send(pow);
     } catch (error) {
