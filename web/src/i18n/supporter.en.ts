@@ -281,6 +281,8 @@ export const supporterEn = {
   'supporter.notify.error.unavailable':
     'This relay does not send e-mail. Use a webhook instead, or check the inbox yourself.',
   'supporter.notify.error.missing': 'Add your e-mail address to be notified by e-mail.',
+  'supporter.notify.error.webhookNotPublic':
+    'This address is on this machine or a private network, which the relay does not post to. Use the public address of your notification service.',
   'supporter.notify.error.webhook':
     'The webhook address must start with https:// and must not hold a user name or password.',
   'supporter.notify.error.load':

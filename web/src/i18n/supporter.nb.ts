@@ -284,6 +284,8 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'supporter.notify.error.unavailable':
     'Dette reléet sender ikke e-post. Bruk en webhook i stedet, eller sjekk innboksen selv.',
   'supporter.notify.error.missing': 'Legg inn e-postadressen din for å bli varslet på e-post.',
+  'supporter.notify.error.webhookNotPublic':
+    'Denne adressen er på denne maskinen eller et privat nett, som tjenesten ikke sender til. Bruk den offentlige adressen til varslingstjenesten din.',
   'supporter.notify.error.webhook':
     'Webhook-adressen må begynne med https:// og kan ikke inneholde brukernavn eller passord.',
   'supporter.notify.error.load':
