@@ -1,9 +1,10 @@
 /**
  * @module
  * The value types of configuration (src/config.ts): valibot pipes for whole
- * numbers, URLs, secrets, e-mail addresses and emergency numbers, each
- * failing with a sentence that the variable's name completes, and the notes
- * docs/configuration.md prints beside a variable.
+ * numbers, flags, URLs, secrets, e-mail addresses and emergency numbers,
+ * each failing with a sentence that the variable's name completes; the notes
+ * docs/configuration.md prints beside a variable; and `ConfigError` and the
+ * trimming of raw environment values that src/config.ts starts from.
  */
 import * as v from 'valibot';
 
@@ -23,25 +24,6 @@ export type VariableNotes = {
 // Generic like valibot's own actions, so that it fits any pipe.
 export const notes = <TInput>(variableNotes: VariableNotes) =>
   v.metadata<TInput, VariableNotes>(variableNotes);
-
-export interface Lifetimes {
-  /** Undelivered message, then shown to the doctor as `expired` (PROTOCOL.md §8). */
-  messageHours: number;
-  /** Unread reply. */
-  replyHours: number;
-  /** Mailbox, counted from its last activity. */
-  mailboxHours: number;
-  /** Supporter session. */
-  sessionHours: number;
-  /** Operator invite. */
-  inviteHours: number;
-}
-
-/** A number shown on every page under "not an emergency service". */
-export interface EmergencyNumber {
-  number: string;
-  kind: 'emergency' | 'out-of-hours' | 'crisis-line';
-}
 
 export const HOUR = 1;
 export const DAY = 24 * HOUR;
@@ -147,4 +129,31 @@ export const addressList = v.pipe(
       v.regex(ADDRESS, 'must be one e-mail address or several separated by commas.'),
     ),
   ),
+);
+
+/** `true` or `false`; `fallback` when unset. */
+export function flag(fallback: boolean) {
+  return v.pipe(
+    v.optional(v.picklist(['true', 'false'] as const, 'must be true or false.'), () =>
+      fallback ? ('true' as const) : ('false' as const),
+    ),
+    v.transform((text) => text === 'true'),
+  );
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Values as the variables see them: trimmed, and blank means unset. */
+export const environment = v.pipe(
+  v.record(v.string(), v.optional(v.string('must be text.'))),
+  v.transform((env) => {
+    const set: Record<string, string | undefined> = {};
+    for (const [name, value] of Object.entries(env)) {
+      const text = value?.trim();
+      if (text) set[name] = text;
+    }
+    return set;
+  }),
 );

@@ -7,14 +7,16 @@
  * from it (`npm run docs:config`).
  */
 import * as v from 'valibot';
+import type { Config } from './config-settings.ts';
 import {
   addressList,
+  ConfigError,
   DAY,
   EMERGENCY_KINDS,
-  type EmergencyNumber,
   emergencyNumbers,
+  environment,
+  flag,
   HOUR,
-  type Lifetimes,
   mailbox,
   notes,
   publicOrigin,
@@ -24,76 +26,9 @@ import {
   wholeNumber,
 } from './config-values.ts';
 
-export type { EmergencyNumber, Lifetimes, OnWorkers, VariableNotes } from './config-values.ts';
-
-export interface Config {
-  port: number;
-  host: string;
-  databaseUrl: string;
-  databaseAuthToken: string | undefined;
-  /** Unset on Node: one is generated, printed once and its hash kept in the database. */
-  operatorToken: string | undefined;
-  /** Unset: one is generated and kept in the database. */
-  serverSecret: string | undefined;
-  publicUrl: string;
-  /** Leading zero bits required of an anonymous submission's proof of work. */
-  powDifficulty: number;
-  /** Submissions per minute (this instance) above which the proof-of-work difficulty rises. */
-  powSurgePerMinute: number;
-  /** Submissions per clock hour, across all supporters, before `429 relay_busy`: a storage safety net. */
-  submissionsPerHour: number;
-  /** Submissions per clock hour to one supporter before `429 inbox_full` (for that supporter only). */
-  submissionsPerSupporterPerHour: number;
-  /** Queued messages one supporter may have before new ones get `429 inbox_full`. */
-  inboxCap: number;
-  /** Unacknowledged replies one mailbox may hold before a new one gets `429 mailbox_full`. */
-  mailboxReplyCap: number;
-  /** Archive items one supporter may keep before a new one gets `429 archive_full` (PROTOCOL.md §10.3). */
-  archiveCap: number;
-  /** Failed logins per login and hour before `429`. */
-  loginFailureLimit: number;
-  lifetimes: Lifetimes;
-  /** Shown on the pages; default Norway: 113 (emergency), 116 117 (legevakt). */
-  emergencyNumbers: EmergencyNumber[];
-  /** Content-free notifications to supporters (src/domain/notifications.ts). */
-  notifications: NotificationSettings;
-  /** Operator alerts about delivery health (src/domain/alerts.ts). */
-  alerts: AlertSettings;
-}
-
-/** Outgoing e-mail. Node only: a Worker cannot open SMTP connections. */
-export interface SmtpSettings {
-  /** `smtp://` or `smtps://`, credentials included; it is never logged or shown. */
-  url: string;
-  /** The From header: an address, optionally with a name (`peer-relay <noreply@example.org>`). */
-  from: string;
-}
-
-export interface NotificationSettings {
-  /** Unset: supporters cannot choose e-mail notifications. */
-  smtp: SmtpSettings | undefined;
-  /** At most one notification per supporter and channel within this many minutes. */
-  windowMinutes: number;
-  /** Mean of the random delay before a due notification goes out; 0 sends at the next run. */
-  meanDelayMinutes: number;
-}
-
-export interface AlertSettings {
-  /** Where operator alerts are POSTed as JSON. */
-  webhookUrl: string | undefined;
-  /** Where operator alerts are e-mailed (needs `notifications.smtp`). */
-  emails: string[];
-  /** Alert when a message has waited this many hours. */
-  waitingHours: number;
-  /** Alert when a supporter with waiting messages has not been seen for this many days. */
-  unseenDays: number;
-  /** A condition that persists is alerted again after this many hours. */
-  repeatHours: number;
-}
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export type { Config } from './config-settings.ts';
+export type { OnWorkers, VariableNotes } from './config-values.ts';
+export { ConfigError };
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -110,6 +45,25 @@ export const environmentVariables = {
   HOST: v.pipe(
     v.optional(v.string(), '127.0.0.1'),
     v.description('Address the Node relay listens on; put a TLS-terminating proxy in front of it.'),
+    notes({ workers: 'ignored' }),
+  ),
+  HEADERS_TIMEOUT_SECONDS: v.pipe(
+    wholeNumber(1, 600, 10),
+    v.description(
+      "Seconds a client may take to send a request's headers before `408` and the connection closed, so a client trickling bytes cannot hold a connection.",
+    ),
+    notes({ workers: 'ignored' }),
+  ),
+  REQUEST_TIMEOUT_SECONDS: v.pipe(
+    wholeNumber(1, 3600, 30),
+    v.description(
+      'Seconds a client may take to send a whole request, body included; at least `HEADERS_TIMEOUT_SECONDS`.',
+    ),
+    notes({ workers: 'ignored' }),
+  ),
+  MAX_CONNECTIONS: v.pipe(
+    wholeNumber(1, 1_000_000, 500),
+    v.description('Open connections served at once; further ones are closed as they arrive.'),
     notes({ workers: 'ignored' }),
   ),
   DATABASE_URL: v.pipe(
@@ -182,9 +136,17 @@ export const environmentVariables = {
       'Unacknowledged replies one mailbox may hold before a new one gets `429 mailbox_full`.',
     ),
   ),
-  LOGIN_FAILURE_LIMIT: v.pipe(
-    wholeNumber(1, 1000, 10),
-    v.description('Failed logins per login and hour before `429 too_many_attempts`.'),
+  LOGIN_POW_DIFFICULTY: v.pipe(
+    wholeNumber(1, 32, 16),
+    v.description(
+      'Leading zero bits of proof of work a login needs once it has failed 5 times in the hour; logins are never refused outright.',
+    ),
+  ),
+  LOGIN_POW_MAX_DIFFICULTY: v.pipe(
+    wholeNumber(1, 32, 22),
+    v.description(
+      "The most a login's proof of work grows to: one bit more per further 5 failures in the hour. At least `LOGIN_POW_DIFFICULTY`.",
+    ),
   ),
   MESSAGE_TTL_HOURS: v.pipe(
     wholeNumber(1, 365 * DAY, 14 * DAY),
@@ -243,6 +205,18 @@ export const environmentVariables = {
     ),
     notes({ workers: 'secret' }),
   ),
+  OPERATOR_ALERT_WEBHOOK_ALLOW_PRIVATE: v.pipe(
+    flag(false),
+    v.description(
+      '`true` lets `OPERATOR_ALERT_WEBHOOK` point to this machine or a private network (an alert receiver beside the relay); otherwise only public addresses are posted to.',
+    ),
+  ),
+  WEBHOOK_ALLOW_PRIVATE: v.pipe(
+    flag(false),
+    v.description(
+      "`true` lets supporters' webhooks point to this machine or a private network (also over `http://`), for an intranet receiver; otherwise they must be public (`400 webhook_not_public`), checked again at every connection.",
+    ),
+  ),
   OPERATOR_ALERT_EMAIL: v.pipe(
     v.optional(addressList),
     v.description(
@@ -266,19 +240,6 @@ export const environmentVariables = {
   ),
 };
 
-/** Values as the variables see them: trimmed, and blank means unset. */
-const environment = v.pipe(
-  v.record(v.string(), v.optional(v.string('must be text.'))),
-  v.transform((env) => {
-    const set: Record<string, string | undefined> = {};
-    for (const [name, value] of Object.entries(env)) {
-      const text = value?.trim();
-      if (text) set[name] = text;
-    }
-    return set;
-  }),
-);
-
 const configSchema = v.pipe(
   environment,
   v.object(environmentVariables),
@@ -298,10 +259,31 @@ const configSchema = v.pipe(
     ),
     ['OPERATOR_ALERT_EMAIL'],
   ),
+  v.forward(
+    v.partialCheck(
+      [['LOGIN_POW_DIFFICULTY'], ['LOGIN_POW_MAX_DIFFICULTY']],
+      (env) => env.LOGIN_POW_MAX_DIFFICULTY >= env.LOGIN_POW_DIFFICULTY,
+      'must be at least LOGIN_POW_DIFFICULTY.',
+    ),
+    ['LOGIN_POW_MAX_DIFFICULTY'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['HEADERS_TIMEOUT_SECONDS'], ['REQUEST_TIMEOUT_SECONDS']],
+      (env) => env.REQUEST_TIMEOUT_SECONDS >= env.HEADERS_TIMEOUT_SECONDS,
+      'must be at least HEADERS_TIMEOUT_SECONDS.',
+    ),
+    ['REQUEST_TIMEOUT_SECONDS'],
+  ),
   v.transform(
     (env): Config => ({
       port: env.PORT,
       host: env.HOST,
+      server: {
+        headersTimeoutSeconds: env.HEADERS_TIMEOUT_SECONDS,
+        requestTimeoutSeconds: env.REQUEST_TIMEOUT_SECONDS,
+        maxConnections: env.MAX_CONNECTIONS,
+      },
       databaseUrl: env.DATABASE_URL,
       databaseAuthToken: env.DATABASE_AUTH_TOKEN,
       operatorToken: env.OPERATOR_TOKEN,
@@ -315,7 +297,8 @@ const configSchema = v.pipe(
       inboxCap: env.INBOX_CAP,
       mailboxReplyCap: env.MAILBOX_REPLY_CAP,
       archiveCap: env.ARCHIVE_MAX_ITEMS,
-      loginFailureLimit: env.LOGIN_FAILURE_LIMIT,
+      loginPowDifficulty: env.LOGIN_POW_DIFFICULTY,
+      loginPowMaxDifficulty: env.LOGIN_POW_MAX_DIFFICULTY,
       emergencyNumbers: env.EMERGENCY_NUMBERS,
       notifications: {
         // The check above has made sure MAIL_FROM comes with SMTP_URL.
@@ -325,9 +308,11 @@ const configSchema = v.pipe(
             : { url: env.SMTP_URL, from: env.MAIL_FROM },
         windowMinutes: env.NOTIFY_WINDOW_MINUTES,
         meanDelayMinutes: env.NOTIFY_DELAY_MINUTES,
+        webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE,
       },
       alerts: {
         webhookUrl: env.OPERATOR_ALERT_WEBHOOK,
+        webhookAllowPrivate: env.OPERATOR_ALERT_WEBHOOK_ALLOW_PRIVATE,
         emails: env.OPERATOR_ALERT_EMAIL ?? [],
         waitingHours: env.ALERT_WAITING_HOURS,
         unseenDays: env.ALERT_UNSEEN_DAYS,

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     logError,
   });
 
-  const notifier = createNodeNotifier(config.notifications.smtp);
+  const notifier = createNodeNotifier(config);
   // A run that is still delivering (slow SMTP) is not overlapped by the next.
   let running = false;
   const sweep = async () => {
@@ -54,7 +54,17 @@ async function main(): Promise<void> {
   await sweep();
   const sweeper = setInterval(sweep, SWEEP_INTERVAL_MS);
 
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+  const { headersTimeoutSeconds, requestTimeoutSeconds, maxConnections } = config.server;
+  const serverOptions = {
+    // A client that trickles its headers or body is cut off (408) instead of
+    // holding a connection for minutes; timeouts are checked every second
+    // (Node's default is every 30 s, which would triple a 10 s limit).
+    headersTimeout: headersTimeoutSeconds * 1000,
+    requestTimeout: requestTimeoutSeconds * 1000,
+    connectionsCheckingInterval: 1000,
+  };
+  const listen = { fetch: app.fetch, hostname: config.host, port: config.port, serverOptions };
+  const server = serve(listen, (info) => {
     console.log(
       `peer-relay ${packageJson.version} listening on http://${info.address}:${info.port}`,
     );
@@ -64,6 +74,10 @@ async function main(): Promise<void> {
       );
     }
   });
+
+  // Connections beyond the cap are closed as they arrive, so many idle or slow
+  // clients cannot use up the process's file descriptors and memory.
+  server.maxConnections = maxConnections;
 
   limitHeapGrowth();
 

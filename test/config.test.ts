@@ -13,7 +13,9 @@ describe('configuration', () => {
       publicUrl: 'http://127.0.0.1:8787',
       powDifficulty: 16,
       inboxCap: 200,
-      loginFailureLimit: 10,
+      loginPowDifficulty: 16,
+      loginPowMaxDifficulty: 22,
+      server: { headersTimeoutSeconds: 10, requestTimeoutSeconds: 30, maxConnections: 500 },
       lifetimes: {
         messageHours: 336,
         replyHours: 720,
@@ -35,6 +37,17 @@ describe('configuration', () => {
     ['PUBLIC_URL', 'ftp://relay.example.org', /PUBLIC_URL/],
     ['OPERATOR_TOKEN', 'short', /OPERATOR_TOKEN must be at least 32 characters/],
     ['SERVER_SECRET', 'short', /SERVER_SECRET must be at least 32 characters/],
+    ['LOGIN_POW_DIFFICULTY', '0', /LOGIN_POW_DIFFICULTY must be a whole number from 1 to 32/],
+    [
+      'LOGIN_POW_MAX_DIFFICULTY',
+      '8',
+      /LOGIN_POW_MAX_DIFFICULTY must be at least LOGIN_POW_DIFFICULTY/,
+    ],
+    [
+      'REQUEST_TIMEOUT_SECONDS',
+      '5',
+      /REQUEST_TIMEOUT_SECONDS must be at least HEADERS_TIMEOUT_SECONDS/,
+    ],
   ])('refuses %s=%s with a clear sentence', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

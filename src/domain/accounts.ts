@@ -14,15 +14,7 @@ import {
   toB64,
   utf8,
 } from '../crypto.ts';
-import {
-  clearLoginFailures,
-  deleteSession,
-  findInvite,
-  findSessionSupporter,
-  insertSession,
-  loginFailureCount,
-  recordLoginFailure,
-} from '../db/access.ts';
+import { deleteSession, findInvite, findSessionSupporter, insertSession } from '../db/access.ts';
 import { resetBackoff } from '../db/notifications.ts';
 import type { Modality, NotificationChannel, SupporterStatus } from '../db/schema.ts';
 import {
@@ -36,19 +28,14 @@ import {
   touchSupporter,
   updateSupporter,
 } from '../db/supporters.ts';
-import {
-  badRequest,
-  conflict,
-  forbidden,
-  gone,
-  notFound,
-  rateLimited,
-  unauthorized,
-} from '../errors.ts';
+import { badRequest, conflict, forbidden, gone, notFound, unauthorized } from '../errors.ts';
+import { isPublicHost } from '../notify/public-address.ts';
 import { parseWebhookUrl } from '../notify/webhook.ts';
-import { dayOf, hourAtOrAfter, isExpired, isoHour, secondsToNextHour } from '../time.ts';
+import { dayOf, hourAtOrAfter, isExpired, isoHour } from '../time.ts';
 import type { InviteCheck, Me, SessionAnswer, SessionParams, Vault } from '../wire/supporter.ts';
+import { countLoginFailure, loginChallenge, loginKeyOf, spendLoginProof } from './login-proof.ts';
 import { resolveProfileTerms } from './profile-terms.ts';
+import type { Proof } from './proof-of-work.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
 import { toSupporter } from './supporter-view.ts';
 
@@ -156,19 +143,24 @@ export async function registerSupporter(
 }
 
 /**
- * The key-derivation parameters for a login. For an unknown login the
- * answer is derived from the server secret, stable and shaped like a real
- * one, so logins cannot be enumerated.
+ * The key-derivation parameters for a login, with a proof-of-work challenge
+ * once the login has failed five times this hour (PROTOCOL.md §11). For an
+ * unknown login the parameters are derived from the server secret, stable
+ * and shaped like a real one, and its failures count alike, so logins
+ * cannot be enumerated.
  */
 export async function sessionParameters(relay: Relay, rawLogin: string): Promise<SessionParams> {
   const login = normaliseLogin(rawLogin);
   const row = await findSupporterByLogin(relay.db, login);
-  if (row) return { salt: row.vaultSalt, opslimit: row.vaultOpslimit, memlimit: row.vaultMemlimit };
-  return {
-    salt: toB64(keyedHash(relay.secret, `peer-relay/fake-salt/${login}`, 16)),
-    opslimit: DEFAULT_OPSLIMIT,
-    memlimit: DEFAULT_MEMLIMIT,
-  };
+  const params = row
+    ? { salt: row.vaultSalt, opslimit: row.vaultOpslimit, memlimit: row.vaultMemlimit }
+    : {
+        salt: toB64(keyedHash(relay.secret, `peer-relay/fake-salt/${login}`, 16)),
+        opslimit: DEFAULT_OPSLIMIT,
+        memlimit: DEFAULT_MEMLIMIT,
+      };
+  const pow = await loginChallenge(relay, loginKeyOf(relay, login));
+  return pow === null ? params : { ...params, pow };
 }
 
 function authKeyMatches(row: SupporterRow, authKey: string): boolean {
@@ -178,46 +170,32 @@ function authKeyMatches(row: SupporterRow, authKey: string): boolean {
 const invalidCredentials = () =>
   unauthorized('invalid_credentials', 'The login or passphrase is not correct.');
 
-function loginKeyOf(relay: Relay, login: string): string {
-  return toB64(keyedHash(relay.secret, `peer-relay/login/${login}`, 16));
-}
-
-/** Refuses further attempts once a login has had too many failures this hour. */
-async function refuseWhileThrottled(relay: Relay, loginKey: string): Promise<void> {
-  const hour = nowHour(relay);
-  if ((await loginFailureCount(relay.db, loginKey, hour)) >= relay.config.loginFailureLimit) {
-    const retryAfter = secondsToNextHour(relay.clock.now());
-    throw rateLimited(
-      'too_many_attempts',
-      'Too many failed attempts for this account. Try again later.',
-      retryAfter,
-    );
-  }
-}
-
 /**
- * Logs in. Failures are counted per login and hour (under a keyed hash of
- * the login; nothing about the requester is kept) and refused past the limit.
+ * Logs in. The proof of work, when the login needs one, is checked before
+ * anything about the login (src/domain/login-proof.ts); a wrong key is
+ * counted against the login for the hour. A success does not reset the
+ * count: that would tell a guesser the supporter had just logged in, and
+ * hand back the difficulty they had paid for.
  */
 export async function logIn(
   relay: Relay,
   rawLogin: string,
   authKey: string,
+  proof?: Proof,
 ): Promise<SessionAnswer> {
   const { db } = relay;
   const hour = nowHour(relay);
   const login = normaliseLogin(rawLogin);
   const loginKey = loginKeyOf(relay, login);
-  await refuseWhileThrottled(relay, loginKey);
+  await spendLoginProof(relay, loginKey, proof);
   const row = await findSupporterByLogin(db, login);
   if (row === null || !authKeyMatches(row, authKey)) {
-    await recordLoginFailure(db, loginKey, hour);
+    await countLoginFailure(relay, loginKey);
     throw invalidCredentials();
   }
   if (!row.active) {
     throw forbidden('supporter_inactive', 'This account has been deactivated by an operator.');
   }
-  await clearLoginFailures(db, loginKey);
   const token = newToken();
   const expiresHour = expiryHour(relay, relay.config.lifetimes.sessionHours);
   await insertSession(db, { tokenHash: capabilityHash(token), supporterId: row.id, expiresHour });
@@ -333,11 +311,18 @@ function notificationChanges(
     if (webhook === null || webhook === '') {
       set.notifyWebhookUrl = null;
     } else {
-      const url = parseWebhookUrl(webhook, relay.config.publicUrl);
+      const allowPrivate = relay.config.notifications.webhookAllowPrivate;
+      const url = parseWebhookUrl(webhook, allowPrivate);
       if (url === null) {
         throw badRequest(
           'invalid_webhook_url',
           'The webhook URL must be an https:// address of at most 1000 characters, without a user name or password.',
+        );
+      }
+      if (!allowPrivate && !isPublicHost(new URL(url).hostname)) {
+        throw badRequest(
+          'webhook_not_public',
+          'The webhook URL must point to a public address, not to this machine or a private network.',
         );
       }
       set.notifyWebhookUrl = url;
@@ -352,13 +337,13 @@ export async function changeVault(
   relay: Relay,
   supporter: SupporterRow,
   sessionToken: string,
-  change: { authKey: string; newAuthKey: string; vault: Vault },
+  change: { authKey: string; newAuthKey: string; vault: Vault; pow?: Proof | undefined },
 ): Promise<void> {
-  // The current key is a passphrase check like a login: throttled the same way.
+  // The current key is a passphrase check like a login: guarded the same way.
   const loginKey = loginKeyOf(relay, supporter.login ?? supporter.id);
-  await refuseWhileThrottled(relay, loginKey);
+  await spendLoginProof(relay, loginKey, change.pow);
   if (!authKeyMatches(supporter, change.authKey)) {
-    await recordLoginFailure(relay.db, loginKey, nowHour(relay));
+    await countLoginFailure(relay, loginKey);
     throw invalidCredentials();
   }
   await replaceVault(

@@ -65,7 +65,7 @@ export function secureRandom(): number {
  *
  * @example
  * // Node: every minute, with e-mail
- * setInterval(() => runScheduledWork(relay, createNodeNotifier(config.notifications.smtp)), 60_000);
+ * setInterval(() => runScheduledWork(relay, createNodeNotifier(config)), 60_000);
  * // Workers: from the Cron Trigger, webhooks only
  * await runScheduledWork(relay);
  *

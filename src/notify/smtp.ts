@@ -5,7 +5,9 @@
  * this module and a Worker's notifier has webhooks only.
  */
 import { createTransport } from 'nodemailer';
-import type { SmtpSettings } from '../config.ts';
+import type { Config } from '../config.ts';
+import type { SmtpSettings } from '../config-settings.ts';
+import { createGuardedFetch, type Resolve } from './guarded-fetch.ts';
 import {
   DELIVERY_TIMEOUT_MS,
   type Notice,
@@ -61,8 +63,17 @@ function smtpReason(error: unknown): string {
   return 'error';
 }
 
-/** Node's notifier: webhooks, and e-mail when SMTP is configured. */
-export function createNodeNotifier(smtp: SmtpSettings | undefined): Notifier {
-  const webhook = createWebhookTransport();
+/**
+ * Node's notifier: webhooks (only to public addresses, checked at connection
+ * time, unless the configuration allows private ones), and e-mail when SMTP
+ * is configured. `resolve` replaces the system resolver (tests).
+ */
+export function createNodeNotifier(config: Config, resolve?: Resolve): Notifier {
+  const { smtp, webhookAllowPrivate } = config.notifications;
+  const { alerts } = config;
+  const allowPrivate = (url: string) =>
+    webhookAllowPrivate || (alerts.webhookAllowPrivate && url === alerts.webhookUrl);
+  const fetch = createGuardedFetch({ allowPrivate, ...(resolve ? { resolve } : {}) });
+  const webhook = createWebhookTransport({ fetch });
   return smtp === undefined ? { webhook } : { webhook, email: createSmtpTransport(smtp) };
 }

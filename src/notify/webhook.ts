@@ -6,6 +6,7 @@
  * JSON field name), and the subject as `title`.
  */
 import { DELIVERY_TIMEOUT_MS, type Notice, NotificationError, type Transport } from './notifier.ts';
+import { isPublicHost } from './public-address.ts';
 
 /** Longest webhook URL a supporter may give: room for any real hook, not for a payload. */
 export const MAX_WEBHOOK_URL_LENGTH = 1000;
@@ -44,6 +45,8 @@ export function createWebhookTransport(options: WebhookOptions = {}): Transport 
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (error) {
+        // A refusal of the guarded fetch (src/notify/guarded-fetch.ts) keeps its reason.
+        if (error instanceof NotificationError) throw error;
         const timedOut = error instanceof Error && error.name === 'TimeoutError';
         throw new NotificationError('webhook', timedOut ? 'timeout' : 'network');
       }
@@ -56,28 +59,15 @@ export function createWebhookTransport(options: WebhookOptions = {}): Transport 
   };
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** Whether `url` (an origin such as PUBLIC_URL) is plain HTTP on this machine: a development relay. */
-export function isLoopbackHttp(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname);
-  } catch {
-    return false;
-  }
-}
-
 /**
- * Checks a supporter's webhook URL and returns it normalised, or `null` when
- * it is not acceptable: it must be `https://`, without a user name or
- * password (they would be sent in the clear to whatever logs URLs; put a
- * token in the path instead), at most 1000 characters. A development relay
- * (PUBLIC_URL `http://127.0.0.1…` or `http://localhost…`) also accepts
- * `http://` to the loopback, which is how tests reach their receiver; a
- * production relay never posts to its own machine over plain HTTP.
+ * Checks a webhook URL and returns it normalised, or `null` when it is not
+ * acceptable: `https://` (or `http://` to a non-public host when
+ * `allowPrivate`, for a receiver on the relay's own network), without a user
+ * name or password (they would be sent in the clear to whatever logs URLs;
+ * put a token in the path instead), at most 1000 characters. Whether the
+ * host is public is a separate check (`isPublicHost`), with its own error.
  */
-export function parseWebhookUrl(raw: string, publicUrl: string): string | null {
+export function parseWebhookUrl(raw: string, allowPrivate: boolean): string | null {
   if (raw.length > MAX_WEBHOOK_URL_LENGTH) return null;
   let parsed: URL;
   try {
@@ -88,9 +78,7 @@ export function parseWebhookUrl(raw: string, publicUrl: string): string | null {
   if (parsed.username !== '' || parsed.password !== '') return null;
   const allowed =
     parsed.protocol === 'https:' ||
-    (parsed.protocol === 'http:' &&
-      LOOPBACK_HOSTS.has(parsed.hostname) &&
-      isLoopbackHttp(publicUrl));
+    (parsed.protocol === 'http:' && allowPrivate && !isPublicHost(parsed.hostname));
   if (!allowed || parsed.href.length > MAX_WEBHOOK_URL_LENGTH) return null;
   return parsed.href;
 }

@@ -40,8 +40,8 @@ export function supporterRoutes(relay: Relay) {
       c.json(await sessionParameters(relay, c.req.valid('json').login)),
     )
     .post('/session', validate('json', credentials), async (c) => {
-      const { login, authKey } = c.req.valid('json');
-      return c.json(await logIn(relay, login, authKey));
+      const { login, authKey, pow } = c.req.valid('json');
+      return c.json(await logIn(relay, login, authKey, pow));
     })
     .delete('/session', session, async (c) => {
       await logOut(relay, c.get('sessionToken'));

@@ -18,8 +18,9 @@ import {
   ARCHIVE_MAX_DAYS,
   ARCHIVE_MIN_DAYS,
 } from '../wire/archive.ts';
+import { hasInvisibleCharacters } from '../wire/profile-text.ts';
 
-const SPECIAL_CODES = new Set(['bad_encoding', 'bad_padding', 'weak_kdf']);
+const SPECIAL_CODES = new Set(['bad_encoding', 'bad_padding', 'weak_kdf', 'invisible_characters']);
 
 /** Largest sealed message: 16 padded blocks of 1 KiB (PROTOCOL.md §3). */
 const MAX_BLOCKS = 16;
@@ -75,8 +76,13 @@ function paddedCiphertext(overhead: number) {
 // a round trip through the database driver; line breaks are allowed in `about`.
 const noControls = v.regex(/^\P{Cc}*$/u);
 const noControlsButLines = v.regex(/^(?:\P{Cc}|\n)*$/u);
+// Text that looks other than it is (a right-to-left override in a name) is refused by name.
+const visible = v.check<string, string>(
+  (text) => !hasInvisibleCharacters(text),
+  'invisible_characters',
+);
 const shortText = (max: number) =>
-  v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max), noControls);
+  v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max), noControls, visible);
 const textList = (min: number, max: number) =>
   v.pipe(v.array(shortText(80)), v.minLength(min), v.maxLength(max));
 const modality = v.picklist(['in-person', 'phone', 'video']);
@@ -106,11 +112,14 @@ export const mailboxKey = v.object({ id: bytesLong(32), readToken: bytesLong(32)
 /** `POST /pow`: a challenge priced for this recipient (docs/protocol.md). */
 export const powRequest = v.object({ supporterId: id });
 
+/** A proof of work (PROTOCOL.md §7): a challenge and an 8-byte nonce, both checked by the domain. */
+const proof = v.object({ challenge: b64(), nonce: b64() });
+
 export const submission = v.object({
   supporterId: id,
   ciphertext: paddedCiphertext(48),
   mailbox: mailboxKey,
-  pow: v.optional(v.object({ challenge: b64(), nonce: b64() })),
+  pow: v.optional(proof),
   // The doctor's own copy (PROTOCOL.md §10.1): a sealed box like the message.
   copy: v.optional(paddedCiphertext(48)),
 });
@@ -124,7 +133,7 @@ const profileEntries = {
   specialties: textList(0, 12),
   languages: textList(1, 12),
   modalities: v.pipe(v.array(modality), v.minLength(1), v.maxLength(3)),
-  about: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000), noControlsButLines)),
+  about: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000), noControlsButLines, visible)),
 };
 
 export const profile = v.object(profileEntries);
@@ -164,6 +173,7 @@ export const loginOnly = v.object({ login: v.pipe(v.string(), v.maxLength(256)) 
 export const credentials = v.object({
   login: v.pipe(v.string(), v.maxLength(256)),
   authKey: b64(),
+  pow: v.optional(proof),
 });
 export const idsBody = v.object({ ids: idList });
 export const reply = v.object({ mailboxId: bytesLong(32), ciphertext: paddedCiphertext(24 + 16) });
@@ -200,7 +210,12 @@ const meEntries = {
 /** `PATCH /me`: profile fields at the top level or under `profile`. */
 export const meChanges = v.object({ ...meEntries, profile: v.optional(optionalProfile) });
 
-export const vaultChange = v.object({ authKey: b64(), newAuthKey: bytesLong(32), vault });
+export const vaultChange = v.object({
+  authKey: b64(),
+  newAuthKey: bytesLong(32),
+  vault,
+  pow: v.optional(proof),
+});
 
 export const inviteRequest = v.object({
   note: v.optional(v.pipe(v.string(), v.maxLength(200), noControls)),
@@ -310,4 +325,6 @@ const sentences: Record<string, string> = {
   bad_encoding: 'binary values must be base64url without padding.',
   bad_padding: 'ciphertext length must be a whole number of padded 1 KiB blocks (1 to 16).',
   weak_kdf: 'key-derivation limits are below opslimit 3, memlimit 64 MiB.',
+  invisible_characters:
+    'invisible or direction-changing characters (zero-width spaces and joiners, bidi overrides and the like) are not allowed.',
 };

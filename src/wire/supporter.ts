@@ -17,11 +17,17 @@ export interface Vault {
   ciphertext: string;
 }
 
-/** `POST /api/v1/session/params`: what the browser needs to derive the login key. */
+/**
+ * `POST /api/v1/session/params`: what the browser needs to derive the login
+ * key, and, once the login has failed five times this hour, a proof-of-work
+ * challenge that `POST /session` (and `PUT /me/vault`) must then carry
+ * solved as `pow: {challenge, nonce}` (PROTOCOL.md §11).
+ */
 export interface SessionParams {
   salt: string;
   opslimit: number;
   memlimit: number;
+  pow?: { challenge: string; difficulty: number };
 }
 
 /** How a supporter chose to be notified. */

@@ -33,12 +33,13 @@ async function hook(options?: Parameters<typeof startHttpReceiver>[0]): Promise<
 }
 
 async function relayWith(env: Record<string, string>): Promise<Harness> {
-  harness = await createHarness({ env });
+  // The receivers run on 127.0.0.1: allowed only by the explicit setting (webhooks.test.ts refuses them without it).
+  harness = await createHarness({ env: { OPERATOR_ALERT_WEBHOOK_ALLOW_PRIVATE: 'true', ...env } });
   return harness;
 }
 
 async function run(h: Harness, logs: string[] = []): Promise<ScheduledResult> {
-  return runScheduledWork(h.relay, createNodeNotifier(h.relay.config.notifications.smtp), {
+  return runScheduledWork(h.relay, createNodeNotifier(h.relay.config), {
     random: () => 0,
     log: (line) => logs.push(line),
   });

@@ -52,13 +52,16 @@ async function httpReceiver(options?: Parameters<typeof startHttpReceiver>[0]) {
 }
 
 async function relayWith(env: Record<string, string>): Promise<Harness> {
-  harness = await createHarness({ env: { NOTIFY_DELAY_MINUTES: '0', ...env } });
+  // The receivers run on 127.0.0.1: allowed only by the explicit setting (webhooks.test.ts refuses them without it).
+  harness = await createHarness({
+    env: { NOTIFY_DELAY_MINUTES: '0', WEBHOOK_ALLOW_PRIVATE: 'true', ...env },
+  });
   return harness;
 }
 
 /** One scheduler run with the Node notifier; the log lines are collected in `logs`. */
 async function runOnce(h: Harness, logs: string[] = [], options: ScheduleOptions = {}) {
-  const notifier = createNodeNotifier(h.relay.config.notifications.smtp);
+  const notifier = createNodeNotifier(h.relay.config);
   return runScheduledWork(h.relay, notifier, {
     random: () => 0,
     log: (line) => logs.push(line),
@@ -524,15 +527,13 @@ describe('notification preferences in PATCH /me', () => {
     expect(both.body.notify).toEqual({ email: true, webhookUrl: null });
   });
 
-  it('takes http:// only to the loopback and only on a development relay', () => {
-    const dev = 'http://127.0.0.1:8787';
-    expect(parseWebhookUrl('http://127.0.0.1:9000/hook', dev)).toBe('http://127.0.0.1:9000/hook');
-    expect(parseWebhookUrl('http://localhost:9000/hook', dev)).toBe('http://localhost:9000/hook');
-    expect(parseWebhookUrl('http://10.0.0.1/hook', dev)).toBeNull();
-    expect(parseWebhookUrl('http://127.0.0.1:9000/hook', 'https://relay.example.org')).toBeNull();
-    expect(parseWebhookUrl('https://ntfy.sh/relay-x', 'https://relay.example.org')).toBe(
-      'https://ntfy.sh/relay-x',
-    );
+  it('takes http:// only to a non-public host, and only where private webhooks are allowed', () => {
+    expect(parseWebhookUrl('http://127.0.0.1:9000/hook', true)).toBe('http://127.0.0.1:9000/hook');
+    expect(parseWebhookUrl('http://localhost:9000/hook', true)).toBe('http://localhost:9000/hook');
+    expect(parseWebhookUrl('http://10.0.0.1/hook', true)).toBe('http://10.0.0.1/hook');
+    expect(parseWebhookUrl('http://hooks.example.org/hook', true)).toBeNull();
+    expect(parseWebhookUrl('http://127.0.0.1:9000/hook', false)).toBeNull();
+    expect(parseWebhookUrl('https://ntfy.sh/relay-x', false)).toBe('https://ntfy.sh/relay-x');
   });
 
   it('forgets the webhook and the notification state when the supporter leaves', async () => {
@@ -571,9 +572,11 @@ describe('configuration', () => {
       smtp: undefined,
       windowMinutes: 60,
       meanDelayMinutes: 10,
+      webhookAllowPrivate: false,
     });
     expect(config.alerts).toEqual({
       webhookUrl: undefined,
+      webhookAllowPrivate: false,
       emails: [],
       waitingHours: 24,
       unseenDays: 3,

@@ -632,15 +632,19 @@ describe('the operator page with a failing notification channel', () => {
   let kari: Supporter;
   beforeAll(async () => {
     hook = await startHttpReceiver({ failFirst: 5 });
-    failing = await startRelay({ NOTIFY_DELAY_MINUTES: '0' });
+    failing = await startRelay({ NOTIFY_DELAY_MINUTES: '0', WEBHOOK_ALLOW_PRIVATE: 'true' });
     kari = await joinSupporter(failing);
     expect((await kari.update({ notify: { webhookUrl: hook.url } })).status).toBe(200);
     await (await newDoctor(failing)).writeTo(kari, 'Hello');
     // One scheduler run, as the Node timer does it: the webhook answers 500.
-    const run = await runScheduledWork(failing.harness.relay, createNodeNotifier(undefined), {
-      random: () => 0,
-      log: () => {},
-    });
+    const run = await runScheduledWork(
+      failing.harness.relay,
+      createNodeNotifier(failing.harness.relay.config),
+      {
+        random: () => 0,
+        log: () => {},
+      },
+    );
     expect(run.notifications.failed).toBe(1);
   });
   afterAll(async () => {

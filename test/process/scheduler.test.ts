@@ -56,6 +56,9 @@ describe('runScheduledWork', () => {
     harness = await createHarness({
       env: {
         OPERATOR_ALERT_WEBHOOK: alertHook.url,
+        // The receivers run on 127.0.0.1 (test/api/webhooks.test.ts refuses them without these).
+        OPERATOR_ALERT_WEBHOOK_ALLOW_PRIVATE: 'true',
+        WEBHOOK_ALLOW_PRIVATE: 'true',
         MESSAGE_TTL_HOURS: '48',
         ALERT_WAITING_HOURS: '1000',
         ALERT_UNSEEN_DAYS: '30',
@@ -94,6 +97,9 @@ describe('runScheduledWork', () => {
     harness = await createHarness({
       env: {
         OPERATOR_ALERT_WEBHOOK: alertHook.url,
+        // The receivers run on 127.0.0.1 (test/api/webhooks.test.ts refuses them without these).
+        OPERATOR_ALERT_WEBHOOK_ALLOW_PRIVATE: 'true',
+        WEBHOOK_ALLOW_PRIVATE: 'true',
         MESSAGE_TTL_HOURS: '1',
         NOTIFY_DELAY_MINUTES: '0',
       },
@@ -129,9 +135,9 @@ describe("Node's timer", () => {
     dir = mkdtempSync(join(tmpdir(), 'peer-relay-scheduler-'));
     // Seeded 30 real hours ago, so that the child's own clock sees a long wait.
     const clock = new FakeClock(new Date(Date.now() - 30 * 3_600_000));
-    harness = await createHarness({ dir, clock });
+    harness = await createHarness({ dir, clock, env: { WEBHOOK_ALLOW_PRIVATE: 'true' } });
     const kari = await joinSupporter(harness);
-    await kari.update({ notify: { webhookUrl: supporterHook.url } });
+    expect((await kari.update({ notify: { webhookUrl: supporterHook.url } })).status).toBe(200);
     await send(harness, kari);
     harness.close();
 
@@ -141,6 +147,9 @@ describe("Node's timer", () => {
       PORT: String(port),
       OPERATOR_TOKEN,
       OPERATOR_ALERT_WEBHOOK: alertHook.url,
+      // The receivers run on 127.0.0.1 (test/api/webhooks.test.ts refuses them without these).
+      OPERATOR_ALERT_WEBHOOK_ALLOW_PRIVATE: 'true',
+      WEBHOOK_ALLOW_PRIVATE: 'true',
       NOTIFY_DELAY_MINUTES: '0',
     });
     await alertHook.waitFor(1);

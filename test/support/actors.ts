@@ -27,7 +27,9 @@ export {
 export { admin, createInvite, health, setActive } from './actors/operator.ts';
 export {
   type JoinOptions,
+  type LoginProof,
   logIn,
+  loginProof,
   type Profile,
   placeholderVault,
   type Registration,

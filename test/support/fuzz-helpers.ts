@@ -151,7 +151,7 @@ function isSpentProof(code: string, change: TableChange): boolean {
  *
  * - `invalid_credentials` (401, `POST /session`, `PUT /me/vault`): the failed
  *   attempt is counted in `login_failures` (one row, +1), which is what makes
- *   `429 too_many_attempts` possible.
+ *   a login ask for a proof of work after five (PROTOCOL.md §11).
  * - `inbox_full`, `relay_busy` (429, `POST /messages`): the refusal is counted
  *   as the day's `rate_limited` event in `daily_counts` (one row, +1) for the
  *   operator's figures.

@@ -10,10 +10,11 @@ import {
   type BoxKeyPair,
   createVault,
   newSupporterKeys,
+  solveProofOfWork,
   toB64,
   type VaultRecord,
 } from '../../../web/src/protocol/index.ts';
-import type { ApiResponse, Transport } from '../transport.ts';
+import { type ApiResponse, requireStatus, type Transport } from '../transport.ts';
 import { createInvite } from './operator.ts';
 
 /** A profile as registration takes it: the web client's directory entry, in part. */
@@ -117,7 +118,33 @@ export function register(relay: Transport, body: unknown): Promise<ApiResponse> 
   return relay.request('POST', '/api/v1/supporters', { body });
 }
 
-/** `POST /api/v1/session` with any login and key, answered as it is. */
-export function logIn(relay: Transport, login: string, authKey: string): Promise<ApiResponse> {
-  return relay.request('POST', '/api/v1/session', { body: { login, authKey } });
+/** A login's proof of work (PROTOCOL.md §11): `{challenge, nonce}`. */
+export interface LoginProof {
+  challenge: string;
+  nonce: string;
+}
+
+/** `POST /api/v1/session` with any login, key and proof, answered as it is. */
+export function logIn(
+  relay: Transport,
+  login: string,
+  authKey: string,
+  pow?: LoginProof,
+): Promise<ApiResponse> {
+  const body = pow === undefined ? { login, authKey } : { login, authKey, pow };
+  return relay.request('POST', '/api/v1/session', { body });
+}
+
+/**
+ * Asks `session/params` for `login` and solves the challenge it names, as
+ * the login page does once a login has failed five times this hour;
+ * undefined while no proof is needed.
+ */
+export async function loginProof(relay: Transport, login: string): Promise<LoginProof | undefined> {
+  const params = await relay.request('POST', '/api/v1/session/params', { body: { login } });
+  const pow = requireStatus(params, 200, 'session parameters').body.pow as
+    | { challenge: string; difficulty: number }
+    | undefined;
+  if (pow === undefined) return undefined;
+  return { challenge: pow.challenge, nonce: await solveProofOfWork(pow.challenge, pow.difficulty) };
 }

@@ -24,6 +24,7 @@ import { type ApiResponse, requireStatus, type Transport } from '../transport.ts
 import {
   type JoinOptions,
   logIn,
+  loginProof,
   type Registration,
   register,
   registrationFor,
@@ -113,7 +114,8 @@ export class Supporter implements SupporterSecrets {
     const { passphrase } = this;
     const authKey =
       passphrase === undefined ? this.authKey : await this.#derivedAuthKey(passphrase);
-    const session = await logIn(this.relay, this.login, authKey);
+    const pow = await loginProof(this.relay, this.login);
+    const session = await logIn(this.relay, this.login, authKey, pow);
     requireStatus(session, 200, `${this.login} logs in`);
     return new Supporter(this.relay, this, session.body.token);
   }

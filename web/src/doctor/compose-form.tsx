@@ -7,6 +7,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Supporter } from '../../../src/wire/api.ts';
 import { localHref, t } from '../i18n';
+import { progressShare } from '../protocol/solve-in-worker';
 import { announce, Button, Field } from '../ui';
 import { capitalise } from '../ui/format';
 import { useFocusAfterRender } from '../ui/use-focus';
@@ -17,7 +18,7 @@ import { awaySentence, modalityName } from './format';
 import { KeepCopy } from './keep-copy';
 import { MessageField } from './message-field';
 import { textProblem } from './message-text';
-import { type PendingSubmission, progressShare, type SubmissionReceipt } from './send';
+import type { PendingSubmission, SubmissionReceipt } from './send';
 import { SendError, SendProgress } from './send-status';
 
 export interface ComposeFormProps {

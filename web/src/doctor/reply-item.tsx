@@ -9,6 +9,7 @@ import { useId, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { MailboxKeys } from '../protocol';
 import { sealFollowUp, sealOwnCopy, toB64 } from '../protocol';
+import { progressShare } from '../protocol/solve-in-worker';
 import { announce, Button, Card } from '../ui';
 import { formatDate, formatDateTime } from '../ui/format';
 import { useFocusAfterRender } from '../ui/use-focus';
@@ -19,7 +20,7 @@ import { MessageField } from './message-field';
 import { textProblem } from './message-text';
 import { VerifySupporter } from './profile';
 import { ReplyActions } from './reply-actions';
-import { PendingSubmission, progressShare, type SubmissionReceipt } from './send';
+import { PendingSubmission, type SubmissionReceipt } from './send';
 import { SendError, SendProgress } from './send-status';
 
 export interface ReplyItemProps {

@@ -12,6 +12,7 @@
  */
 import { api, RelayError } from '../api';
 import type { ProofOfWorkProgress } from '../protocol';
+import { solveInWorker } from '../protocol/solve-in-worker';
 
 /** The body of `POST /api/v1/messages` without its proof of work. */
 export interface Submission {
@@ -27,45 +28,6 @@ export interface SubmissionReceipt {
   id: string;
   status: 'queued' | 'delivered' | 'expired';
   expiresAt: string;
-}
-
-interface WorkerAnswer {
-  progress?: ProofOfWorkProgress;
-  nonce?: string;
-  error?: string;
-}
-
-/** Share of the expected work done, 0..1, never claiming to be finished before it is. */
-export function progressShare(progress: ProofOfWorkProgress): number {
-  return Math.min(0.95, progress.attempts / Math.max(1, progress.expectedAttempts));
-}
-
-/** Solves a challenge in `/assets/pow-worker.js`; resolves with `b64(nonce)`. */
-export function solveInWorker(
-  challenge: string,
-  difficulty: number,
-  onProgress: (progress: ProofOfWorkProgress) => void,
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker('/assets/pow-worker.js', { type: 'module' });
-    const finish = () => worker.terminate();
-    worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
-      const { progress, nonce, error } = event.data;
-      if (progress) onProgress(progress);
-      if (typeof nonce === 'string') {
-        finish();
-        resolve(nonce);
-      } else if (error !== undefined) {
-        finish();
-        reject(new Error('pow_failed'));
-      }
-    };
-    worker.onerror = () => {
-      finish();
-      reject(new Error('pow_failed'));
-    };
-    worker.postMessage({ challenge, difficulty });
-  });
 }
 
 /** Fresh challenges one send may solve when the relay keeps refusing proofs as `bad_pow`. */

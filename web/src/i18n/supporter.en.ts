@@ -107,6 +107,8 @@ export const supporterEn = {
   'join.error.loginTaken': 'That login is already taken. Please choose another one and try again.',
   'join.error.loginTakenField': 'This login is taken. Please choose another.',
   'join.error.invalid': 'Some details were not accepted. Please check the form and try again.',
+  'join.error.invisible':
+    'Your name, town or text holds an invisible character (often pasted along with the text). Please type it again by hand.',
   'join.error.busy': 'The relay is busy. Please wait a minute and try again.',
   'join.error.generic': 'Something went wrong. Your details are still here; please try again.',
   'join.done.heading': 'Welcome. You have joined.',
@@ -141,8 +143,6 @@ export const supporterEn = {
   'supporter.login.error.missing': 'Please fill in both your login name and your passphrase.',
   'supporter.login.error.credentials':
     'Login or passphrase not correct. Please check both and try again.',
-  'supporter.login.error.tooMany':
-    'Too many attempts for this login. Please try again later, at the latest in an hour.',
   'supporter.login.error.inactive':
     'Your account has been paused by the operator. Please contact them.',
   'supporter.login.error.argon2':
@@ -155,6 +155,8 @@ export const supporterEn = {
   'supporter.progress.check': 'Checking that this browser encrypts correctly…',
   'supporter.progress.derive':
     'Working out your keys from the passphrase. This takes a few seconds…',
+  'supporter.progress.proof':
+    'This login had several wrong attempts in the last hour, so the relay asks this browser for some extra work first. This can take a little while…',
   'supporter.progress.unlock': 'Opening your key…',
   'supporter.me.heading': 'You',
   'supporter.me.name': 'Logged in as {name}.',
@@ -281,6 +283,8 @@ export const supporterEn = {
   'supporter.notify.error.unavailable':
     'This relay does not send e-mail. Use a webhook instead, or check the inbox yourself.',
   'supporter.notify.error.missing': 'Add your e-mail address to be notified by e-mail.',
+  'supporter.notify.error.webhookNotPublic':
+    'This address is on this machine or a private network, which the relay does not post to. Use the public address of your notification service.',
   'supporter.notify.error.webhook':
     'The webhook address must start with https:// and must not hold a user name or password.',
   'supporter.notify.error.load':

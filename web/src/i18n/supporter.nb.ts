@@ -111,6 +111,8 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'join.error.loginTaken': 'Brukernavnet er allerede tatt. Velg et annet og prøv igjen.',
   'join.error.loginTakenField': 'Dette brukernavnet er tatt. Velg et annet.',
   'join.error.invalid': 'Noen av opplysningene ble ikke godtatt. Se over skjemaet og prøv igjen.',
+  'join.error.invisible':
+    'Navnet, stedet eller teksten inneholder et usynlig tegn (ofte med når tekst limes inn). Skriv det inn på nytt for hånd.',
   'join.error.busy': 'Tjenesten er opptatt. Vent et minutt og prøv igjen.',
   'join.error.generic': 'Noe gikk galt. Opplysningene dine står her fortsatt; prøv igjen.',
   'join.done.heading': 'Velkommen. Du er med.',
@@ -145,8 +147,6 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'supporter.login.error.missing': 'Fyll ut både brukernavn og passordfrase.',
   'supporter.login.error.credentials':
     'Brukernavnet eller passordfrasen er ikke riktig. Sjekk begge og prøv igjen.',
-  'supporter.login.error.tooMany':
-    'For mange forsøk for dette brukernavnet. Prøv igjen senere, senest om en time.',
   'supporter.login.error.inactive':
     'Kontoen din er satt på pause av operatøren. Ta kontakt med operatøren.',
   'supporter.login.error.argon2':
@@ -159,6 +159,8 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'supporter.progress.check': 'Sjekker at nettleseren krypterer riktig …',
   'supporter.progress.derive':
     'Regner ut nøklene dine fra passordfrasen. Dette tar noen sekunder …',
+  'supporter.progress.proof':
+    'Det har vært flere feil forsøk for dette brukernavnet den siste timen, så tjenesten ber nettleseren gjøre litt ekstra arbeid først. Dette kan ta litt tid …',
   'supporter.progress.unlock': 'Åpner nøkkelen din …',
   'supporter.me.heading': 'Deg',
   'supporter.me.name': 'Logget inn som {name}.',
@@ -284,6 +286,8 @@ export const supporterNb: Record<keyof typeof supporterEn, string> = {
   'supporter.notify.error.unavailable':
     'Dette reléet sender ikke e-post. Bruk en webhook i stedet, eller sjekk innboksen selv.',
   'supporter.notify.error.missing': 'Legg inn e-postadressen din for å bli varslet på e-post.',
+  'supporter.notify.error.webhookNotPublic':
+    'Denne adressen er på denne maskinen eller et privat nett, som tjenesten ikke sender til. Bruk den offentlige adressen til varslingstjenesten din.',
   'supporter.notify.error.webhook':
     'Webhook-adressen må begynne med https:// og kan ikke inneholde brukernavn eller passord.',
   'supporter.notify.error.load':

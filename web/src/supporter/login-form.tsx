@@ -8,6 +8,7 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
   const [login, setLogin] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [step, setStep] = useState<LoginStep | null>(null);
+  const [share, setShare] = useState<number | undefined>(undefined);
   const [error, setError] = useState<MessageKey | null>(null);
   const loginRef = useRef<HTMLInputElement>(null);
   const passphraseRef = useRef<HTMLInputElement>(null);
@@ -24,7 +25,10 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
     }
     setError(null);
     try {
-      await logIn(name, passphrase, setStep);
+      await logIn(name, passphrase, (key, done) => {
+        setStep(key);
+        setShare(done);
+      });
     } catch (caught) {
       setStep(null);
       setError(loginErrorKey(caught));
@@ -89,7 +93,7 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
         ) : null}
         {step ? (
           <div role="status">
-            <Progress class="progress-box" label={t(step)} />
+            <Progress class="progress-box" label={t(step)} value={share} />
           </div>
         ) : null}
         <div class="actions">

@@ -34,6 +34,8 @@ function errorKey(error: unknown): { field: 'email' | 'webhook' | null; key: Mes
       return { field: 'email', key: 'supporter.notify.error.missing' };
     if (error.code === 'invalid_webhook_url')
       return { field: 'webhook', key: 'supporter.notify.error.webhook' };
+    if (error.code === 'webhook_not_public')
+      return { field: 'webhook', key: 'supporter.notify.error.webhookNotPublic' };
     if (error.code === 'network') return { field: null, key: 'error.network' };
     if (error.code === 'invalid_request') return { field: 'email', key: 'join.error.email' };
   }

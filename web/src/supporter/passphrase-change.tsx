@@ -13,15 +13,18 @@ import { api, RelayError } from '../api';
 import { type MessageKey, t } from '../i18n';
 import { createVault, deriveVaultKeys, fromB64, ProtocolError } from '../protocol';
 import { announce, Button, Disclosure, Field, Progress } from '../ui';
+import { withLoginProof } from './login-proof';
 import { PassphraseFields, usePassphraseAssessment } from './passphrase-fields';
 import { call, type Session, SessionEnded } from './session';
 
-type Step = 'supporter.passphrase.progress.check' | 'supporter.passphrase.progress.lock';
+type Step =
+  | 'supporter.passphrase.progress.check'
+  | 'supporter.progress.proof'
+  | 'supporter.passphrase.progress.lock';
 
 function changeErrorKey(error: unknown): MessageKey {
   if (error instanceof RelayError) {
     if (error.status === 401) return 'supporter.passphrase.error.current';
-    if (error.status === 429) return 'supporter.login.error.tooMany';
     if (error.code === 'network') return 'error.network';
   }
   if (error instanceof ProtocolError && error.code === 'argon2_self_test_failed') {
@@ -52,10 +55,22 @@ async function changePassphrase(
   const created = await createVault(next, session.boxSecretKey);
   created.vaultKey.fill(0);
   // Sent without `call`: a 401 here means a wrong current passphrase, not an ended session.
-  await api('PUT', '/api/v1/me/vault', {
-    token: session.token,
-    body: { authKey: old.authKey, newAuthKey: created.authKey, vault: created.vault },
-  });
+  // The current key is checked like a login's, so failures may ask for work first.
+  await withLoginProof(
+    me.login,
+    params,
+    (pow) =>
+      api('PUT', '/api/v1/me/vault', {
+        token: session.token,
+        body: {
+          authKey: old.authKey,
+          newAuthKey: created.authKey,
+          vault: created.vault,
+          ...(pow ? { pow } : {}),
+        },
+      }),
+    () => step('supporter.progress.proof'),
+  );
 }
 
 export function PassphraseChange({ session }: { session: Session }) {

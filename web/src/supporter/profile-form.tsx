@@ -92,10 +92,13 @@ export function ProfileForm({ supporter }: { supporter: Supporter }) {
       setStatus('supporter.profile.saved');
     } catch (caught) {
       if (caught instanceof SessionEnded) return;
+      const code = caught instanceof RelayError ? caught.code : undefined;
       setStatus(
-        caught instanceof RelayError && caught.code === 'network'
+        code === 'network'
           ? 'error.network'
-          : 'supporter.profile.error',
+          : code === 'invisible_characters'
+            ? 'join.error.invisible'
+            : 'supporter.profile.error',
       );
     } finally {
       setBusy(false);

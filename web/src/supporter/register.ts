@@ -114,6 +114,8 @@ export function joinErrorKey(error: unknown): MessageKey {
         return 'join.error.loginTaken';
       case 'invalid_request':
         return 'join.error.invalid';
+      case 'invisible_characters':
+        return 'join.error.invisible';
       case 'network':
         return 'error.network';
     }

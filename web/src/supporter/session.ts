@@ -14,6 +14,7 @@ import type { MessageKey } from '../i18n';
 import { checkArgon2, deriveVaultKeys, fromB64, ProtocolError, unlockVault } from '../protocol';
 import { isLoadFailure } from './errors';
 import type { LocalStore } from './local-store';
+import { withLoginProof } from './login-proof';
 
 /** Everything that exists only while logged in; all of it is dropped at logout. */
 export interface Session {
@@ -83,17 +84,21 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
 export type LoginStep =
   | 'supporter.progress.check'
   | 'supporter.progress.derive'
+  | 'supporter.progress.proof'
   | 'supporter.progress.unlock';
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, index) => byte === b[index]);
 }
 
-/** Logs in; the session is set once the vault is open and its key checked. */
+/**
+ * Logs in; the session is set once the vault is open and its key checked.
+ * `step` names each slow step, with the share done while proving work.
+ */
 export async function logIn(
   login: string,
   passphrase: string,
-  step: (key: LoginStep) => void,
+  step: (key: LoginStep, share?: number) => void,
 ): Promise<void> {
   step('supporter.progress.check');
   await checkArgon2();
@@ -106,9 +111,15 @@ export async function logIn(
     params.memlimit,
   );
   try {
-    const answer = await api<SessionAnswer>('POST', '/api/v1/session', {
-      body: { login, authKey: keys.authKey },
-    });
+    const answer = await withLoginProof(
+      login,
+      params,
+      (pow) =>
+        api<SessionAnswer>('POST', '/api/v1/session', {
+          body: { login, authKey: keys.authKey, ...(pow ? { pow } : {}) },
+        }),
+      (share) => step('supporter.progress.proof', share),
+    );
     step('supporter.progress.unlock');
     const boxSecretKey = await unlockVault(answer.vault, keys.vaultKey);
     const boxPublicKey = fromB64(answer.supporter.boxPublicKey);
@@ -140,7 +151,6 @@ export function loginErrorKey(error: unknown): MessageKey {
   if (error instanceof RelayError) {
     if (error.code === 'network') return 'error.network';
     if (error.status === 401) return 'supporter.login.error.credentials';
-    if (error.status === 429) return 'supporter.login.error.tooMany';
     if (error.code === 'supporter_inactive') return 'supporter.login.error.inactive';
   }
   if (error instanceof KeyMismatch) return 'supporter.login.error.keyMismatch';

@@ -1,0 +1,152 @@
+/**
+ * @module
+ * Logins never lock a supporter out (PROTOCOL.md §11): failures are counted
+ * per login and hour (under a keyed hash of the login, nothing about the
+ * requester), and once a login has failed {@link LOGIN_POW_AFTER_FAILURES}
+ * times in the hour every attempt must carry a proof of work, as in §7, whose
+ * difficulty grows with the failures. A guess then costs CPU time, and the
+ * right key with a valid proof always logs in.
+ *
+ * A login challenge is laid out like a submission's (src/domain/proof-of-work.ts)
+ *
+ *   version 2 (1) | difficulty (1) | expiry, Unix seconds, big-endian (4) | random (16) | tag (16)
+ *
+ * but its tag is HMAC-SHA256 over those 22 bytes *and the login key*, under a
+ * key of its own: it proves work for that one login, and neither another
+ * login nor `POST /messages` accepts it.
+ */
+import {
+  capabilityHash,
+  concat,
+  constantTimeEqual,
+  fromB64,
+  hash,
+  hmacSha256,
+  keyedHash,
+  leadingZeroBits,
+  randomBytes,
+  toB64,
+  utf8,
+} from '../crypto.ts';
+import { loginFailureCount, recordLoginFailure, spendChallenge } from '../db/access.ts';
+import { badRequest } from '../errors.ts';
+import { hourOf, hoursAfter } from '../time.ts';
+import type { Challenge, Proof } from './proof-of-work.ts';
+import { nowHour, type Relay } from './relay.ts';
+
+/** Failures in the hour after which a login needs a proof of work (PROTOCOL.md §11). */
+export const LOGIN_POW_AFTER_FAILURES = 5;
+/** Every further this many failures add one bit, up to `LOGIN_POW_MAX_DIFFICULTY`. */
+export const LOGIN_FAILURES_PER_BIT = 5;
+
+const VERSION = 2;
+const SIGNED_LENGTH = 22;
+const CHALLENGE_LENGTH = SIGNED_LENGTH + 16;
+const LIFETIME_SECONDS = 5 * 60;
+/** What `spent_challenges` records a login proof as spent on: any second use is a replay. */
+const SPENT_ON_LOGIN = 'login';
+
+/** The keyed hash under which a login's failures are counted and its challenges bound. */
+export function loginKeyOf(relay: Relay, normalisedLogin: string): string {
+  return toB64(keyedHash(relay.secret, `peer-relay/login/${normalisedLogin}`, 16));
+}
+
+/** Leading zero bits a login with `failures` failures this hour must prove; 0 for none. */
+export function loginDifficulty(relay: Relay, failures: number): number {
+  if (failures < LOGIN_POW_AFTER_FAILURES) return 0;
+  const { loginPowDifficulty, loginPowMaxDifficulty } = relay.config;
+  const extra = Math.floor((failures - LOGIN_POW_AFTER_FAILURES) / LOGIN_FAILURES_PER_BIT);
+  return Math.min(loginPowMaxDifficulty, loginPowDifficulty + extra);
+}
+
+async function currentLoginDifficulty(relay: Relay, loginKey: string): Promise<number> {
+  return loginDifficulty(relay, await loginFailureCount(relay.db, loginKey, nowHour(relay)));
+}
+
+function tag(relay: Relay, signed: Uint8Array, loginKey: string): Uint8Array {
+  const key = keyedHash(relay.secret, 'peer-relay/login-pow-key');
+  return hmacSha256(key, concat(signed, utf8(loginKey))).subarray(0, 16);
+}
+
+function seconds(relay: Relay): number {
+  return Math.floor(relay.clock.now().getTime() / 1000);
+}
+
+/**
+ * The challenge `POST /session/params` adds for this login, or null while
+ * the login has failed fewer than {@link LOGIN_POW_AFTER_FAILURES} times this hour.
+ */
+export async function loginChallenge(relay: Relay, loginKey: string): Promise<Challenge | null> {
+  const difficulty = await currentLoginDifficulty(relay, loginKey);
+  if (difficulty === 0) return null;
+  const signed = new Uint8Array(SIGNED_LENGTH);
+  const view = new DataView(signed.buffer);
+  view.setUint8(0, VERSION);
+  view.setUint8(1, difficulty);
+  view.setUint32(2, seconds(relay) + LIFETIME_SECONDS);
+  signed.set(randomBytes(16), 6);
+  return { challenge: toB64(concat(signed, tag(relay, signed, loginKey))), difficulty };
+}
+
+const badPow = (message: string) => badRequest('bad_pow', message);
+
+/**
+ * Checks a login's proof of work and marks its challenge spent, before the
+ * key is looked at. A proof is needed once the login has failed five times
+ * this hour; one that is sent is checked in full either way. It must meet
+ * the difficulty its challenge was issued with and, so that challenges
+ * fetched early cannot skip the growth, the login's difficulty now less one
+ * bit (the grace of PROTOCOL.md §11's first rule).
+ *
+ * @throws `400 bad_pow` for a missing, foreign, forged, expired, reused or
+ *   insufficient proof. A refused proof is not counted as a failure.
+ */
+export async function spendLoginProof(
+  relay: Relay,
+  loginKey: string,
+  proof: Proof | undefined,
+): Promise<void> {
+  const current = await currentLoginDifficulty(relay, loginKey);
+  if (proof === undefined) {
+    if (current === 0) return;
+    throw badPow(
+      'This login needs a proof of work: ask /api/v1/session/params again and solve its challenge.',
+    );
+  }
+  const challenge = fromB64(proof.challenge);
+  const nonce = fromB64(proof.nonce);
+  if (challenge === null || challenge.length !== CHALLENGE_LENGTH || challenge[0] !== VERSION) {
+    throw badPow('The proof-of-work challenge is not one this relay issued for this login.');
+  }
+  const signed = challenge.subarray(0, SIGNED_LENGTH);
+  if (!constantTimeEqual(tag(relay, signed, loginKey), challenge.subarray(SIGNED_LENGTH))) {
+    throw badPow('The proof-of-work challenge is not one this relay issued for this login.');
+  }
+  const view = new DataView(challenge.buffer, challenge.byteOffset, challenge.byteLength);
+  const issued = view.getUint8(1);
+  const expiresAt = view.getUint32(2);
+  if (expiresAt <= seconds(relay)) {
+    throw badPow('The proof-of-work challenge has expired: ask /api/v1/session/params again.');
+  }
+  if (nonce === null || nonce.length !== 8) {
+    throw badPow('The proof-of-work nonce must be 8 bytes.');
+  }
+  if (leadingZeroBits(hash(32, concat(challenge, nonce))) < Math.max(issued, current - 1)) {
+    throw badPow('The proof of work does not meet the difficulty: ask for a new challenge.');
+  }
+  const spentUntil = hoursAfter(hourOf(new Date(expiresAt * 1000)), 1);
+  const earlier = await spendChallenge(
+    relay.db,
+    capabilityHash(proof.challenge),
+    SPENT_ON_LOGIN,
+    spentUntil,
+  );
+  if (earlier !== null) {
+    throw badPow('This proof-of-work challenge has already been used: ask for a new one.');
+  }
+}
+
+/** Counts a wrong key against the login for this hour (the only thing that counts). */
+export async function countLoginFailure(relay: Relay, loginKey: string): Promise<void> {
+  await recordLoginFailure(relay.db, loginKey, nowHour(relay));
+}
