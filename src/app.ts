@@ -135,6 +135,15 @@ export function createApp(options: AppOptions): Hono {
     });
   }
 
+  // The pages themselves are never kept by the browser (nor by a proxy): the
+  // cache of a shared or seized device shows nothing of a visit
+  // (docs/protocol.md, "Whom a doctor writes to stays out of addresses").
+  app.use('*', async function pagesNotStored(c, next) {
+    await next();
+    if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
+      c.res.headers.set('Cache-Control', 'no-store');
+    }
+  });
   if (options.assets) app.use('*', options.assets);
 
   app.notFound((c) =>
