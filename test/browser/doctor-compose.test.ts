@@ -138,10 +138,13 @@ describe('the compose page', () => {
     page.setDefaultTimeout(10_000);
     // A relay that swaps the key but keeps the fingerprint it showed before.
     const other = toB64((await newSupporterKeys()).publicKey);
-    await page.route(`**/api/v1/supporters/${directory.anne.id}`, async (route) => {
+    await page.route('**/api/v1/supporters', async (route) => {
       const response = await route.fetch();
-      const entry = await response.json();
-      await route.fulfill({ response, json: { ...entry, boxPublicKey: other } });
+      const { supporters } = (await response.json()) as { supporters: { id: string }[] };
+      const swapped = supporters.map((entry) =>
+        entry.id === directory.anne.id ? { ...entry, boxPublicKey: other } : entry,
+      );
+      await route.fulfill({ response, json: { supporters: swapped } });
     });
     await page.goto(`${relay.url}/write?to=${directory.anne.id}`);
     const missing = page.locator('#write-missing');

@@ -6,15 +6,17 @@
  * key we cannot read, or whose fingerprint differs from the one the
  * directory shows, is not one to encrypt a confidential message to.
  *
- * The choice reaches the compose page in the address's fragment
- * (`/write#to=<id>`), which is never sent to the relay, and is taken out of
- * the address as the page loads, so no entry of the browser's history keeps
- * whom the doctor wrote to (docs/protocol.md, "Whom a doctor writes to stays
- * out of addresses").
+ * The choice never travels in an address. The home page hands it to the
+ * compose page in this tab's `window.name`, which lives in memory only and
+ * which the compose page clears as it loads. An address would be kept by
+ * the browser even after the page rewrites it: Chromium's history entry
+ * keeps the URL first asked for (`#to=<id>` included) beside the rewritten
+ * one (docs/protocol.md, "Whom a doctor writes to stays out of addresses").
+ * Older links with `?to=<id>` still work, and the id is taken out of the
+ * address at once.
  */
 import type { Supporter } from '../../../src/wire/api.ts';
 import { RelayError } from '../api';
-import { localHref } from '../i18n';
 import { fingerprint, fromB64 } from '../protocol';
 import { findInDirectory } from './use-directory';
 
@@ -24,23 +26,29 @@ export type Recipient =
   | { status: 'ready'; supporter: Supporter; fingerprint: string }
   | { status: 'missing'; reason: MissingReason };
 
-/** The compose page's address for writing to `id`: the id in the fragment only. */
-export function writeHref(id: string): string {
-  return `${localHref('/write')}#${new URLSearchParams({ to: id })}`;
+/** Marks a `window.name` as ours, so a name some other page set is never read as a choice. */
+const HANDED_OVER = 'peer-relay-write-to:';
+
+/** Hands `id` to the compose page this tab opens next (call as the link is followed). */
+export function handOverRecipient(id: string): void {
+  window.name = `${HANDED_OVER}${id}`;
 }
 
 /**
- * The supporter chosen in the address (`#to=`, or `?to=` from older links),
- * removed from it at once: the history entry is replaced by the address
- * without the id.
+ * The supporter chosen for this page: handed over by the home page, or from
+ * an older link's address. Either way it is gone from the tab afterwards:
+ * `window.name` is cleared and the address replaced without the id.
  */
 export function takeChosenId(): string | null {
+  const handed = window.name.startsWith(HANDED_OVER) ? window.name.slice(HANDED_OVER.length) : null;
+  if (handed !== null) window.name = '';
   const url = new URL(location.href);
-  const id = new URLSearchParams(url.hash.slice(1)).get('to') ?? url.searchParams.get('to');
-  url.searchParams.delete('to');
-  url.hash = '';
-  history.replaceState(history.state, '', url);
-  return id;
+  const inAddress = url.searchParams.get('to');
+  if (inAddress !== null) {
+    url.searchParams.delete('to');
+    history.replaceState(history.state, '', url);
+  }
+  return handed || inAddress;
 }
 
 export async function loadRecipient(id: string | null): Promise<Recipient> {

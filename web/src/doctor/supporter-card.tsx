@@ -4,10 +4,10 @@
  * An away supporter's button is quieter, and their card says when they are back.
  */
 import type { Supporter } from '../../../src/wire/api.ts';
-import { t } from '../i18n';
+import { localHref, t } from '../i18n';
 import { ButtonLink, Card } from '../ui';
 import { SupporterProfile } from './profile';
-import { writeHref } from './recipient';
+import { handOverRecipient } from './recipient';
 
 export function SupporterCard({ supporter }: { supporter: Supporter }) {
   const away = supporter.status === 'away';
@@ -19,7 +19,11 @@ export function SupporterCard({ supporter }: { supporter: Supporter }) {
         fingerprint={supporter.fingerprint}
         verifyNote={t('home.verify.note', { name: supporter.name })}
       />
-      <ButtonLink variant={away ? 'quiet' : 'primary'} href={writeHref(supporter.id)}>
+      <ButtonLink
+        variant={away ? 'quiet' : 'primary'}
+        href={localHref('/write')}
+        onClick={() => handOverRecipient(supporter.id)}
+      >
         {t('home.write', { name: supporter.name })}
       </ButtonLink>
     </Card>

@@ -1,10 +1,10 @@
 /**
  * @module
- * The compose page (`/write#to=<supporter id>`). The doctor's message is
- * sealed on this device to the supporter's key before anything is sent; the
- * reply code is drawn here, shown once, and never leaves the page. The
- * supporter id comes in the fragment and is taken out of the address on
- * load (../doctor/recipient.ts); codes and threads are never in it.
+ * The compose page (`/write`). The doctor's message is sealed on this
+ * device to the supporter's key before anything is sent; the reply code is
+ * drawn here, shown once, and never leaves the page. The supporter chosen
+ * on the home page is handed over outside the address
+ * (../doctor/recipient.ts); no id, code or thread is ever in it.
  * Choosing another supporter (when this one is away) happens in place: the
  * draft is kept in memory, never stored.
  */
