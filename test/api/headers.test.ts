@@ -12,7 +12,7 @@ import { joinSupporter } from '../support/actors.ts';
 import { createHarness, type Harness, OPERATOR_TOKEN } from '../support/harness.ts';
 
 const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'; require-trusted-types-for 'script'; trusted-types peer-relay-verified-script";
 
 let harness: Harness;
 let app: Hono;

@@ -18,9 +18,10 @@
 import type { Supporter } from '../../../src/wire/api.ts';
 import { RelayError } from '../api';
 import { fingerprint, fromB64 } from '../protocol';
+import { ScriptIntegrityError } from '../verified-scripts';
 import { findInDirectory } from './use-directory';
 
-export type MissingReason = 'noId' | 'notFound' | 'network' | 'badKey';
+export type MissingReason = 'noId' | 'notFound' | 'network' | 'badKey' | 'integrity';
 
 export type Recipient =
   | { status: 'ready'; supporter: Supporter; fingerprint: string }
@@ -56,12 +57,16 @@ export async function loadRecipient(id: string | null): Promise<Recipient> {
   try {
     const supporter = await findInDirectory(id);
     if (supporter === null) return { status: 'missing', reason: 'notFound' };
-    const computed = await fingerprint(fromB64(supporter.boxPublicKey)).catch(() => null);
+    const computed = await fingerprint(fromB64(supporter.boxPublicKey)).catch((error: unknown) => {
+      if (error instanceof ScriptIntegrityError) throw error;
+      return null;
+    });
     if (computed === null || computed !== supporter.fingerprint) {
       return { status: 'missing', reason: 'badKey' };
     }
     return { status: 'ready', supporter, fingerprint: computed };
   } catch (error) {
+    if (error instanceof ScriptIntegrityError) return { status: 'missing', reason: 'integrity' };
     return {
       status: 'missing',
       reason:

@@ -9,6 +9,7 @@
  */
 import { api, RelayError } from '../api';
 import type { ProofOfWorkProgress } from '../protocol';
+import { startVerifiedWorker } from '../verified-scripts';
 
 /** The body of `POST /api/v1/messages` without its proof of work. */
 export interface Submission {
@@ -37,14 +38,17 @@ export function progressShare(progress: ProofOfWorkProgress): number {
   return Math.min(0.95, progress.attempts / Math.max(1, progress.expectedAttempts));
 }
 
-/** Solves a challenge in `/assets/pow-worker.js`; resolves with `b64(nonce)`. */
-export function solveInWorker(
+/**
+ * Solves a challenge in the proof-of-work worker, verified before it starts
+ * (../verified-scripts.ts); resolves with `b64(nonce)`.
+ */
+export async function solveInWorker(
   challenge: string,
   difficulty: number,
   onProgress: (progress: ProofOfWorkProgress) => void,
 ): Promise<string> {
+  const worker = await startVerifiedWorker('pow-worker');
   return new Promise((resolve, reject) => {
-    const worker = new Worker('/assets/pow-worker.js', { type: 'module' });
     const finish = () => worker.terminate();
     worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
       const { progress, nonce, error } = event.data;
