@@ -75,21 +75,22 @@ interface TrustedTypesFactory {
 /** `blob:` URLs made here from verified bytes: the only URLs the policy accepts. */
 const verifiedUrls = new Set<string>();
 const loading = new Map<VerifiedScriptName, Promise<string>>();
-let policy: ScriptUrlPolicy | null | undefined;
 
-function scriptUrlPolicy(): ScriptUrlPolicy | null {
-  if (policy === undefined) {
-    const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
-    policy =
-      factory?.createPolicy(SCRIPT_POLICY_NAME, {
-        createScriptURL(url) {
-          if (!verifiedUrls.has(url)) throw new TypeError(`${url} is not a verified script.`);
-          return url;
-        },
-      }) ?? null;
-  }
-  return policy;
-}
+/**
+ * The policy, made as soon as this module runs: the CSP allows the name
+ * once, so no script that might run later can take it (`mount()` imports
+ * this module on every page). `null` where the browser has no Trusted Types.
+ */
+const policy: ScriptUrlPolicy | null =
+  (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes?.createPolicy(
+    SCRIPT_POLICY_NAME,
+    {
+      createScriptURL(url) {
+        if (!verifiedUrls.has(url)) throw new TypeError(`${url} is not a verified script.`);
+        return url;
+      },
+    },
+  ) ?? null;
 
 function hex(bytes: ArrayBuffer): string {
   return Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');
@@ -143,7 +144,7 @@ export async function importVerified<T>(
 /** Starts the verified proof-of-work worker (a module worker). */
 export async function startVerifiedWorker(name: 'pow-worker'): Promise<Worker> {
   const url = await verifiedUrl(name);
-  const trusted = scriptUrlPolicy()?.createScriptURL(url) ?? url;
+  const trusted = policy?.createScriptURL(url) ?? url;
   // A TrustedScriptURL is accepted wherever a script URL string is.
   return new Worker(trusted as string, { type: 'module' });
 }
