@@ -49,7 +49,8 @@ export function takeChosenId(): string | null {
     url.searchParams.delete('to');
     history.replaceState(history.state, '', url);
   }
-  return handed || inAddress;
+  // An id in the address was asked for just now; a handed-over one may be from an earlier click.
+  return inAddress || handed;
 }
 
 export async function loadRecipient(id: string | null): Promise<Recipient> {
