@@ -77,6 +77,21 @@ describe('a script that is not the build’s', () => {
     expect(paths).not.toContain(`GET ${TAMPERED_RAN}`);
     await checkPage(watched, 'script-integrity-worker');
   });
+
+  it('is refused on the mailbox page too: the code is not used, and nothing is asked of the relay', async () => {
+    const watched = await openPage(browser);
+    const { page, context, requests } = watched;
+    await context.route(/\/assets\/chunks\/libsodium-\w+\.js$/, serveTampered);
+    await page.goto(`${relay.url}/mailbox`);
+    await page.getByRole('textbox', { name: 'Reply code' }).fill('0410-6105-0R3G-G28A-1C60-T3GF');
+    await page.getByRole('button', { name: 'Open my replies' }).click();
+    const error = page.locator('#mailbox-code-error').filter({ hasText: INTEGRITY });
+    await error.waitFor();
+    const paths = requests.map((request) => `${request.method} ${new URL(request.url).pathname}`);
+    expect(paths).not.toContain('POST /api/v1/mailbox/open');
+    expect(paths).not.toContain(`GET ${TAMPERED_RAN}`);
+    await checkPage(watched, 'script-integrity-mailbox');
+  });
 });
 
 describe('under Trusted Types', () => {
