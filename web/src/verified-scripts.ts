@@ -36,6 +36,9 @@ export interface VerifiedScript {
 
 export type VerifiedScripts = Partial<Record<VerifiedScriptName, VerifiedScript>>;
 
+/** The scripts that are modules to import (the worker is started instead). */
+export type VerifiedModuleName = Exclude<VerifiedScriptName, 'pow-worker'>;
+
 /** The name of the one Trusted Types policy the Content-Security-Policy allows. */
 export const SCRIPT_POLICY_NAME = 'peer-relay-verified-script';
 
@@ -57,7 +60,7 @@ const manifest: VerifiedScripts | undefined =
  * it is in Node: a package, or a path from this folder. The worker is built
  * from web/src/workers/pow-worker.ts.
  */
-export const VERIFIED_MODULE_SOURCES: Record<Exclude<VerifiedScriptName, 'pow-worker'>, string> = {
+export const VERIFIED_MODULE_SOURCES: Record<VerifiedModuleName, string> = {
   libsodium: 'libsodium-wrappers',
   'libsodium-sumo': 'libsodium-wrappers-sumo',
   'word-list': './supporter/word-list.ts',
@@ -101,6 +104,8 @@ async function fetchVerified(name: VerifiedScriptName, script: VerifiedScript): 
   const response = await fetch(new URL(script.path, globalThis.location.origin), {
     credentials: 'omit',
   });
+  // Worded as the browser's own failed import(), which the pages take for a
+  // network failure that a retry cures (web/src/supporter/errors.ts).
   if (!response.ok) throw new TypeError(`Failed to fetch dynamically imported module ${name}.`);
   const bytes = await response.arrayBuffer();
   if (hex(await crypto.subtle.digest('SHA-256', bytes)) !== script.sha256) {
@@ -133,9 +138,7 @@ function verifiedUrl(name: VerifiedScriptName): Promise<string> {
  * @example
  * const { default: sodium } = await importVerified<{ default: Sodium }>('libsodium');
  */
-export async function importVerified<T>(
-  name: Exclude<VerifiedScriptName, 'pow-worker'>,
-): Promise<T> {
+export async function importVerified<T>(name: VerifiedModuleName): Promise<T> {
   if (manifest === undefined)
     return (await import(/* @vite-ignore */ VERIFIED_MODULE_SOURCES[name])) as T;
   return (await import(/* @vite-ignore */ await verifiedUrl(name))) as T;
