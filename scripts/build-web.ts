@@ -32,6 +32,7 @@ import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import {
   VERIFIED_MODULE_SOURCES,
+  type VerifiedModuleName,
   type VerifiedScript,
   type VerifiedScriptName,
   type VerifiedScripts,
@@ -55,6 +56,7 @@ export const PAGES = [
   { name: 'supporter', route: '/supporter', title: 'Your supporter inbox' },
   { name: 'operator', route: '/operator', title: 'Operator' },
 ] as const;
+/** The proof-of-work worker; the other scripts checked before they run are in web/src/verified-scripts.ts. */
 const WORKER_SOURCE = join(web, 'src/workers/pow-worker.ts');
 
 export interface BuildResult {
@@ -67,6 +69,7 @@ export interface BuildResult {
 
 /** Options every bundle of web/ code shares. */
 const BUNDLE_OPTIONS = {
+  absWorkingDir: root,
   bundle: true,
   format: 'esm',
   target: 'es2022',
@@ -106,7 +109,7 @@ async function buildVerifiedScript(
   });
   const [output] = Object.keys(metafile.outputs).filter((path) => path.endsWith('.js'));
   if (output === undefined) throw new Error(`esbuild emitted nothing for ${name}`);
-  const path = join(process.cwd(), output);
+  const path = join(root, output);
   return {
     path: `/assets/${relative(assets, path)}`,
     sha256: createHash('sha256').update(readFileSync(path)).digest('hex'),
@@ -122,12 +125,14 @@ export async function buildWeb(outdir = join(web, 'dist')): Promise<BuildResult>
   rmSync(staging, { recursive: true, force: true });
   const assets = join(staging, 'assets');
   mkdirSync(assets, { recursive: true });
-  const verifiedScripts: VerifiedScripts = {};
-  for (const [name, source] of Object.entries(VERIFIED_MODULE_SOURCES)) {
-    const entry = source.startsWith('.') ? join(web, 'src', source) : source;
-    const script = name as keyof typeof VERIFIED_MODULE_SOURCES;
-    verifiedScripts[script] = await buildVerifiedScript(assets, script, entry, {});
-  }
+  const verifiedScripts: VerifiedScripts = Object.fromEntries(
+    await Promise.all(
+      Object.entries(VERIFIED_MODULE_SOURCES).map(async ([name, source]) => {
+        const entry = source.startsWith('.') ? join(web, 'src', source) : source;
+        return [name, await buildVerifiedScript(assets, name as VerifiedModuleName, entry, {})];
+      }),
+    ),
+  );
   // Last: it loads libsodium itself, so its own digest covers the ones baked into it.
   verifiedScripts['pow-worker'] = await buildVerifiedScript(
     assets,
