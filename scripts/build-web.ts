@@ -1,10 +1,16 @@
 /**
  * @module
  * Bundles the web client (`web/`) into static files in `web/dist`, which the
- * relay serves: one ES module per page, shared chunks split out (so the
- * libsodium sumo build, needed only for Argon2id, loads only on supporter
- * pages), the stylesheet, and the HTML pages. Nothing here is inline, so the
- * pages run under a strict Content-Security-Policy.
+ * relay serves: one ES module per page, shared chunks split out, the
+ * stylesheet, and the HTML pages. Nothing here is inline, so the pages run
+ * under a strict Content-Security-Policy.
+ *
+ * What a page loads only when needed (libsodium's builds, the proof-of-work
+ * worker, the word lists) is built first, each as one whole file, and the
+ * SHA-256 of each is baked into the scripts that load it
+ * (`__VERIFIED_SCRIPTS__`), which check it before running it
+ * (web/src/verified-scripts.ts). So the sumo build, needed only for
+ * Argon2id, loads only on supporter pages.
  *
  * Run by `npm start` and by the browser tests; `npm run build` prints sizes.
  */
@@ -24,6 +30,13 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import {
+  VERIFIED_MODULE_SOURCES,
+  type VerifiedModuleName,
+  type VerifiedScript,
+  type VerifiedScriptName,
+  type VerifiedScripts,
+} from '../web/src/verified-scripts.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const web = join(root, 'web');
@@ -43,13 +56,64 @@ export const PAGES = [
   { name: 'supporter', route: '/supporter', title: 'Your supporter inbox' },
   { name: 'operator', route: '/operator', title: 'Operator' },
 ] as const;
-/** Web Worker entry points. */
-export const WORKER_ENTRIES = ['pow-worker'] as const;
+/** The proof-of-work worker; the other scripts checked before they run are in web/src/verified-scripts.ts. */
+const WORKER_SOURCE = join(web, 'src/workers/pow-worker.ts');
 
 export interface BuildResult {
   outdir: string;
   /** Bytes of each emitted file, raw and gzipped, by path relative to outdir. */
   files: { path: string; bytes: number; gzipBytes: number }[];
+  /** What the pages' scripts check before running them (for other bundles of web/ code: the bench page). */
+  verifiedScripts: VerifiedScripts;
+}
+
+/** Options every bundle of web/ code shares. */
+const BUNDLE_OPTIONS = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  sourcemap: false,
+  metafile: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  // libsodium.js mentions Node built-ins behind runtime checks it never takes in a browser.
+  external: ['crypto', 'path', 'fs'],
+} as const satisfies esbuild.BuildOptions;
+
+/** The `define` that bakes `scripts` into a bundle as `__VERIFIED_SCRIPTS__`. */
+export function verifiedScriptsDefine(scripts: VerifiedScripts): Record<string, string> {
+  return { __VERIFIED_SCRIPTS__: JSON.stringify(scripts) };
+}
+
+/**
+ * Builds `source` as one self-contained module (no shared chunks: it runs
+ * from a blob: URL, where no relative import resolves) into
+ * `assets/chunks/<name>-<hash>.js`, with `known` baked in; returns its entry.
+ */
+async function buildVerifiedScript(
+  assets: string,
+  name: VerifiedScriptName,
+  source: string,
+  known: VerifiedScripts,
+): Promise<VerifiedScript> {
+  const { metafile } = await esbuild.build({
+    ...BUNDLE_OPTIONS,
+    entryPoints: [{ in: source, out: `chunks/${name}` }],
+    entryNames: '[dir]/[name]-[hash]',
+    outdir: assets,
+    define: verifiedScriptsDefine(known),
+  });
+  const [output] = Object.keys(metafile.outputs).filter((path) => path.endsWith('.js'));
+  if (output === undefined) throw new Error(`esbuild emitted nothing for ${name}`);
+  const path = join(root, output);
+  return {
+    path: `/assets/${relative(assets, path)}`,
+    sha256: createHash('sha256').update(readFileSync(path)).digest('hex'),
+  };
 }
 
 /**
@@ -59,29 +123,34 @@ export interface BuildResult {
 export async function buildWeb(outdir = join(web, 'dist')): Promise<BuildResult> {
   const staging = `${outdir}.building-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
-  mkdirSync(join(staging, 'assets'), { recursive: true });
+  const assets = join(staging, 'assets');
+  mkdirSync(assets, { recursive: true });
+  const verifiedScripts: VerifiedScripts = Object.fromEntries(
+    await Promise.all(
+      Object.entries(VERIFIED_MODULE_SOURCES).map(async ([name, source]) => {
+        const entry = source.startsWith('.') ? join(web, 'src', source) : source;
+        return [name, await buildVerifiedScript(assets, name as VerifiedModuleName, entry, {})];
+      }),
+    ),
+  );
+  // Last: it loads libsodium itself, so its own digest covers the ones baked into it.
+  verifiedScripts['pow-worker'] = await buildVerifiedScript(
+    assets,
+    'pow-worker',
+    WORKER_SOURCE,
+    verifiedScripts,
+  );
   const entryPoints = [
     ...PAGES.map(({ name }) => ({ in: join(web, 'src/pages', `${name}.tsx`), out: name })),
-    ...WORKER_ENTRIES.map((name) => ({ in: join(web, 'src/workers', `${name}.ts`), out: name })),
     { in: join(web, 'styles/main.css'), out: 'main' },
   ];
   const { metafile } = await esbuild.build({
+    ...BUNDLE_OPTIONS,
     entryPoints,
-    outdir: join(staging, 'assets'),
-    bundle: true,
+    outdir: assets,
     splitting: true,
-    format: 'esm',
-    target: 'es2022',
-    minify: true,
-    sourcemap: false,
-    metafile: true,
     chunkNames: 'chunks/[name]-[hash]',
-    legalComments: 'none',
-    logLevel: 'warning',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    // libsodium.js mentions Node built-ins behind runtime checks it never takes in a browser.
-    external: ['crypto', 'path', 'fs'],
+    define: verifiedScriptsDefine(verifiedScripts),
   });
   cpSync(join(web, 'public'), staging, { recursive: true });
   const shell = readFileSync(join(web, 'pages/app.html'), 'utf8');
@@ -108,7 +177,7 @@ export async function buildWeb(outdir = join(web, 'dist')): Promise<BuildResult>
   if (existsSync(outdir)) renameSync(outdir, retired);
   renameSync(staging, outdir);
   rmSync(retired, { recursive: true, force: true });
-  return { outdir, files: listFiles(outdir) };
+  return { outdir, files: listFiles(outdir), verifiedScripts };
 }
 
 /** The tab title before the script runs, as the page sets it: "Your replies · Peer support for doctors". */

@@ -30,13 +30,22 @@ export interface AppOptions extends InstanceInfo {
 /** 64 KiB: a sealed message is at most 16 KiB, so anything larger is not ours (PROTOCOL.md §6). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/**
+ * Scripts come from the relay, or from `blob:` URLs the pages make of
+ * scripts they have checked against the build's SHA-256; Trusted Types
+ * leave one policy, which makes script URLs of those blobs only
+ * (web/src/verified-scripts.ts; docs/protocol.md, "Every script the pages
+ * run is verified").
+ */
 const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
-  scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+  scriptSrc: ["'self'", "'wasm-unsafe-eval'", 'blob:'],
   objectSrc: ["'none'"],
   baseUri: ["'none'"],
   frameAncestors: ["'none'"],
   formAction: ["'self'"],
+  requireTrustedTypesFor: ["'script'"],
+  trustedTypes: ['peer-relay-verified-script'],
 };
 
 /**
@@ -135,6 +144,15 @@ export function createApp(options: AppOptions): Hono {
     });
   }
 
+  // The pages themselves are never kept by the browser (nor by a proxy): the
+  // cache of a shared or seized device shows nothing of a visit
+  // (docs/protocol.md, "Whom a doctor writes to stays out of addresses").
+  app.use('*', async function pagesNotStored(c, next) {
+    await next();
+    if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
+      c.res.headers.set('Cache-Control', 'no-store');
+    }
+  });
   if (options.assets) app.use('*', options.assets);
 
   app.notFound((c) =>

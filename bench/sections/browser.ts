@@ -11,7 +11,12 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, posix } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildWeb, PAGES } from '../../scripts/build-web.ts';
+import {
+  type BuildResult,
+  buildWeb,
+  PAGES,
+  verifiedScriptsDefine,
+} from '../../scripts/build-web.ts';
 import { launchBrowser } from '../../test/browser/chromium.ts';
 import {
   createVault,
@@ -106,6 +111,8 @@ const PASSPHRASE = 'correct horse battery staple orbit lantern';
 /** Builds the web client and the benchmark page into bench/out/web; gzip bytes by file. */
 async function buildPages(): Promise<Map<string, number> | { error: string }> {
   let built: Map<string, number> | { error: string };
+  // The digests the bench page's libsodium loads are checked against (web/src/verified-scripts.ts).
+  let verifiedScripts: BuildResult['verifiedScripts'] = {};
   // A failed build may leave its staging folder behind (scripts/build-web.ts).
   for (const stale of readdirSync(join(ROOT, 'bench/out'))) {
     if (stale.startsWith('web.building-')) {
@@ -114,6 +121,7 @@ async function buildPages(): Promise<Map<string, number> | { error: string }> {
   }
   try {
     const result = await buildWeb(WEB_OUT);
+    verifiedScripts = result.verifiedScripts;
     built = new Map(result.files.map((file) => [file.path, file.gzipBytes]));
   } catch (error) {
     // Other work may leave web/ unbuildable for a moment; the crypto figures need only the bench page.
@@ -133,6 +141,7 @@ async function buildPages(): Promise<Map<string, number> | { error: string }> {
     chunkNames: 'chunks/[name]-[hash]',
     logLevel: 'warning',
     external: ['crypto', 'path', 'fs'],
+    define: verifiedScriptsDefine(verifiedScripts),
   });
   writeFileSync(
     join(benchDir, 'index.html'),

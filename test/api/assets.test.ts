@@ -68,4 +68,41 @@ describe('the published asset list (verifiable client)', () => {
       }
     }
   });
+
+  it('has the scripts that load a module later carry its SHA-256, which is the digest of what the relay serves', async () => {
+    const app = await relayWithAssets();
+    const manifest = (await (
+      await app.request('/.well-known/peer-relay-assets.json')
+    ).json()) as Manifest;
+    const later = manifest.assets.filter((asset) =>
+      /^\/assets\/chunks\/(libsodium|libsodium-sumo|word-list|word-list-nb|pow-worker)-\w+\.js$/.test(
+        asset.path,
+      ),
+    );
+    expect(later.map((asset) => asset.path.replace(/-\w+\.js$/, '')).sort()).toEqual([
+      '/assets/chunks/libsodium',
+      '/assets/chunks/libsodium-sumo',
+      '/assets/chunks/pow-worker',
+      '/assets/chunks/word-list',
+      '/assets/chunks/word-list-nb',
+    ]);
+    const scripts = await Promise.all(
+      manifest.assets
+        .filter((asset) => asset.path.endsWith('.js'))
+        .map(async (asset) => ({
+          path: asset.path,
+          text: await (await app.request(asset.path)).text(),
+        })),
+    );
+    for (const asset of later) {
+      const carriers = scripts.filter(
+        (script) => script.text.includes(asset.sha256) && script.text.includes(asset.path),
+      );
+      expect(carriers.length, asset.path).toBeGreaterThan(0);
+    }
+    // The worker carries libsodium's digest itself: it checks what it loads too.
+    const worker = scripts.find((script) => script.path.includes('/pow-worker-'));
+    const libsodium = later.find((asset) => /\/libsodium-\w+\.js$/.test(asset.path));
+    expect(worker?.text).toContain(libsodium?.sha256);
+  });
 });

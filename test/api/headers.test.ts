@@ -10,9 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { joinSupporter } from '../support/actors.ts';
 import { createHarness, type Harness, OPERATOR_TOKEN } from '../support/harness.ts';
-
-const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+import { CONTENT_SECURITY_POLICY } from '../support/headers.ts';
 
 let harness: Harness;
 let app: Hono;
@@ -86,7 +84,7 @@ function expectCommonHeaders(response: Response) {
   expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
   expect(response.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
   expect(response.headers.get('Cross-Origin-Resource-Policy')).toBe('same-origin');
-  expect(response.headers.get('Content-Security-Policy')).toBe(CSP);
+  expect(response.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
   expect(response.headers.get('Set-Cookie')).toBeNull();
   expect(response.headers.get('Strict-Transport-Security')).toBeNull();
 }
@@ -108,6 +106,10 @@ describe('headers on every page, asset and other address', () => {
       const response = await app.request(path);
       expect(response.status, path).toBe(200);
       expectCommonHeaders(response);
+      // The pages are never kept by a browser or a proxy (docs/protocol.md §11).
+      if (response.headers.get('Content-Type')?.startsWith('text/html')) {
+        expect(response.headers.get('Cache-Control'), path).toBe('no-store');
+      }
     }
   });
 

@@ -14,10 +14,8 @@ import { toB64 } from '../../web/src/protocol/index.ts';
 import { joinSupporter, newDoctor, registrationFor } from '../support/actors.ts';
 import { expectError } from '../support/expect-error.ts';
 import { createHarness, type Harness, OPERATOR_TOKEN } from '../support/harness.ts';
+import { CONTENT_SECURITY_POLICY } from '../support/headers.ts';
 import { type ApiResponse, type RequestOptions, sendVia } from '../support/transport.ts';
-
-const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 const KIB = 1024;
 

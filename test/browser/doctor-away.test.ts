@@ -115,10 +115,10 @@ describe.each(Object.entries(WORDS))('an away supporter in %s on a phone', (lang
     expect(await page.locator('#write-recipient .fingerprint').textContent()).toBe(
       entry.body.fingerprint,
     );
-    // In memory only: no new history entry, only the supporter and language in the address, no storage.
+    // In memory only: no new history entry, only the language in the address (never whom), no storage.
     const url = new URL(page.url());
     expect(url.pathname).toBe('/write');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ to: directory.anne.id, lang: language });
+    expect(Object.fromEntries(url.searchParams)).toEqual({ lang: language });
     expect(await page.evaluate(() => history.length)).toBe(historyLength);
     expect(
       await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]),

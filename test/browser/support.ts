@@ -87,7 +87,7 @@ export interface WatchedPage {
   context: BrowserContext;
   /** `securitypolicyviolation` events seen on any page of this context. */
   cspViolations: string[];
-  /** Every request the pages made, with URL and body. */
+  /** Every request the pages made over the network (not `blob:` reads), with URL and body. */
   requests: CapturedRequest[];
   /** Uncaught errors and console errors. */
   pageErrors: string[];
@@ -121,6 +121,8 @@ export async function openPage(
     });
   });
   context.on('request', (request) => {
+    // A blob: URL is the page reading bytes it already holds (a verified script), not a request.
+    if (request.url().startsWith('blob:')) return;
     requests.push({ method: request.method(), url: request.url(), body: request.postData() });
   });
   const page = await context.newPage();

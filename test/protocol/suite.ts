@@ -30,6 +30,7 @@ import {
 } from '../support/actors.ts';
 import { randomB64 } from '../support/bytes.ts';
 import { expectError } from '../support/expect-error.ts';
+import { CONTENT_SECURITY_POLICY } from '../support/headers.ts';
 import { conversationScenarios } from './conversations.ts';
 
 /** A relay under test, as the actors reach it, and its configured `POW_DIFFICULTY` (above 0). */
@@ -38,9 +39,6 @@ export interface ProtocolTarget extends Transport {
 }
 
 const HOUR_MS = 3_600_000;
-const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-
 /**
  * Registers the scenarios. `start` is called once, before them; the target's
  * database may already hold other scenarios' records, so each one makes its
@@ -276,13 +274,14 @@ export function protocolScenarios(start: () => Promise<ProtocolTarget>): void {
   });
 
   describe('headers', () => {
-    it('sends the Content-Security-Policy with a page, and no cookie', async () => {
+    it('sends the Content-Security-Policy with a page, keeps it out of caches, and sets no cookie', async () => {
       const page = await send('GET', '/');
       expect(page.status).toBe(200);
       expect(page.headers.get('Content-Type')).toMatch(/^text\/html/);
       expect(page.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
       expect(page.headers.get('X-Frame-Options')).toBe('DENY');
       expect(page.headers.get('Referrer-Policy')).toBe('no-referrer');
+      expect(page.headers.get('Cache-Control')).toBe('no-store');
       expect(page.headers.get('Set-Cookie')).toBeNull();
       const missing = await send('GET', '/no/such/page');
       expectError(missing, 404, 'not_found');

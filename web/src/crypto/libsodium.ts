@@ -6,10 +6,12 @@
  * mailboxes, vaults). Every helper awaits the library itself, so callers never
  * have to think about WebAssembly initialisation.
  *
- * Both builds are loaded with dynamic `import()` so a bundler splits them into
- * their own chunks: doctor pages never download the much larger sumo build,
- * which is needed only for `crypto_pwhash` (the supporter vault).
+ * Both builds are loaded only when first needed, each a script of its own
+ * that is checked against the build's SHA-256 before it runs
+ * (../verified-scripts.ts): doctor pages never download the much larger sumo
+ * build, which is needed only for `crypto_pwhash` (the supporter vault).
  */
+import { importVerified } from '../verified-scripts';
 
 /** The standard libsodium.js API (everything except `crypto_pwhash`). */
 export type Sodium = typeof import('libsodium-wrappers').default;
@@ -46,7 +48,7 @@ let sodiumSumoPromise: Promise<SodiumSumo> | undefined;
  * A failed load is not memoised, so a flaky network can be retried.
  */
 export function loadSodium(): Promise<Sodium> {
-  sodiumPromise ??= import('libsodium-wrappers').then(
+  sodiumPromise ??= importVerified<{ default: Sodium }>('libsodium').then(
     async ({ default: sodium }) => {
       await sodium.ready;
       return sodium;
@@ -64,7 +66,7 @@ export function loadSodium(): Promise<Sodium> {
  * vault needs it (Argon2id); see the module note on bundle splitting.
  */
 export function loadSodiumSumo(): Promise<SodiumSumo> {
-  sodiumSumoPromise ??= import('libsodium-wrappers-sumo').then(
+  sodiumSumoPromise ??= importVerified<{ default: SodiumSumo }>('libsodium-sumo').then(
     async ({ default: sodium }) => {
       await sodium.ready;
       return sodium;

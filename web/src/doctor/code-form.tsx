@@ -12,7 +12,7 @@ import { formatList } from '../ui/format';
 import { type CodeProblem, REPLY_CODE_LENGTH } from './code-problem';
 
 /** A problem found here, or one the relay or the device reported. */
-export type OpenProblem = CodeProblem | { kind: 'unknown' | 'network' | 'crypto' };
+export type OpenProblem = CodeProblem | { kind: 'unknown' | 'network' | 'crypto' | 'integrity' };
 
 export function openProblemText(problem: OpenProblem): string {
   switch (problem.kind) {
@@ -34,6 +34,8 @@ export function openProblemText(problem: OpenProblem): string {
       return t('mailbox.network');
     case 'crypto':
       return t('doctor.error.crypto');
+    case 'integrity':
+      return t('doctor.error.integrity');
   }
 }
 

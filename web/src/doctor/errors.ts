@@ -6,6 +6,7 @@
 import { RelayError } from '../api';
 import { t } from '../i18n';
 import { ProtocolError } from '../protocol/protocol-error';
+import { ScriptIntegrityError } from '../verified-scripts';
 
 /** What the page should offer after a failure. */
 export interface SendFailure {
@@ -16,6 +17,9 @@ export interface SendFailure {
 
 /** Turns an error from sealing, proof of work or the relay into words for the doctor. */
 export function describeSendFailure(error: unknown, name: string): SendFailure {
+  if (error instanceof ScriptIntegrityError) {
+    return { message: t('doctor.error.integrity'), suggestAnother: false };
+  }
   if (error instanceof ProtocolError) {
     return error.code === 'message_too_long'
       ? { message: t('doctor.error.tooLong'), suggestAnother: false }
@@ -47,7 +51,8 @@ export function describeSendFailure(error: unknown, name: string): SendFailure {
 
 /** A failure before anything left the device: a text too long, or the device's own crypto. */
 export function describeSealFailure(error: unknown, name: string): SendFailure {
-  return error instanceof ProtocolError && error.code === 'message_too_long'
+  return (error instanceof ProtocolError && error.code === 'message_too_long') ||
+    error instanceof ScriptIntegrityError
     ? describeSendFailure(error, name)
     : { message: t('doctor.error.crypto'), suggestAnother: false };
 }

@@ -8,7 +8,7 @@
  * on showing).
  */
 import type { MailboxView, Supporter } from '../../../src/wire/api.ts';
-import { api, RelayError } from '../api';
+import { api } from '../api';
 import {
   fingerprint,
   fromB64,
@@ -17,6 +17,7 @@ import {
   openReply,
   ProtocolError,
 } from '../protocol';
+import { loadDirectory } from './use-directory';
 
 export interface OpenedReply {
   name: string;
@@ -69,27 +70,23 @@ export function fetchContents(keys: MailboxKeys): Promise<MailboxView> {
   });
 }
 
-async function listing(
+/** `id`'s directory entry, kept in `known` (the session's listings); null for someone not listed. */
+function listing(
   id: string,
+  directory: Supporter[],
   known: Map<string, Supporter | null>,
-): Promise<Supporter | null> {
-  if (known.has(id)) return known.get(id) ?? null;
-  let entry: Supporter | null = null;
-  try {
-    entry = await api<Supporter>('GET', `/api/v1/supporters/${encodeURIComponent(id)}`);
-  } catch (error) {
-    if (!(error instanceof RelayError && error.status === 404)) throw error;
-  }
-  known.set(id, entry);
-  return entry;
+): Supporter | null {
+  if (!known.has(id)) known.set(id, directory.find((supporter) => supporter.id === id) ?? null);
+  return known.get(id) ?? null;
 }
 
 async function openOne(
   reply: MailboxView['replies'][number],
   keys: MailboxKeys,
+  directory: Supporter[],
   known: Map<string, Supporter | null>,
 ): Promise<ReplyEntry> {
-  const entry = await listing(reply.supporterId, known);
+  const entry = listing(reply.supporterId, directory, known);
   const unopened = { id: reply.id, supporterId: reply.supporterId, opened: null, listed: false };
   // The directory's key, the one the doctor's message was sealed to; the
   // key sent with the reply only for a supporter who has since left.
@@ -126,15 +123,15 @@ export async function absorb(
   keys: MailboxKeys,
   previous: MailboxSession | null,
 ): Promise<MailboxSession> {
-  // Names and away status of everyone written to, fresh each time.
+  // Names and away status of everyone written to, fresh each time, from the
+  // whole directory (never one entry: see ./use-directory.ts).
+  const directory = await loadDirectory(true);
   const listings = new Map<string, Supporter | null>();
-  for (const id of new Set(contents.sent.map((entry) => entry.supporterId))) {
-    await listing(id, listings);
-  }
+  for (const entry of contents.sent) listing(entry.supporterId, directory, listings);
   const shown = new Map(previous?.replies.map((reply) => [reply.id, reply]));
   const replies: ReplyEntry[] = [];
   for (const reply of contents.replies) {
-    replies.push(shown.get(reply.id) ?? (await openOne(reply, keys, listings)));
+    replies.push(shown.get(reply.id) ?? (await openOne(reply, keys, directory, listings)));
   }
   const kept = new Map(previous?.copies.map((copy) => [copy.id, copy]));
   const copies: OwnCopy[] = [];

@@ -7,6 +7,7 @@ import type { Supporter } from '../../../src/wire/api.ts';
 import { localHref, t } from '../i18n';
 import { ButtonLink, Card } from '../ui';
 import { SupporterProfile } from './profile';
+import { handOverRecipient } from './recipient';
 
 export function SupporterCard({ supporter }: { supporter: Supporter }) {
   const away = supporter.status === 'away';
@@ -20,7 +21,8 @@ export function SupporterCard({ supporter }: { supporter: Supporter }) {
       />
       <ButtonLink
         variant={away ? 'quiet' : 'primary'}
-        href={localHref('/write', { to: supporter.id })}
+        href={localHref('/write')}
+        onClick={() => handOverRecipient(supporter.id)}
       >
         {t('home.write', { name: supporter.name })}
       </ButtonLink>

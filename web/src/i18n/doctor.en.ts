@@ -24,6 +24,8 @@ export const doctorEn = {
   'doctor.text.count': '{count} of {max} characters',
   'doctor.text.empty': 'Please write a message first.',
   'doctor.text.tooLong': 'The message is {over} characters too long. Please shorten it.',
+  'doctor.error.integrity':
+    'Part of this page’s code was not the code this service publishes, so it was not run and nothing was sent. Please reload the page. If this message comes back, your connection may have been tampered with: try another network or device.',
   'doctor.error.crypto':
     'Your message could not be encrypted on this device, so nothing was sent. Please reload the page and try again, or try another browser.',
   'doctor.error.tooLong':
@@ -106,6 +108,8 @@ export const doctorEn = {
   'write.title': 'Write to {name}',
   'write.loading': 'Loading…',
   'write.missing.noId': 'No supporter was chosen.',
+  'write.missing.integrity':
+    'Part of this page’s code was not the code this service publishes, so it was not run, and writing is switched off to keep you safe. Please reload the page. If this message comes back, your connection may have been tampered with: try another network or device.',
   'write.missing.notFound':
     'This supporter is not in the list any more. They may have left the service or be taking a break.',
   'write.missing.network':

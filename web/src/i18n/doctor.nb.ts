@@ -20,6 +20,8 @@ export const doctorNb: Record<keyof typeof doctorEn, string> = {
   'doctor.text.count': '{count} av {max} tegn',
   'doctor.text.empty': 'Skriv en melding først.',
   'doctor.text.tooLong': 'Meldingen er {over} tegn for lang. Gjør den litt kortere.',
+  'doctor.error.integrity':
+    'En del av koden til denne siden var ikke den koden tjenesten publiserer, så den ble ikke kjørt, og ingenting ble sendt. Last inn siden på nytt. Kommer meldingen igjen, kan forbindelsen din ha blitt tuklet med: prøv et annet nettverk eller en annen enhet.',
   'doctor.error.crypto':
     'Meldingen kunne ikke krypteres på denne enheten, så ingenting ble sendt. Last inn siden på nytt og prøv igjen, eller bruk en annen nettleser.',
   'doctor.error.tooLong':
@@ -102,6 +104,8 @@ export const doctorNb: Record<keyof typeof doctorEn, string> = {
   'write.title': 'Skriv til {name}',
   'write.loading': 'Henter …',
   'write.missing.noId': 'Ingen støttekollega er valgt.',
+  'write.missing.integrity':
+    'En del av koden til denne siden var ikke den koden tjenesten publiserer, så den ble ikke kjørt, og skriving er slått av for din sikkerhet. Last inn siden på nytt. Kommer meldingen igjen, kan forbindelsen din ha blitt tuklet med: prøv et annet nettverk eller en annen enhet.',
   'write.missing.notFound':
     'Denne støttekollegaen står ikke lenger på listen. Vedkommende kan ha sluttet i tjenesten eller tatt en pause.',
   'write.missing.network':

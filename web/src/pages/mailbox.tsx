@@ -23,6 +23,7 @@ import { t } from '../i18n';
 import { deriveMailbox, type MailboxKeys, parseReplyCode } from '../protocol';
 import { announce, mount, Notice, Page } from '../ui';
 import { useFocusAfterRender } from '../ui/use-focus';
+import { ScriptIntegrityError } from '../verified-scripts';
 
 function Mailbox() {
   const [code, setCode] = useState('');
@@ -83,9 +84,9 @@ function Mailbox() {
     let keys: MailboxKeys;
     try {
       keys = await deriveMailbox(bytes);
-    } catch {
+    } catch (error) {
       setBusy(false);
-      return refuse({ kind: 'crypto' });
+      return refuse({ kind: error instanceof ScriptIntegrityError ? 'integrity' : 'crypto' });
     } finally {
       bytes.fill(0);
     }

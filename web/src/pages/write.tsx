@@ -1,11 +1,12 @@
 /**
  * @module
- * The compose page (`/write?to=<supporter id>`). The doctor's message is
- * sealed on this device to the supporter's key before anything is sent; the
- * reply code is drawn here, shown once, and never leaves the page. Only the
- * supporter id is in the address; codes and threads never are. Choosing
- * another supporter (when this one is away) happens in place: the draft is
- * kept in memory, never stored.
+ * The compose page (`/write`). The doctor's message is sealed on this
+ * device to the supporter's key before anything is sent; the reply code is
+ * drawn here, shown once, and never leaves the page. The supporter chosen
+ * on the home page is handed over outside the address
+ * (../doctor/recipient.ts); no id, code or thread is ever in it.
+ * Choosing another supporter (when this one is away) happens in place: the
+ * draft is kept in memory, never stored.
  */
 import '../i18n/doctor';
 import { useEffect, useState } from 'preact/hooks';
@@ -15,7 +16,7 @@ import { ComposeForm } from '../doctor/compose-form';
 import { clearDraft } from '../doctor/draft';
 import { FirstContact } from '../doctor/first-contact';
 import { SupporterProfile } from '../doctor/profile';
-import { loadRecipient, type Recipient } from '../doctor/recipient';
+import { loadRecipient, type Recipient, takeChosenId } from '../doctor/recipient';
 import { ReplyCodeCard } from '../doctor/reply-code-card';
 import type { SubmissionReceipt } from '../doctor/send';
 import { localHref, t } from '../i18n';
@@ -23,13 +24,8 @@ import { announce, mount, Page } from '../ui';
 import { useFocusAfterRender } from '../ui/use-focus';
 
 const firstContact = new FirstContact();
-
-/** Puts the chosen supporter in the address, replacing the entry (no history of who was chosen). */
-function rememberRecipient(id: string): void {
-  const url = new URL(location.href);
-  url.searchParams.set('to', id);
-  history.replaceState(history.state, '', url);
-}
+// Out of the address before anything renders.
+const chosenId = takeChosenId();
 
 function Missing({ reason }: { reason: Extract<Recipient, { status: 'missing' }>['reason'] }) {
   return (
@@ -50,7 +46,7 @@ function Write() {
   const [sentRef, focusSent] = useFocusAfterRender<HTMLHeadingElement>();
 
   useEffect(() => {
-    void loadRecipient(new URLSearchParams(location.search).get('to')).then((loaded) => {
+    void loadRecipient(chosenId).then((loaded) => {
       setRecipient(loaded);
       if (loaded.status === 'ready') announce(t('write.title', { name: loaded.supporter.name }));
     });
@@ -61,7 +57,6 @@ function Write() {
     const loaded = await loadRecipient(id);
     setSwitching(false);
     if (loaded.status !== 'ready') return setRecipient(loaded);
-    rememberRecipient(id);
     setRecipient(loaded);
     focusTitle();
     announce(t('write.switched', { name: loaded.supporter.name }));

@@ -1,10 +1,11 @@
 /**
  * @module
  * Solving a proof-of-work challenge (PROTOCOL.md §7) in the Web Worker
- * `/assets/pow-worker.js`, so the page stays responsive and a progress bar
+ * proof-of-work Web Worker, so the page stays responsive and a progress bar
  * can move: the doctor's submissions and the supporter's logins after
  * failures (PROTOCOL.md §11) both use it.
  */
+import { startVerifiedWorker } from '../verified-scripts';
 import type { ProofOfWorkProgress } from './pow';
 
 interface WorkerAnswer {
@@ -18,14 +19,17 @@ export function progressShare(progress: ProofOfWorkProgress): number {
   return Math.min(0.95, progress.attempts / Math.max(1, progress.expectedAttempts));
 }
 
-/** Solves a challenge in `/assets/pow-worker.js`; resolves with `b64(nonce)`. */
-export function solveInWorker(
+/**
+ * Solves a challenge in the proof-of-work worker, verified before it starts
+ * (../verified-scripts.ts); resolves with `b64(nonce)`.
+ */
+export async function solveInWorker(
   challenge: string,
   difficulty: number,
   onProgress: (progress: ProofOfWorkProgress) => void,
 ): Promise<string> {
+  const worker = await startVerifiedWorker('pow-worker');
   return new Promise((resolve, reject) => {
-    const worker = new Worker('/assets/pow-worker.js', { type: 'module' });
     const finish = () => worker.terminate();
     worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
       const { progress, nonce, error } = event.data;

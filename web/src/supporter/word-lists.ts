@@ -1,8 +1,9 @@
 /**
  * @module
  * The passphrase word list of each page language, loaded only when the
- * passphrase field is used (each list is a chunk of its own, ~25 kB, that
- * no doctor page and no inbox loads). A loaded list is registered with the
+ * passphrase field is used (each list is a script of its own, ~25 kB, that
+ * no doctor page and no inbox loads, checked before it runs:
+ * ../verified-scripts.ts). A loaded list is registered with the
  * strength estimate, so its words score as list words.
  *
  * - `en`: the EFF large wordlist ({@link ./word-list}), five words, ≈ 64.6 bits.
@@ -10,6 +11,7 @@
  *   ({@link ./word-list-nb}), six words, 72 bits.
  */
 import type { Language } from '../i18n';
+import { importVerified } from '../verified-scripts';
 import { registerWordList, SUGGESTED_WORDS } from './passphrase';
 
 export interface WordList {
@@ -23,10 +25,11 @@ const loading = new Map<Language, Promise<WordList>>();
 
 async function importList(language: Language): Promise<WordList> {
   if (language === 'nb') {
-    const { WORDS, NB_SUGGESTED_WORDS } = await import('./word-list-nb');
+    const { WORDS, NB_SUGGESTED_WORDS } =
+      await importVerified<typeof import('./word-list-nb')>('word-list-nb');
     return { language, words: WORDS, count: NB_SUGGESTED_WORDS };
   }
-  const { WORDS } = await import('./word-list');
+  const { WORDS } = await importVerified<typeof import('./word-list')>('word-list');
   return { language, words: WORDS, count: SUGGESTED_WORDS };
 }
 

@@ -50,6 +50,8 @@ export interface ButtonLinkProps {
   class?: string;
   href: string;
   'aria-describedby'?: string;
+  /** Runs before the browser follows the link. */
+  onClick?: () => void;
   children: ComponentChildren;
 }
 

@@ -17,6 +17,8 @@ import {
   setLanguage,
   t,
 } from '../i18n';
+// Claims the page's one Trusted Types policy as the page starts (see the module).
+import '../verified-scripts';
 import { LiveRegion } from './live-region';
 import { loadSite, site } from './site';
 
