@@ -15,23 +15,16 @@
  * key of its own: it proves work for that one login, and neither another
  * login nor `POST /messages` accepts it.
  */
-import {
-  capabilityHash,
-  concat,
-  constantTimeEqual,
-  fromB64,
-  hash,
-  hmacSha256,
-  keyedHash,
-  leadingZeroBits,
-  randomBytes,
-  toB64,
-  utf8,
-} from '../crypto.ts';
-import { loginFailureCount, recordLoginFailure, spendChallenge } from '../db/access.ts';
+import { keyedHash, toB64 } from '../crypto.ts';
+import { loginFailureCount, recordLoginFailure } from '../db/access.ts';
 import { badRequest } from '../errors.ts';
-import { hourOf, hoursAfter } from '../time.ts';
-import type { Challenge, Proof } from './proof-of-work.ts';
+import {
+  type Challenge,
+  type ChallengeKind,
+  makeChallenge,
+  type Proof,
+  spendProof,
+} from './proof-of-work.ts';
 import { nowHour, type Relay } from './relay.ts';
 
 /** Failures in the hour after which a login needs a proof of work (PROTOCOL.md §11). */
@@ -39,10 +32,6 @@ export const LOGIN_POW_AFTER_FAILURES = 5;
 /** Every further this many failures add one bit, up to `LOGIN_POW_MAX_DIFFICULTY`. */
 export const LOGIN_FAILURES_PER_BIT = 5;
 
-const VERSION = 2;
-const SIGNED_LENGTH = 22;
-const CHALLENGE_LENGTH = SIGNED_LENGTH + 16;
-const LIFETIME_SECONDS = 5 * 60;
 /** What `spent_challenges` records a login proof as spent on: any second use is a replay. */
 const SPENT_ON_LOGIN = 'login';
 
@@ -63,13 +52,15 @@ async function currentLoginDifficulty(relay: Relay, loginKey: string): Promise<n
   return loginDifficulty(relay, await loginFailureCount(relay.db, loginKey, nowHour(relay)));
 }
 
-function tag(relay: Relay, signed: Uint8Array, loginKey: string): Uint8Array {
-  const key = keyedHash(relay.secret, 'peer-relay/login-pow-key');
-  return hmacSha256(key, concat(signed, utf8(loginKey))).subarray(0, 16);
-}
-
-function seconds(relay: Relay): number {
-  return Math.floor(relay.clock.now().getTime() / 1000);
+/** A challenge bound to one login (its keyed hash). */
+function loginKind(loginKey: string): ChallengeKind {
+  return {
+    version: 2,
+    tagKey: 'peer-relay/login-pow-key',
+    boundTo: loginKey,
+    refetch: 'ask /api/v1/session/params again',
+    issuedFor: ' for this login',
+  };
 }
 
 /**
@@ -78,17 +69,8 @@ function seconds(relay: Relay): number {
  */
 export async function loginChallenge(relay: Relay, loginKey: string): Promise<Challenge | null> {
   const difficulty = await currentLoginDifficulty(relay, loginKey);
-  if (difficulty === 0) return null;
-  const signed = new Uint8Array(SIGNED_LENGTH);
-  const view = new DataView(signed.buffer);
-  view.setUint8(0, VERSION);
-  view.setUint8(1, difficulty);
-  view.setUint32(2, seconds(relay) + LIFETIME_SECONDS);
-  signed.set(randomBytes(16), 6);
-  return { challenge: toB64(concat(signed, tag(relay, signed, loginKey))), difficulty };
+  return difficulty === 0 ? null : makeChallenge(relay, loginKind(loginKey), difficulty);
 }
-
-const badPow = (message: string) => badRequest('bad_pow', message);
 
 /**
  * Checks a login's proof of work and marks its challenge spent, before the
@@ -107,42 +89,13 @@ export async function spendLoginProof(
   proof: Proof | undefined,
 ): Promise<void> {
   const current = await currentLoginDifficulty(relay, loginKey);
-  if (proof === undefined) {
-    if (current === 0) return;
-    throw badPow(
-      'This login needs a proof of work: ask /api/v1/session/params again and solve its challenge.',
+  // Spent on one fixed value, so that any second use is refused as reused.
+  const spent = await spendProof(relay, loginKind(loginKey), proof, SPENT_ON_LOGIN, current);
+  if (spent === 'retry') {
+    throw badRequest(
+      'bad_pow',
+      'This proof-of-work challenge has already been used: ask /api/v1/session/params again.',
     );
-  }
-  const challenge = fromB64(proof.challenge);
-  const nonce = fromB64(proof.nonce);
-  if (challenge === null || challenge.length !== CHALLENGE_LENGTH || challenge[0] !== VERSION) {
-    throw badPow('The proof-of-work challenge is not one this relay issued for this login.');
-  }
-  const signed = challenge.subarray(0, SIGNED_LENGTH);
-  if (!constantTimeEqual(tag(relay, signed, loginKey), challenge.subarray(SIGNED_LENGTH))) {
-    throw badPow('The proof-of-work challenge is not one this relay issued for this login.');
-  }
-  const view = new DataView(challenge.buffer, challenge.byteOffset, challenge.byteLength);
-  const issued = view.getUint8(1);
-  const expiresAt = view.getUint32(2);
-  if (expiresAt <= seconds(relay)) {
-    throw badPow('The proof-of-work challenge has expired: ask /api/v1/session/params again.');
-  }
-  if (nonce === null || nonce.length !== 8) {
-    throw badPow('The proof-of-work nonce must be 8 bytes.');
-  }
-  if (leadingZeroBits(hash(32, concat(challenge, nonce))) < Math.max(issued, current - 1)) {
-    throw badPow('The proof of work does not meet the difficulty: ask for a new challenge.');
-  }
-  const spentUntil = hoursAfter(hourOf(new Date(expiresAt * 1000)), 1);
-  const earlier = await spendChallenge(
-    relay.db,
-    capabilityHash(proof.challenge),
-    SPENT_ON_LOGIN,
-    spentUntil,
-  );
-  if (earlier !== null) {
-    throw badPow('This proof-of-work challenge has already been used: ask for a new one.');
   }
 }
 

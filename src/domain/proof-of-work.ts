@@ -20,6 +20,7 @@ import {
   leadingZeroBits,
   randomBytes,
   toB64,
+  utf8,
 } from '../crypto.ts';
 import { spendChallenge } from '../db/access.ts';
 import { badRequest } from '../errors.ts';
@@ -41,23 +42,56 @@ export interface Proof {
   nonce: string;
 }
 
-function tag(relay: Relay, signed: Uint8Array): Uint8Array {
-  return hmacSha256(keyedHash(relay.secret, 'peer-relay/pow-key'), signed).subarray(0, 16);
+/**
+ * What a challenge proves work for. A submission's (version 1) is tagged
+ * over its first 22 bytes; a login's (version 2, src/domain/login-proof.ts)
+ * over those bytes and the login's key, under a tag key of its own, so that
+ * neither kind, and no other login, accepts another's challenge.
+ */
+export interface ChallengeKind {
+  version: number;
+  /** The label the tag key is derived under from the server secret. */
+  tagKey: string;
+  /** What the tag covers after the 22 bytes ('' for a submission). */
+  boundTo: string;
+  /** How a client gets a new challenge: ends the refusals' sentences. */
+  refetch: string;
+  /** Ends "not one this relay issued". */
+  issuedFor: string;
+}
+
+/** A challenge for `POST /messages`. */
+const SUBMISSION: ChallengeKind = {
+  version: VERSION,
+  tagKey: 'peer-relay/pow-key',
+  boundTo: '',
+  refetch: 'fetch a new one from /api/v1/pow',
+  issuedFor: '',
+};
+
+function tag(relay: Relay, kind: ChallengeKind, signed: Uint8Array): Uint8Array {
+  const key = keyedHash(relay.secret, kind.tagKey);
+  return hmacSha256(key, concat(signed, utf8(kind.boundTo))).subarray(0, 16);
 }
 
 function seconds(relay: Relay): number {
   return Math.floor(relay.clock.now().getTime() / 1000);
 }
 
-/** A fresh challenge at `difficulty` (by default the relay's now), valid for five minutes. */
-export function issueChallenge(relay: Relay, difficulty = currentDifficulty(relay)): Challenge {
+/** A fresh challenge of `kind` at `difficulty`, valid for five minutes. */
+export function makeChallenge(relay: Relay, kind: ChallengeKind, difficulty: number): Challenge {
   const signed = new Uint8Array(SIGNED_LENGTH);
   const view = new DataView(signed.buffer);
-  view.setUint8(0, VERSION);
+  view.setUint8(0, kind.version);
   view.setUint8(1, difficulty);
   view.setUint32(2, seconds(relay) + CHALLENGE_LIFETIME_SECONDS);
   signed.set(randomBytes(16), 6);
-  return { challenge: toB64(concat(signed, tag(relay, signed))), difficulty };
+  return { challenge: toB64(concat(signed, tag(relay, kind, signed))), difficulty };
+}
+
+/** A fresh submission challenge at `difficulty` (by default the relay's now). */
+export function issueChallenge(relay: Relay, difficulty = currentDifficulty(relay)): Challenge {
+  return makeChallenge(relay, SUBMISSION, difficulty);
 }
 
 const badPow = (message: string) => badRequest('bad_pow', message);
@@ -72,39 +106,45 @@ export function requiredDifficulty(issued: number, current: number): number {
 }
 
 /**
- * Checks a proof against the difficulty `current` now (see
- * {@link requiredDifficulty}) and marks its challenge spent on the
- * submission `spentOn`. With difficulty 0 a missing proof is accepted; any
- * proof that is sent is checked in full.
+ * Checks a proof of `kind` against the difficulty `current` now (see
+ * {@link requiredDifficulty}) and marks its challenge spent on `spentOn`;
+ * with `current` 0 a missing proof is accepted, and any proof that is sent
+ * is checked in full.
  *
  * @returns `'retry'` when the proof was already spent on this same
- *   submission (a client retrying the same body).
- * @throws `400 bad_pow` for a missing, forged, expired, reused or insufficient proof.
+ *   `spentOn` (a client retrying the same body).
+ * @throws `400 bad_pow` for a missing, forged, foreign, expired, reused or insufficient proof.
  */
-export async function spendProofOfWork(
+export async function spendProof(
   relay: Relay,
+  kind: ChallengeKind,
   proof: Proof | undefined,
   spentOn: string,
-  current = currentDifficulty(relay),
+  current: number,
 ): Promise<'spent' | 'retry'> {
   if (proof === undefined) {
     if (current === 0) return 'spent';
-    throw badPow('A proof of work is required: fetch a challenge from /api/v1/pow and solve it.');
+    throw badPow(`A proof of work is required: ${kind.refetch} and solve it.`);
   }
   const challenge = fromB64(proof.challenge);
   const nonce = fromB64(proof.nonce);
-  if (challenge === null || challenge.length !== CHALLENGE_LENGTH || challenge[0] !== VERSION) {
-    throw badPow('The proof-of-work challenge is not one this relay issued.');
+  const notIssued = `The proof-of-work challenge is not one this relay issued${kind.issuedFor}.`;
+  if (
+    challenge === null ||
+    challenge.length !== CHALLENGE_LENGTH ||
+    challenge[0] !== kind.version
+  ) {
+    throw badPow(notIssued);
   }
   const signed = challenge.subarray(0, SIGNED_LENGTH);
-  if (!constantTimeEqual(tag(relay, signed), challenge.subarray(SIGNED_LENGTH))) {
-    throw badPow('The proof-of-work challenge is not one this relay issued.');
+  if (!constantTimeEqual(tag(relay, kind, signed), challenge.subarray(SIGNED_LENGTH))) {
+    throw badPow(notIssued);
   }
   const view = new DataView(challenge.buffer, challenge.byteOffset, challenge.byteLength);
   const difficulty = view.getUint8(1);
   const expiresAt = view.getUint32(2);
   if (expiresAt <= seconds(relay)) {
-    throw badPow('The proof-of-work challenge has expired: fetch a new one.');
+    throw badPow(`The proof-of-work challenge has expired: ${kind.refetch}.`);
   }
   if (nonce === null || nonce.length !== 8) {
     throw badPow('The proof-of-work nonce must be 8 bytes.');
@@ -112,9 +152,7 @@ export async function spendProofOfWork(
   if (
     leadingZeroBits(hash(32, concat(challenge, nonce))) < requiredDifficulty(difficulty, current)
   ) {
-    throw badPow(
-      'The proof of work does not meet the difficulty asked for now: fetch a new challenge.',
-    );
+    throw badPow(`The proof of work does not meet the difficulty asked for now: ${kind.refetch}.`);
   }
   const spentUntil = hoursAfter(hourOf(new Date(expiresAt * 1000)), 1);
   const earlier = await spendChallenge(
@@ -125,5 +163,15 @@ export async function spendProofOfWork(
   );
   if (earlier === null) return 'spent';
   if (earlier === spentOn) return 'retry';
-  throw badPow('This proof-of-work challenge has already been used: fetch a new one.');
+  throw badPow(`This proof-of-work challenge has already been used: ${kind.refetch}.`);
+}
+
+/** {@link spendProof} for a submission, at the relay's difficulty now unless `current` is given. */
+export function spendProofOfWork(
+  relay: Relay,
+  proof: Proof | undefined,
+  spentOn: string,
+  current = currentDifficulty(relay),
+): Promise<'spent' | 'retry'> {
+  return spendProof(relay, SUBMISSION, proof, spentOn, current);
 }
