@@ -143,4 +143,11 @@ describe('a Worker that cannot serve', () => {
     const response = await fetchWith(env, '/readyz');
     expect(response).toMatchObject({ status: 200, body: { status: 'ready' } });
   });
+
+  it('builds the OpenAPI document inside workerd from the same route schemas', async () => {
+    const response = await fetchWith(env, '/api/v1/openapi.json');
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toBe('3.1.0');
+    expect(response.body.paths['/api/v1/messages'].post.requestBody).toBeDefined();
+  });
 });
