@@ -103,7 +103,14 @@ describe('the Cron Trigger', () => {
     const { OPERATOR_TOKEN: _unset, ...withoutToken } = env;
     const logged: string[] = [];
     await expect(runCron(withoutToken, logged)).rejects.toThrow(/OPERATOR_TOKEN is not set/);
-    expect(logged).toEqual([expect.stringMatching(/^peer-relay: OPERATOR_TOKEN is not set/)]);
+    expect(logged.map((line) => JSON.parse(line))).toEqual([
+      {
+        level: 'error',
+        event: 'config_invalid',
+        hour: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:00:00Z$/),
+        message: expect.stringMatching(/^OPERATOR_TOKEN is not set/),
+      },
+    ]);
   });
 });
 
