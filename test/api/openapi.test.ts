@@ -1,6 +1,6 @@
 /**
  * The OpenAPI 3.1 document at `GET /api/v1/openapi.json` (issue 17 item 6):
- * every endpoint and error code of PROTOCOL.md (and of the tables of
+ * valid OpenAPI 3.1 (checked by @apidevtools/swagger-parser), every endpoint and error code of PROTOCOL.md (and of the tables of
  * docs/protocol.md §9) is in it, every route the app really has is
  * described, request schemas are the ones the routes validate with, and
  * operator routes carry the operator's bearer scheme.
@@ -8,6 +8,7 @@
  * PROTOCOL.md lives outside this repository, so its endpoints and codes are
  * written out here, as it states them.
  */
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../support/harness.ts';
 
@@ -167,6 +168,12 @@ describe('GET /api/v1/openapi.json', () => {
     const response = await harness.request('GET', '/api/v1/openapi.json');
     expect(response.headers.get('Cache-Control')).toBe('public, max-age=3600');
     expect(response.headers.get('Set-Cookie')).toBeNull();
+  });
+
+  it('is a valid OpenAPI 3.1 document, its references resolved', async () => {
+    // The validator resolves references in place, so it gets a copy.
+    const validated = await SwaggerParser.validate(structuredClone(document) as never);
+    expect('openapi' in validated && validated.openapi).toBe('3.1.0');
   });
 
   it('describes every endpoint of PROTOCOL.md', () => {
