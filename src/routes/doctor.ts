@@ -28,7 +28,6 @@ export function doctorRoutes(relay: Relay) {
         describe({
           summary: 'List active supporters, filtered by county, specialty, language, modality',
           tag: 'Directory',
-          input: 'query',
           ok: { 200: '`{supporters: [Supporter]}`' },
         }),
         validate('query', directoryQuery),
@@ -73,7 +72,6 @@ export function doctorRoutes(relay: Relay) {
         describe({
           summary: 'A proof-of-work challenge priced for one recipient',
           tag: 'Doctor',
-          input: 'json',
           ok: { 200: '`{challenge, difficulty}`' },
         }),
         validate('json', powRequest),
@@ -113,7 +111,6 @@ export function doctorRoutes(relay: Relay) {
           summary:
             "Submit a sealed message (§3), with proof of work (§7) and the doctor's copy (§10.1)",
           tag: 'Doctor',
-          input: 'json',
           ok: {
             202: '`{id, status, expiresAt, copy?}`',
             200: 'A resubmission: the stored message',
@@ -138,7 +135,6 @@ export function doctorRoutes(relay: Relay) {
         describe({
           summary: 'Everything a reply code unlocks: replies and sent messages',
           tag: 'Doctor',
-          input: 'json',
           ok: { 200: '`{expiresAt, replies, sent}`' },
           errors: { 400: ['bad_encoding'], 404: ['mailbox_not_found'] },
         }),
@@ -150,7 +146,6 @@ export function doctorRoutes(relay: Relay) {
         describe({
           summary: 'Delete replies the doctor has deleted (§10.4); idempotent',
           tag: 'Doctor',
-          input: 'json',
           ok: { 200: '`{deleted: n}`' },
           errors: { 400: ['bad_encoding'], 404: ['mailbox_not_found'] },
         }),
@@ -165,7 +160,6 @@ export function doctorRoutes(relay: Relay) {
         describe({
           summary: 'Delete the mailbox for good (§10.2)',
           tag: 'Doctor',
-          input: 'json',
           ok: { 200: '`{deleted: true}`' },
           errors: { 400: ['bad_encoding'], 404: ['mailbox_not_found'] },
         }),

@@ -19,9 +19,11 @@ export interface RouteDescription {
   ok: Partial<Record<200 | 201 | 202, string>>;
   /** Who may call it; anonymous when absent. */
   auth?: 'supporter' | 'operator';
-  /** What the request carries: a JSON body, or query parameters (both validated). */
-  input?: 'json' | 'query';
-  /** The route's own error codes; those of its input, credentials and of every route are added. */
+  /**
+   * The route's own error codes. Those of its credentials and of every route
+   * are added here, those of a validated body or query when the document is
+   * built (`validationErrors`), from what the route's validator shows.
+   */
   errors?: ErrorCodes;
   /** The media type of a successful answer, when it is not JSON. */
   media?: string;
@@ -52,7 +54,22 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Not ready; retry after `Retry-After` seconds',
 };
 
-function errorResponse(status: number, codes: string[]) {
+/** An error answer: the shared Error schema, its `code` one of the listed codes. */
+interface ErrorResponse {
+  description: string;
+  content: {
+    'application/json': {
+      schema: {
+        allOf: [
+          { $ref: string },
+          { properties: { error: { properties: { code: { enum: string[] } } } } },
+        ];
+      };
+    };
+  };
+}
+
+function errorResponse(status: number, codes: string[]): ErrorResponse {
   return {
     description: `${STATUS_TEXT[status]}: ${codes.map((code) => `\`${code}\``).join(', ')}`,
     content: {
@@ -68,10 +85,21 @@ function errorResponse(status: number, codes: string[]) {
   };
 }
 
-/** Adds codes to a status's list, keeping each once. */
-function add(errors: Map<number, string[]>, status: number, codes: string[]): void {
-  const list = errors.get(status) ?? [];
-  errors.set(status, [...list, ...codes.filter((code) => !list.includes(code))]);
+type Responses = Record<string, unknown>;
+
+/** The codes an error response lists (none if there is none). */
+function codesOf(response: unknown): string[] {
+  const schema = (response as ErrorResponse | undefined)?.content['application/json'].schema;
+  return schema?.allOf[1].properties.error.properties.code.enum ?? [];
+}
+
+/** Puts `codes` first in the error response for `status`, keeping the codes it had. */
+function addCodes(responses: Responses, status: number, codes: string[]): void {
+  const known = codesOf(responses[status]);
+  responses[status] = errorResponse(status, [
+    ...codes,
+    ...known.filter((code) => !codes.includes(code)),
+  ]);
 }
 
 /**
@@ -84,26 +112,17 @@ function add(errors: Map<number, string[]>, status: number, codes: string[]): vo
  *   ok: { 200: 'The messages' } }), session, handler)
  */
 export function describe(route: RouteDescription): MiddlewareHandler {
-  const errors = new Map<number, string[]>();
-  if (route.input === 'json') {
-    add(errors, 400, ['invalid_json', 'invalid_request']);
-    add(errors, 413, ['payload_too_large']);
-    add(errors, 415, ['unsupported_media_type']);
-  }
-  if (route.input === 'query') add(errors, 400, ['invalid_request']);
-  if (route.auth !== undefined) add(errors, 401, ['unauthorized']);
-  for (const [status, codes] of Object.entries(route.errors ?? {})) {
-    add(errors, Number(status), codes);
-  }
-  add(errors, 500, ['internal_error']);
+  // Statuses are integer keys, so the object lists them in ascending order.
+  const responses: Responses = {};
   const media = route.media ?? 'application/json';
-  const responses: Record<string, unknown> = {};
   for (const [status, description] of Object.entries(route.ok)) {
     responses[status] = { description, content: { [media]: {} } };
   }
-  for (const [status, codes] of [...errors].sort(([a], [b]) => a - b)) {
-    responses[String(status)] = errorResponse(status, codes);
+  for (const [status, codes] of Object.entries(route.errors ?? {})) {
+    addCodes(responses, Number(status), codes);
   }
+  if (route.auth !== undefined) addCodes(responses, 401, ['unauthorized']);
+  addCodes(responses, 500, ['internal_error']);
   return describeRoute({
     summary: route.summary,
     tags: [route.tag],
@@ -147,11 +166,36 @@ export function openApiDocument(app: Hono, version: string) {
   };
 }
 
+/** An operation as `generateSpecs` leaves it, as far as `validationErrors` reads it. */
+interface GeneratedOperation {
+  requestBody?: unknown;
+  parameters?: { in?: string }[];
+  responses: Responses;
+}
+
+/**
+ * Adds what validation answers (docs/protocol.md §9, "Errors common to many
+ * endpoints") to each operation whose validator put a body or a query in it.
+ */
+function validationErrors(paths: Record<string, Record<string, GeneratedOperation>>): void {
+  for (const operations of Object.values(paths)) {
+    for (const operation of Object.values(operations)) {
+      if (operation.requestBody !== undefined) {
+        addCodes(operation.responses, 400, ['invalid_json', 'invalid_request']);
+        addCodes(operation.responses, 413, ['payload_too_large']);
+        addCodes(operation.responses, 415, ['unsupported_media_type']);
+      } else if (operation.parameters?.some((parameter) => parameter.in === 'query')) {
+        addCodes(operation.responses, 400, ['invalid_request']);
+      }
+    }
+  }
+}
+
 async function buildDocument(app: Hono, version: string) {
   const { schema: error } = await resolver(errorBody).toOpenAPISchema({
     options: { target: 'draft-2020-12' },
   });
-  return generateSpecs(app, {
+  const document = await generateSpecs(app, {
     documentation: {
       info: {
         title: 'peer-relay',
@@ -179,7 +223,9 @@ async function buildDocument(app: Hono, version: string) {
     },
     // `openapi.json` and `counts.csv` are routes, not static files.
     excludeStaticFile: false,
-    // Validation failures have PROTOCOL.md's error shape, listed with each route.
+    // Validation failures have PROTOCOL.md's error shape (`validationErrors`).
     defaultValidationErrorResponse: false,
   });
+  validationErrors(document.paths as Record<string, Record<string, GeneratedOperation>>);
+  return document;
 }

@@ -36,7 +36,6 @@ export function supporterRoutes(relay: Relay) {
       describe({
         summary: 'Join with an invite (§6)',
         tag: 'Supporter',
-        input: 'json',
         ok: { 201: '`{id}`' },
         errors: {
           400: ['bad_encoding', 'weak_kdf', 'unknown_value', 'invisible_characters'],
@@ -53,7 +52,6 @@ export function supporterRoutes(relay: Relay) {
       describe({
         summary: 'Whether an invite can still be used (§12)',
         tag: 'Supporter',
-        input: 'json',
         ok: { 200: '`{valid: true, expiresAt}`' },
         errors: {
           400: ['bad_encoding'],
@@ -70,7 +68,6 @@ export function supporterRoutes(relay: Relay) {
         summary:
           "A login's key-derivation parameters, and a proof-of-work challenge after failures (§11)",
         tag: 'Supporter',
-        input: 'json',
         ok: { 200: '`{salt, opslimit, memlimit, pow?}`' },
       }),
       validate('json', loginOnly),
@@ -81,7 +78,6 @@ export function supporterRoutes(relay: Relay) {
       describe({
         summary: 'Log in (§5, §11)',
         tag: 'Supporter',
-        input: 'json',
         ok: { 200: '`{token, expiresAt, supporter, vault}`' },
         errors: {
           400: ['bad_encoding', 'bad_pow'],
@@ -126,7 +122,6 @@ export function supporterRoutes(relay: Relay) {
         summary: 'Mark messages delivered and delete their ciphertext; idempotent',
         tag: 'Supporter',
         auth: 'supporter',
-        input: 'json',
         ok: { 200: '`{deleted: n}`' },
       }),
       session,
@@ -140,7 +135,6 @@ export function supporterRoutes(relay: Relay) {
         summary: 'Send a reply (§4)',
         tag: 'Supporter',
         auth: 'supporter',
-        input: 'json',
         ok: { 202: '`{id, expiresAt}`', 200: 'A resubmission: the stored reply' },
         errors: {
           400: ['bad_encoding', 'bad_padding'],
@@ -179,7 +173,6 @@ export function supporterRoutes(relay: Relay) {
         summary: 'Change profile, e-mail, availability or notifications',
         tag: 'Supporter',
         auth: 'supporter',
-        input: 'json',
         ok: { 200: 'The updated account' },
         errors: {
           400: [
@@ -234,7 +227,6 @@ export function supporterRoutes(relay: Relay) {
         summary: 'Change the passphrase (§5)',
         tag: 'Supporter',
         auth: 'supporter',
-        input: 'json',
         ok: { 200: '`{ok: true}`' },
         errors: { 400: ['bad_encoding', 'weak_kdf', 'bad_pow'], 401: ['invalid_credentials'] },
       }),
