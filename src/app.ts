@@ -16,6 +16,7 @@ import { ApiError } from './errors.ts';
 import { archiveRoutes } from './routes/archive.ts';
 import { requireOperator } from './routes/auth.ts';
 import { doctorRoutes } from './routes/doctor.ts';
+import { describe, openApiDocument } from './routes/openapi.ts';
 import { type InstanceInfo, operatorRoutes, uptimeSeconds } from './routes/operator.ts';
 import { supporterRoutes } from './routes/supporter.ts';
 
@@ -115,11 +116,30 @@ export function createApp(options: AppOptions): Hono {
     .route('/', doctorRoutes(relay))
     .route('/', supporterRoutes(relay))
     .route('/', archiveRoutes(relay))
-    .route('/admin', operatorRoutes(relay, options));
+    .route('/admin', operatorRoutes(relay, options))
+    .get(
+      '/openapi.json',
+      describe({
+        summary: 'This document (OpenAPI 3.1)',
+        tag: 'Relay',
+        ok: { 200: 'OpenAPI 3.1' },
+      }),
+      openApiDocument(app, options.version),
+    );
   app.route('/api/v1', api);
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/readyz', async (c) => {
+  app.get(
+    '/healthz',
+    describe({ summary: 'Liveness, no details', tag: 'Relay', ok: { 200: '`{status: "ok"}`' } }),
+    (c) => c.json({ status: 'ok' }),
+  );
+  const readiness = describe({
+    summary: 'Readiness: the database answers',
+    tag: 'Relay',
+    ok: { 200: '`{status: "ready"}`' },
+    errors: { 503: ['not_ready'] },
+  });
+  app.get('/readyz', readiness, async (c) => {
     try {
       await checkDatabase(relay);
     } catch {
@@ -127,7 +147,14 @@ export function createApp(options: AppOptions): Hono {
     }
     return c.json({ status: 'ready' });
   });
-  app.get('/metrics', requireOperator(relay), async (c) => {
+  const metrics = describe({
+    summary: 'The health figures in Prometheus text format',
+    tag: 'Operator',
+    auth: 'operator',
+    ok: { 200: 'Prometheus text format 0.0.4, no per-supporter labels' },
+    media: 'text/plain; version=0.0.4',
+  });
+  app.get('/metrics', metrics, requireOperator(relay), async (c) => {
     const text = metricsText(await healthFigures(relay), {
       version: options.version,
       uptimeSeconds: uptimeSeconds(relay, options),

@@ -13,9 +13,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import packageJson from '../package.json' with { type: 'json' };
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { runScheduledWork, ScheduledWorkError } from './domain/scheduler.ts';
+import { logScheduledWorkError, runScheduledWork, ScheduledWorkError } from './domain/scheduler.ts';
 import { limitHeapGrowth } from './heap.ts';
-import { logError } from './log.ts';
+import { codeName, configSentence, log, logError } from './log.ts';
 import { openNodeRelay } from './node-relay.ts';
 import { createNodeNotifier } from './notify/smtp.ts';
 
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
       await checkpointIfDeleted();
     } catch (error) {
       // Each failed step's error was logged already; this names the steps.
-      if (error instanceof ScheduledWorkError) console.error(`peer-relay: ${error.message}`);
+      if (error instanceof ScheduledWorkError) logScheduledWorkError(error);
       else logError(error);
     } finally {
       running = false;
@@ -65,9 +65,14 @@ async function main(): Promise<void> {
   };
   const listen = { fetch: app.fetch, hostname: config.host, port: config.port, serverOptions };
   const server = serve(listen, (info) => {
-    console.log(
-      `peer-relay ${packageJson.version} listening on http://${info.address}:${info.port}`,
-    );
+    log('info', 'listening', {
+      version: codeName(packageJson.version),
+      address: codeName(info.address),
+      port: info.port,
+    });
+    // The one line that is not JSON, and not a log: a secret for the operator at
+    // the terminal, printed only at a first start without OPERATOR_TOKEN
+    // (docs/operating.md, "Logs").
     if (generatedOperatorToken !== undefined) {
       console.log(
         `Operator token (shown once; keep it safe, or set OPERATOR_TOKEN): ${generatedOperatorToken}`,
@@ -85,7 +90,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`peer-relay: ${signal}, finishing requests in flight`);
+    log('info', 'stopping', { signal: codeName(signal) });
     clearInterval(sweeper);
     // close() stops accepting and waits for requests in flight. Keep-alive
     // connections would hold it open once idle, so idle ones are closed now
@@ -113,10 +118,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
-    console.error(`peer-relay: ${error.message}`);
+    log('error', 'config_invalid', { message: configSentence(error) });
   } else {
     logError(error);
-    if (error instanceof Error) console.error(error.message);
   }
   process.exit(1);
 });

@@ -13,9 +13,9 @@ import { version } from '../package.json';
 import { createApp } from './app.ts';
 import { ConfigError } from './config.ts';
 import type { Relay } from './domain/relay.ts';
-import { runScheduledWork, ScheduledWorkError } from './domain/scheduler.ts';
+import { logScheduledWorkError, runScheduledWork, ScheduledWorkError } from './domain/scheduler.ts';
 import { openEdgeRelay } from './edge-relay.ts';
-import { logError } from './log.ts';
+import { configSentence, log, logError } from './log.ts';
 import type { ExecutionContext, Fetcher, ScheduledController, WorkerEnv } from './worker-env.ts';
 
 // Only the default export: workerd treats every named export of the main
@@ -71,7 +71,7 @@ function notReady(error: unknown): Response {
   if (error instanceof ConfigError) {
     // Configuration sentences name variables, never their values.
     message = `The relay is not configured: ${error.message}`;
-    console.error(`peer-relay: ${error.message}`);
+    log('error', 'config_invalid', { message: configSentence(error) });
   } else {
     logError(error);
   }
@@ -98,8 +98,10 @@ async function scheduledWork(env: WorkerEnv): Promise<void> {
     await runScheduledWork(relay, undefined, { intervalMinutes: CRON_INTERVAL_MINUTES, logError });
   } catch (error) {
     // A failed step's own error was logged already; this names the steps.
-    if (error instanceof ConfigError || error instanceof ScheduledWorkError) {
-      console.error(`peer-relay: ${error.message}`);
+    if (error instanceof ConfigError) {
+      log('error', 'config_invalid', { message: configSentence(error) });
+    } else if (error instanceof ScheduledWorkError) {
+      logScheduledWorkError(error);
     } else {
       logError(error);
     }

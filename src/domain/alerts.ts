@@ -19,11 +19,13 @@
  * write, so two runs at once send one alert. Keeping `day` recent keeps
  * each run's read of the counters to a few rows (D1 bills rows read).
  */
+
 import { countEvent, eventCountsSince } from '../db/counters.ts';
 import { pendingSummary } from '../db/messages.ts';
 import { waitingSince } from '../db/notifications.ts';
 import { deleteSetting, readSetting, replaceSetting, writeSetting } from '../db/settings.ts';
 import { listAllSupporters } from '../db/supporters.ts';
+import type { Log } from '../log.ts';
 import {
   type Notice,
   NotificationError,
@@ -31,7 +33,7 @@ import {
   type Transport,
 } from '../notify/notifier.ts';
 import { dayOf, HOUR_SECONDS, hoursAfter } from '../time.ts';
-import { failureDescription } from './notifications.ts';
+import { failureFields } from './notifications.ts';
 import { nowHour, type Relay } from './relay.ts';
 
 export type AlertKind = 'waiting' | 'expired' | 'unseen';
@@ -178,7 +180,7 @@ export function alertNotice(relay: Relay, alert: Alert): Notice {
 export async function sendDueAlerts(
   relay: Relay,
   notifier: Notifier,
-  options: { log: (line: string) => void },
+  options: { log: Log },
 ): Promise<AlertRunResult> {
   const result: AlertRunResult = { sent: [], failed: 0 };
   if (!alertsConfigured(relay)) return result;
@@ -231,7 +233,7 @@ export async function sendDueAlerts(
       } catch (error) {
         result.failed++;
         await countEvent(db, dayOf(relay.clock.now()), 'notify_failed');
-        options.log(`alert failed: ${failureDescription(channel, error)}`);
+        options.log('warn', 'alert_failed', failureFields(channel, error));
       }
     }
     if (!delivered) continue;

@@ -30,6 +30,7 @@
  * - **No duplicates**: before sending, a run claims the attempt with a
  *   conditional update; only the run whose update matched sends.
  */
+
 import { countEvent } from '../db/counters.ts';
 import { pendingSummary } from '../db/messages.ts';
 import {
@@ -39,6 +40,7 @@ import {
   recordDelivered,
   recordFailed,
 } from '../db/notifications.ts';
+import { codeName, type Log, type LogFields } from '../log.ts';
 import {
   type NotificationChannel,
   NotificationError,
@@ -54,8 +56,8 @@ export interface NotificationRunOptions {
   random: () => number;
   /** Minutes between scheduler runs: 1 on Node, the Cron Trigger's interval on Workers. */
   intervalMinutes: number;
-  /** Receives "notification failed: …" lines. */
-  log: (line: string) => void;
+  /** Where a failed delivery is logged (`notification_failed`, its transport and reason). */
+  log: Log;
 }
 
 export interface NotificationRunResult {
@@ -164,7 +166,7 @@ export async function sendDueNotifications(
         retryHour(hour, failures),
       );
       await countEvent(db, dayOf(relay.clock.now()), 'notify_failed');
-      options.log(`notification failed: ${failureDescription(delivery.channel, error)}`);
+      options.log('warn', 'notification_failed', failureFields(delivery.channel, error));
       return;
     }
     result.sent++;
@@ -173,10 +175,13 @@ export async function sendDueNotifications(
   return result;
 }
 
-/** "smtp ECONNECTION", "webhook http_500": the transport and a class of failure, nothing else. */
-export function failureDescription(channel: NotificationChannel, error: unknown): string {
-  if (error instanceof NotificationError) return error.message;
-  return `${transportName(channel)} ${error instanceof Error ? error.name : 'error'}`;
+/** `smtp` `ECONNECTION`, `webhook` `http_500`: the transport and a class of failure, nothing else. */
+export function failureFields(channel: NotificationChannel, error: unknown): LogFields {
+  if (error instanceof NotificationError) {
+    return { transport: codeName(error.transport), reason: codeName(error.reason) };
+  }
+  const reason = error instanceof Error ? error.name : 'error';
+  return { transport: codeName(transportName(channel)), reason: codeName(reason) };
 }
 
 /** Runs `task` over `items` with at most `limit` at once. */

@@ -17,6 +17,7 @@
  * with SMTP (src/notify/smtp.ts), a Worker the default webhook-only one.
  */
 
+import { codeName, type Log, log as relayLog } from '../log.ts';
 import type { Notifier } from '../notify/notifier.ts';
 import { createWebhookTransport } from '../notify/webhook.ts';
 import { type AlertRunResult, sendDueAlerts } from './alerts.ts';
@@ -29,8 +30,8 @@ export interface ScheduleOptions {
   random?: () => number;
   /** Minutes between runs (default 1, Node's timer); a Worker passes its cron interval. */
   intervalMinutes?: number;
-  /** Where "notification failed: …" lines go (default: stderr). They hold no address. */
-  log?: (line: string) => void;
+  /** Where failed deliveries are logged (default: the relay's log). They hold no address. */
+  log?: Log;
   /** Given each error of a failed step before the run throws. */
   logError?: (error: unknown) => void;
 }
@@ -55,6 +56,11 @@ export class ScheduledWorkError extends Error {
   }
 }
 
+/** Logs a failed run by the steps that failed (each step's error was logged as it happened). */
+export function logScheduledWorkError(error: ScheduledWorkError): void {
+  relayLog('error', 'scheduled_work_failed', { steps: codeName(error.steps.join(',')) });
+}
+
 /** A uniform number in [0, 1) from the platform's cryptographic generator. */
 export function secureRandom(): number {
   return (crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) / 2 ** 32;
@@ -76,7 +82,7 @@ export async function runScheduledWork(
   notifier: Notifier = { webhook: createWebhookTransport() },
   options: ScheduleOptions = {},
 ): Promise<ScheduledResult> {
-  const log = options.log ?? ((line: string) => console.warn(`peer-relay: ${line}`));
+  const log = options.log ?? relayLog;
   const failed: ScheduledStep[] = [];
   const causes: unknown[] = [];
   async function step<T>(name: ScheduledStep, work: () => Promise<T>, fallback: T): Promise<T> {

@@ -13,6 +13,7 @@ import {
 import type { Relay } from '../domain/relay.ts';
 import type { HealthReport } from '../wire/operator.ts';
 import { requireOperator } from './auth.ts';
+import { describe } from './openapi.ts';
 import {
   healthQuery,
   inviteRequest,
@@ -33,31 +34,76 @@ export function uptimeSeconds(relay: Relay, info: InstanceInfo): number {
 export function operatorRoutes(relay: Relay, info: InstanceInfo) {
   return new Hono()
     .use(requireOperator(relay))
-    .post('/invites', validate('json', inviteRequest), async (c) =>
-      c.json(await createInvite(relay, c.req.valid('json')), 201),
+    .post(
+      '/invites',
+      describe({
+        summary: 'Invite a supporter',
+        tag: 'Operator',
+        auth: 'operator',
+        ok: { 201: '`{token, url, expiresAt}`' },
+      }),
+      validate('json', inviteRequest),
+      async (c) => c.json(await createInvite(relay, c.req.valid('json')), 201),
     )
-    .get('/supporters', async (c) => c.json({ supporters: await listSupporterHealth(relay) }))
-    .patch('/supporters/:id', validate('json', supporterChange), async (c) =>
-      c.json(await changeSupporter(relay, c.req.param('id'), c.req.valid('json'))),
+    .get(
+      '/supporters',
+      describe({
+        summary: 'Every supporter with delivery health',
+        tag: 'Operator',
+        auth: 'operator',
+        ok: { 200: '`{supporters: [...]}`' },
+      }),
+      async (c) => c.json({ supporters: await listSupporterHealth(relay) }),
     )
-    .post('/supporters/:id/purge', validate('json', purgeRequest), async (c) =>
-      c.json(await purgeSupporterQueue(relay, c.req.param('id'), c.req.valid('json'))),
+    .patch(
+      '/supporters/:id',
+      describe({
+        summary: "Activate, deactivate or set a supporter's availability",
+        tag: 'Operator',
+        auth: 'operator',
+        ok: { 200: "The supporter's health entry" },
+        errors: { 404: ['supporter_not_found'] },
+      }),
+      validate('json', supporterChange),
+      async (c) => c.json(await changeSupporter(relay, c.req.param('id'), c.req.valid('json'))),
     )
-    .get('/health', validate('query', healthQuery), async (c) => {
-      const notSeenDays = c.req.valid('query').notSeenDays ?? NOT_SEEN_DAYS;
-      const [figures, sizeBytes, notSeen] = await Promise.all([
-        healthFigures(relay),
-        databaseSize(relay),
-        supportersNotSeen(relay, notSeenDays),
-      ]);
-      const report: HealthReport = {
-        ...figures,
-        database: { reachable: true },
-        databaseSizeBytes: sizeBytes,
-        supportersNotSeen: notSeen,
-        version: info.version,
-        uptimeSeconds: uptimeSeconds(relay, info),
-      };
-      return c.json(report);
-    });
+    .post(
+      '/supporters/:id/purge',
+      describe({
+        summary: "Purge a supporter's old queued messages",
+        tag: 'Operator',
+        auth: 'operator',
+        ok: { 200: '`{purged: n}`' },
+        errors: { 404: ['supporter_not_found'] },
+      }),
+      validate('json', purgeRequest),
+      async (c) => c.json(await purgeSupporterQueue(relay, c.req.param('id'), c.req.valid('json'))),
+    )
+    .get(
+      '/health',
+      describe({
+        summary: 'Aggregate delivery health',
+        tag: 'Operator',
+        auth: 'operator',
+        ok: { 200: 'The figures (docs/protocol.md §9)' },
+      }),
+      validate('query', healthQuery),
+      async (c) => {
+        const notSeenDays = c.req.valid('query').notSeenDays ?? NOT_SEEN_DAYS;
+        const [figures, sizeBytes, notSeen] = await Promise.all([
+          healthFigures(relay),
+          databaseSize(relay),
+          supportersNotSeen(relay, notSeenDays),
+        ]);
+        const report: HealthReport = {
+          ...figures,
+          database: { reachable: true },
+          databaseSizeBytes: sizeBytes,
+          supportersNotSeen: notSeen,
+          version: info.version,
+          uptimeSeconds: uptimeSeconds(relay, info),
+        };
+        return c.json(report);
+      },
+    );
 }

@@ -3,11 +3,12 @@
  * Request-body schemas (valibot) and the validator that maps their failures
  * to PROTOCOL.md errors. Issue messages that are error codes
  * (`bad_encoding`, `bad_padding`, `weak_kdf`) become that code; every other
- * failure is `400 invalid_request`. No message ever echoes the input.
+ * failure is `400 invalid_request`. No message ever echoes the input. The
+ * same schemas describe the requests in the OpenAPI document (openapi.ts).
  */
-import { sValidator } from '@hono/standard-validator';
 import type { MiddlewareHandler } from 'hono';
 import { every } from 'hono/combine';
+import { validator as openApiValidator, uniqueSymbol } from 'hono-openapi';
 import * as v from 'valibot';
 import { fromB64 } from '../crypto.ts';
 import { DEFAULT_MEMLIMIT, DEFAULT_OPSLIMIT } from '../domain/accounts.ts';
@@ -41,9 +42,14 @@ function decodeOrIssue(
 }
 
 /** A base64url string (no padding) decoding to bytes that satisfy `check`; stays a string. */
-function b64(check: (bytes: Uint8Array) => boolean = () => true, code = 'invalid_request') {
+function b64(
+  check: (bytes: Uint8Array) => boolean = () => true,
+  code = 'invalid_request',
+  description = 'base64url without padding',
+) {
   return v.pipe(
     v.string(),
+    v.description(description),
     v.rawCheck<string>(({ dataset, addIssue }) => {
       if (!dataset.typed) return;
       const result = decodeOrIssue(dataset.value, check, code);
@@ -52,12 +58,18 @@ function b64(check: (bytes: Uint8Array) => boolean = () => true, code = 'invalid
   );
 }
 
-const bytesLong = (length: number) => b64((bytes) => bytes.length === length);
+const bytesLong = (length: number) =>
+  b64(
+    (bytes) => bytes.length === length,
+    'invalid_request',
+    `base64url without padding, ${length} bytes`,
+  );
 
 /** Ciphertext whose length is `overhead + 1024·n` with 1 ≤ n ≤ 16, as bytes. */
 function paddedCiphertext(overhead: number) {
   return v.pipe(
     v.string(),
+    v.description(`base64url without padding, ${overhead} + 1024·n bytes (1 ≤ n ≤ 16)`),
     // Decoded once, into the bytes the handler gets.
     v.rawTransform<string, Uint8Array>(({ dataset, addIssue, NEVER }) => {
       const result = decodeOrIssue(dataset.value, hasPaddedLength, 'bad_padding');
@@ -153,7 +165,11 @@ export const vault = v.object({
     v.maxValue(1024 * 1024 * 1024),
   ),
   // nonce (24) + MAC (16) + a small JSON holding the secret key
-  ciphertext: b64((bytes) => bytes.length >= 72 && bytes.length <= 1024),
+  ciphertext: b64(
+    (bytes) => bytes.length >= 72 && bytes.length <= 1024,
+    'invalid_request',
+    'base64url without padding, 72 to 1024 bytes',
+  ),
 });
 
 export const registration = v.object({
@@ -283,8 +299,12 @@ function describePath(path: readonly (PropertyKey | { key: PropertyKey })[] | un
   return path.map((part) => String(typeof part === 'object' ? part.key : part)).join('.');
 }
 
+/** The OpenAPI document shows request schemas in JSON Schema 2020-12, the dialect of OpenAPI 3.1. */
+const DOCUMENTED_AS = { options: { target: 'draft-2020-12' } } as const;
+
 /**
  * Validates a request part against a schema, throwing PROTOCOL.md errors.
+ * The middleware also carries the schema for the OpenAPI document.
  *
  * @example
  * app.post('/messages', validate('json', submission), (c) => c.req.valid('json'))
@@ -294,7 +314,7 @@ export function validate<Target extends 'json' | 'query', Schema extends v.Gener
   schema: Schema,
 ) {
   // Declared as returning a Response so Hono keeps the route's types; it only ever throws.
-  const validator = sValidator(
+  const validator = openApiValidator(
     target,
     v.pipe(v.custom<v.InferInput<Schema>>(isJsonObject), schema),
     (result): Response | undefined => {
@@ -312,13 +332,15 @@ export function validate<Target extends 'json' | 'query', Schema extends v.Gener
         `Invalid or missing value at ${describePath(issues[0]?.path)}.`,
       );
     },
+    DOCUMENTED_AS,
   );
   if (target !== 'json') return validator;
-  // `every` keeps the validator's behaviour; the cast keeps its type for `c.req.valid()`.
-  return every(
-    requireJson,
-    validator as unknown as MiddlewareHandler,
-  ) as unknown as typeof validator;
+  // `every` keeps the validator's behaviour, and the schema goes with it to the
+  // document; the cast keeps its type for `c.req.valid()`.
+  const checked = every(requireJson, validator as unknown as MiddlewareHandler);
+  return Object.assign(checked, {
+    [uniqueSymbol]: (validator as unknown as Record<symbol, unknown>)[uniqueSymbol],
+  }) as unknown as typeof validator;
 }
 
 const sentences: Record<string, string> = {

@@ -11,6 +11,7 @@ import { health, joinSupporter, newDoctor, type Supporter, setActive } from '../
 import { query } from '../support/database.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import {
+  deliveryLog,
   type HttpReceiver,
   startHttpReceiver,
   startSmtpReceiver,
@@ -41,7 +42,7 @@ async function relayWith(env: Record<string, string>): Promise<Harness> {
 async function run(h: Harness, logs: string[] = []): Promise<ScheduledResult> {
   return runScheduledWork(h.relay, createNodeNotifier(h.relay.config), {
     random: () => 0,
-    log: (line) => logs.push(line),
+    log: deliveryLog(logs),
   });
 }
 
@@ -248,7 +249,7 @@ describe('delivery', () => {
     const logs: string[] = [];
     at(h, '2026-11-27T15:00:00Z');
     expect((await run(h, logs)).alerts).toEqual({ sent: [], failed: 1 });
-    expect(logs).toEqual(['alert failed: webhook http_500']);
+    expect(logs).toEqual(['alert_failed webhook http_500']);
     at(h, '2026-11-27T15:01:00Z');
     expect((await run(h, logs)).alerts).toEqual({ sent: [], failed: 0 });
     at(h, '2026-11-27T16:00:00Z');

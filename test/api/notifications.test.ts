@@ -22,6 +22,7 @@ import { query } from '../support/database.ts';
 import { expectError } from '../support/expect-error.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import {
+  deliveryLog,
   type HttpReceiver,
   sequenceRandom,
   startHttpReceiver,
@@ -64,7 +65,7 @@ async function runOnce(h: Harness, logs: string[] = [], options: ScheduleOptions
   const notifier = createNodeNotifier(h.relay.config);
   return runScheduledWork(h.relay, notifier, {
     random: () => 0,
-    log: (line) => logs.push(line),
+    log: deliveryLog(logs),
     ...options,
   });
 }
@@ -344,8 +345,8 @@ describe('failures', () => {
 
     expect(hook.requests.map((r) => r.status)).toEqual([500, 500, 200]);
     expect(logs).toEqual([
-      'notification failed: webhook http_500',
-      'notification failed: webhook http_500',
+      'notification_failed webhook http_500',
+      'notification_failed webhook http_500',
     ]);
     const figures = (await health(h)).body;
     expect(figures.last30Days.notify_failed).toBe(2);
@@ -379,7 +380,7 @@ describe('failures', () => {
     expect(smtp.attempts()).toBe(2);
     expect(smtp.mails).toHaveLength(1);
     expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatch(/^notification failed: smtp [A-Za-z0-9_]+$/);
+    expect(logs[0]).toMatch(/^notification_failed smtp [A-Za-z0-9_]+$/);
   });
 
   it('counts a wrong SMTP password as a failure, logging no address and no credential', async () => {
@@ -391,7 +392,7 @@ describe('failures', () => {
     await sendMessage(h, kari);
     const logs: string[] = [];
     expect((await runOnce(h, logs)).notifications.failed).toBe(1);
-    expect(logs).toEqual(['notification failed: smtp EAUTH']);
+    expect(logs).toEqual(['notification_failed smtp EAUTH']);
     const figures = (await health(h)).body;
     expect(figures.notificationFailures.retrying).toEqual([
       {
@@ -430,10 +431,10 @@ describe('failures', () => {
     // The default notifier: webhooks only, as on Workers.
     const result = await runScheduledWork(h.relay, undefined, {
       random: () => 0,
-      log: (line) => logs.push(line),
+      log: deliveryLog(logs),
     });
     expect(result.notifications).toEqual({ sent: 1, failed: 1, delayed: 0 });
-    expect(logs).toEqual(['notification failed: smtp unavailable']);
+    expect(logs).toEqual(['notification_failed smtp unavailable']);
     expect(hook.requests).toHaveLength(1);
   });
 });

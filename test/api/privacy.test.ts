@@ -4,7 +4,7 @@
  * body, after the whole doctor–supporter flow has run through the relay.
  */
 import { statSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expireStaleRecords } from '../../src/domain/expiry.ts';
 import {
   formatReplyCode,
@@ -165,9 +165,21 @@ async function fullFlowWithSentinels(harness: Harness): Promise<FlowResult> {
 }
 
 describe('what the relay keeps after a full flow', () => {
-  it('keeps no IP address, user agent or referrer in the database files or any response body', async () => {
+  it('keeps no IP address, user agent or referrer in the database files, its log or any response body', async () => {
     const harness = await newHarness();
+    const logged: string[] = [];
+    for (const method of ['log', 'info', 'warn', 'error'] as const) {
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+        logged.push(args.map(String).join(' '));
+      });
+    }
     const { responses, needles } = await fullFlowWithSentinels(harness);
+    vi.restoreAllMocks();
+    for (const needle of needles) {
+      expect(logged.filter((line) => line.toLowerCase().includes(needle.toLowerCase()))).toEqual(
+        [],
+      );
+    }
     const files = readDatabaseFiles(harness.dbPath);
     expect(files.map((file) => file.name)).toContain('relay.db');
 

@@ -3,11 +3,12 @@
  * every kind of answer: each request carries proxy and browser headers with
  * sentinel values (and failing requests carry sentinels in their query and
  * body too). Afterwards none of them may be found in the database files
- * (relay.db, -wal, -shm, -journal), in anything the relay logged, in
+ * (relay.db, -wal, -shm, -journal), in anything the relay logged (every
+ * line it wrote to the console, each one JSON with its fixed keys), in
  * /metrics, in the operator's figures, or in any response body.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runScheduledWork } from '../../src/domain/scheduler.ts';
 import { fromB64, openDoctorMessage, toB64 } from '../../web/src/protocol/index.ts';
 import { joinSupporter, newDoctor, type Supporter } from '../support/actors.ts';
@@ -38,6 +39,8 @@ const headers = {
 let harness: Harness;
 let supporter: Supporter;
 const responses: ApiResponse[] = [];
+/** Every line the relay wrote to the console during the sweep. */
+const logged: string[] = [];
 
 async function call(
   method: string,
@@ -53,7 +56,13 @@ const bad = SENTINELS.body;
 const q = `?sweep=${SENTINELS.query}`;
 
 beforeAll(async () => {
-  harness = await createHarness({ env: { POW_DIFFICULTY: '0' } });
+  for (const method of ['log', 'info', 'warn', 'error'] as const) {
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      logged.push(args.map(String).join(' '));
+    });
+  }
+  // A webhook that refuses the connection, so the scheduled work has a failure to log.
+  harness = await createHarness({ env: { POW_DIFFICULTY: '0', WEBHOOK_ALLOW_PRIVATE: 'true' } });
   supporter = await joinSupporter(harness);
   const doctor = await newDoctor();
   const { body, sealed } = await doctor.sealFor(supporter, 'sweep');
@@ -101,6 +110,8 @@ beforeAll(async () => {
   expect((await call('POST', '/api/v1/messages', { body: kept.body })).status).toBe(200);
   await call('GET', `/api/v1/me${q}`, { token });
   await call('PATCH', '/api/v1/me', { token, body: { status: 'available' } });
+  const hook = { notify: { webhookUrl: 'http://127.0.0.1:9/peer-relay-hook' } };
+  expect((await call('PATCH', '/api/v1/me', { token, body: hook })).status).toBe(200);
   await call('GET', `/api/v1/me/counts${q}`, { token });
   await call('GET', `/api/v1/me/counts.csv${q}`, { token });
   await call('POST', '/api/v1/admin/invites', { token: OPERATOR_TOKEN, body: {} });
@@ -174,10 +185,14 @@ beforeAll(async () => {
   }
 
   // The scheduled work and a checkpoint, so the files are as they settle.
-  await runScheduledWork(harness.relay);
+  const scheduled = await runScheduledWork(harness.relay, undefined, { random: () => 0 });
+  expect(scheduled.notifications.failed).toBe(1);
   await harness.node.store.checkpoint();
 });
-afterAll(() => harness?.dispose());
+afterAll(() => {
+  vi.restoreAllMocks();
+  harness?.dispose();
+});
 
 function databaseBytes(): Buffer {
   return Buffer.concat(
@@ -199,7 +214,7 @@ describe('sentinels sent with every request', () => {
   });
 
   it('appear in nothing the relay logged, in /metrics or in the operator figures', async () => {
-    const logged = harness.errors
+    const errors = harness.errors
       .map((error) => String(error instanceof Error ? error.stack : error))
       .join('\n');
     const metrics = (await harness.request('GET', '/metrics', { token: OPERATOR_TOKEN })).text;
@@ -209,11 +224,29 @@ describe('sentinels sent with every request', () => {
       await harness.request('GET', '/api/v1/admin/supporters', { token: OPERATOR_TOKEN })
     ).text;
     for (const sentinel of Object.values(SENTINELS)) {
-      for (const [where, text] of Object.entries({ logged, metrics, health, list })) {
+      const log = logged.join('\n');
+      for (const [where, text] of Object.entries({ log, errors, metrics, health, list })) {
         expect(text.includes(sentinel), `${sentinel} in ${where}`).toBe(false);
       }
     }
     expect(responses.length).toBeGreaterThan(45);
     expect(responses.some((response) => response.status >= 400)).toBe(true);
+  });
+
+  it('were logged as JSON lines of fixed keys only, one of them the failed webhook', () => {
+    const entries = logged.map((line) => JSON.parse(line) as Record<string, unknown>);
+    for (const entry of entries) {
+      expect(Object.keys(entry).slice(0, 3)).toEqual(['level', 'event', 'hour']);
+      expect(entry.hour).toMatch(/^\d{4}-\d\d-\d\dT\d\d:00:00Z$/);
+      for (const value of Object.values(entry)) expect(typeof value).not.toBe('object');
+    }
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        event: 'notification_failed',
+        transport: 'webhook',
+        reason: 'network',
+      }),
+    );
   });
 });

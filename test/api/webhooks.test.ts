@@ -18,7 +18,7 @@ import { joinSupporter, newDoctor } from '../support/actors.ts';
 import { query } from '../support/database.ts';
 import { expectError } from '../support/expect-error.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
-import { type HttpReceiver, startHttpReceiver } from '../support/notify-helpers.ts';
+import { deliveryLog, type HttpReceiver, startHttpReceiver } from '../support/notify-helpers.ts';
 
 let harness: Harness | undefined;
 const receivers: HttpReceiver[] = [];
@@ -154,7 +154,7 @@ describe('connecting to a webhook', () => {
     const notifier = createNodeNotifier(harness.relay.config, to('127.0.0.1'));
     const run = await runScheduledWork(harness.relay, notifier, {
       random: () => 0,
-      log: (line) => logs.push(line),
+      log: deliveryLog(logs),
     });
     expect(run.notifications.failed).toBe(1);
     expect(logs.join('\n')).toContain('webhook not_public');

@@ -11,18 +11,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createClient } from '@libsql/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { buildWorkerBundle, WORKER_SIZE_LIMIT } from '../../scripts/cf-build.ts';
 import { variableRows } from '../../scripts/config-docs.ts';
 import { ConfigError, loadEdgeDatabase } from '../../src/config.ts';
-import { logError } from '../../src/log.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 let dir: string | undefined;
 afterEach(() => {
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   dir = undefined;
-  vi.restoreAllMocks();
 });
 
 describe('the Worker chooses its database from the configuration', () => {
@@ -50,23 +48,6 @@ describe('the Worker chooses its database from the configuration', () => {
   ])('refuses %s with a sentence naming DATABASE_URL', (_, url) => {
     expect(() => loadEdgeDatabase({ DATABASE_URL: url })).toThrow(ConfigError);
     expect(() => loadEdgeDatabase({ DATABASE_URL: url })).toThrow(/DATABASE_URL must be a libsql/);
-  });
-});
-
-describe('logging an unexpected error', () => {
-  it('keeps the kind and the first frame, never a line of the message (a failed query lists its parameters)', () => {
-    const lines: string[] = [];
-    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-      lines.push(args.join(' '));
-    });
-    const error = new Error(
-      'Failed query: insert into settings (key, value) values (?, ?)\nparams: server_secret,c2VjcmV0LXZhbHVl',
-    );
-    error.name = 'DrizzleQueryError';
-    logError(error);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^peer-relay: unexpected DrizzleQueryError at /);
-    expect(lines[0]).not.toMatch(/params|server_secret|c2VjcmV0|insert/);
   });
 });
 

@@ -80,7 +80,7 @@ function call(
   return httpOf(relay).request(method, path, options);
 }
 
-/** The token of the `Operator token …` line, printed right after `listening on`. */
+/** The token of the `Operator token …` line, printed right after the `listening` line. */
 async function operatorToken(relay: RelayProcess): Promise<string> {
   const match = await relay.waitForStdout(OPERATOR_LINE, 10_000);
   if (!match[1]) throw new Error(`no operator token on stdout:\n${relay.stdout()}`);
@@ -328,6 +328,18 @@ describe('over real HTTP, nothing about the requester is kept', () => {
       expect(relay.stdout(), label).not.toContain(secret);
       expect(relay.stderr(), label).not.toContain(secret);
     }
+
+    // What it logged is JSON, a line each, with the fixed keys: listening, stopping.
+    // The one other line is the operator token shown once at a first start.
+    const lines = `${relay.stdout()}${relay.stderr()}`.split('\n').filter((line) => line !== '');
+    const logLines = lines.filter((line) => !OPERATOR_LINE.test(line));
+    expect(logLines.length).toBe(lines.length - 1);
+    const entries = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    for (const entry of entries) {
+      expect(Object.keys(entry).slice(0, 3)).toEqual(['level', 'event', 'hour']);
+      expect(entry.hour).toMatch(/^\d{4}-\d\d-\d\dT\d\d:00:00Z$/);
+    }
+    expect(entries.map((entry) => entry.event)).toEqual(['listening', 'stopping']);
     expect(leakedSecrets(filesAfterStop, secrets)).toEqual([]);
     expect(relay.stderr()).toBe('');
   });
@@ -351,7 +363,7 @@ describe('shutdown', () => {
       JSON.stringify(body),
       async () => {
         relay.signal('SIGTERM');
-        await relay.waitForStdout(/SIGTERM, finishing requests in flight/, 10_000);
+        await relay.waitForStdout(/"event":"stopping".*"signal":"SIGTERM"/, 10_000);
       },
     );
     expect(answer.status).toBe(202);
@@ -447,9 +459,13 @@ describe('start-up failures', () => {
       expect(exit).toEqual({ code: 1, signal: null });
       const lines = relay.stderr().trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toContain(name);
-      expect(lines[0]).toMatch(/^peer-relay: /);
-      expect(relay.stdout()).not.toMatch(/listening on/);
+      expect(JSON.parse(lines[0] ?? '')).toEqual({
+        level: 'error',
+        event: 'config_invalid',
+        hour: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:00:00Z$/),
+        message: expect.stringContaining(name),
+      });
+      expect(relay.stdout()).not.toMatch(/"event":"listening"/);
       expect(statSync(join(dir, 'data'), { throwIfNoEntry: false })).toBeUndefined();
     },
   );

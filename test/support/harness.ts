@@ -11,6 +11,7 @@ import type { Hono } from 'hono';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Relay } from '../../src/domain/relay.ts';
+import { logError } from '../../src/log.ts';
 import { type NodeRelay, openNodeRelay } from '../../src/node-relay.ts';
 import type { Clock } from '../../src/time.ts';
 import { sendVia, type Transport } from './transport.ts';
@@ -61,7 +62,11 @@ export async function createHarness(
     relay: node.relay,
     version: 'test',
     startedAt: clock.now(),
-    logError: (error) => errors.push(error),
+    // Kept for the test, and logged as the relay logs it.
+    logError: (error) => {
+      errors.push(error);
+      logError(error);
+    },
   });
   let closed = false;
   const close = () => {

@@ -7,6 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import type { Log } from '../../src/log.ts';
 import { within } from './process-helpers.ts';
 
 export interface ReceivedMail {
@@ -181,4 +182,15 @@ export async function startHttpReceiver(
 export function sequenceRandom(values: number[], after = 0.999_999): () => number {
   let i = 0;
   return () => (i < values.length ? (values[i++] as number) : after);
+}
+
+/**
+ * A log that keeps each failed delivery as `event transport reason`
+ * (`notification_failed webhook http_500`), checking that it is a warning.
+ */
+export function deliveryLog(lines: string[]): Log {
+  return (level, event, fields = {}) => {
+    if (level !== 'warn') throw new Error(`a failed delivery is a warning, not ${level}`);
+    lines.push([event, fields.transport, fields.reason].join(' '));
+  };
 }

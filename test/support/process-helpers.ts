@@ -163,13 +163,13 @@ export function spawnRelay(
   };
 }
 
-/** Starts the relay and waits until it prints `listening on`. */
+/** Starts the relay and waits until it logs `listening`. */
 export async function startRelay(
   env: Record<string, string>,
   launcher: Launcher = 'bundle',
 ): Promise<RelayProcess> {
   const relay = spawnRelay(env, launcher);
-  await relay.waitForStdout(/listening on/, 30_000);
+  await relay.waitForStdout(/"event":"listening"/, 30_000);
   return relay;
 }
 

@@ -103,7 +103,14 @@ describe('the Cron Trigger', () => {
     const { OPERATOR_TOKEN: _unset, ...withoutToken } = env;
     const logged: string[] = [];
     await expect(runCron(withoutToken, logged)).rejects.toThrow(/OPERATOR_TOKEN is not set/);
-    expect(logged).toEqual([expect.stringMatching(/^peer-relay: OPERATOR_TOKEN is not set/)]);
+    expect(logged.map((line) => JSON.parse(line))).toEqual([
+      {
+        level: 'error',
+        event: 'config_invalid',
+        hour: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:00:00Z$/),
+        message: expect.stringMatching(/^OPERATOR_TOKEN is not set/),
+      },
+    ]);
   });
 });
 
@@ -142,5 +149,12 @@ describe('a Worker that cannot serve', () => {
   it('serves once configured, from the same bindings', async () => {
     const response = await fetchWith(env, '/readyz');
     expect(response).toMatchObject({ status: 200, body: { status: 'ready' } });
+  });
+
+  it('builds the OpenAPI document inside workerd from the same route schemas', async () => {
+    const response = await fetchWith(env, '/api/v1/openapi.json');
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toBe('3.1.0');
+    expect(response.body.paths['/api/v1/messages'].post.requestBody).toBeDefined();
   });
 });
