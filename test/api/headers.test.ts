@@ -4,10 +4,10 @@
  * can succeed, and as an error), every page, every built asset, the asset
  * list, health, metrics and unknown addresses.
  */
-import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { staticFiles } from '../../src/static-files.ts';
 import { joinSupporter } from '../support/actors.ts';
 import { createHarness, type Harness, OPERATOR_TOKEN } from '../support/harness.ts';
 import { CONTENT_SECURITY_POLICY } from '../support/headers.ts';
@@ -24,7 +24,7 @@ beforeAll(async () => {
     relay: harness.relay,
     version: 'test',
     startedAt: harness.clock.now(),
-    assets: serveStatic({ root: 'web/dist' }),
+    assets: staticFiles('web/dist'),
   });
   const supporter = await joinSupporter(harness);
   supporterToken = supporter.token;

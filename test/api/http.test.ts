@@ -6,10 +6,10 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { staticFiles } from '../../src/static-files.ts';
 import { toB64 } from '../../web/src/protocol/index.ts';
 import { joinSupporter, newDoctor, registrationFor } from '../support/actors.ts';
 import { expectError } from '../support/expect-error.ts';
@@ -36,7 +36,7 @@ function appWithAssets(h: Harness, errors: unknown[] = []): Hono {
     relay: h.relay,
     version: 'test',
     startedAt: h.clock.now(),
-    assets: serveStatic({ root: 'web/dist' }),
+    assets: staticFiles('web/dist'),
     logError: (error) => errors.push(error),
   });
 }
