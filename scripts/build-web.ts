@@ -278,8 +278,11 @@ async function writeCompressedCopies(dir: string, files: BuiltFile[]): Promise<v
   await Promise.all(jobs);
 }
 
-/** Whether a name in the build is one the relay serves: not a compressed copy, not `.assetsignore`. */
-function isServed(name: string): boolean {
+/**
+ * Whether a file name in the build is one the relay serves (and Workers
+ * upload): not a compressed copy, not `.assetsignore`.
+ */
+export function isServedFile(name: string): boolean {
   return name !== '.assetsignore' && !ENCODINGS.some(({ suffix }) => name.endsWith(suffix));
 }
 
@@ -287,7 +290,7 @@ function listFiles(dir: string, base = dir): BuiltFile[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return listFiles(path, base);
-    if (!isServed(name)) return [];
+    if (!isServedFile(name)) return [];
     const bytes = statSync(path).size;
     const copySize = (suffix: string) =>
       existsSync(path + suffix) ? statSync(path + suffix).size : bytes;

@@ -50,7 +50,10 @@ async function instanceFor(env: WorkerEnv): Promise<Instance> {
 
 /**
  * Serves the web client from the `ASSETS` binding inside the app, so its
- * headers middleware applies. A miss falls through to the app's JSON 404.
+ * headers middleware applies, caching included (src/asset-caching.ts). The
+ * binding answers `If-None-Match` itself, and Cloudflare compresses what it
+ * sends; the build's `.br`/`.gz` copies are not uploaded
+ * (web/dist/.assetsignore). A miss falls through to the app's JSON 404.
  */
 function workersAssets(assets: Fetcher): MiddlewareHandler {
   return async function staticAssets(c, next) {

@@ -96,7 +96,7 @@ describe('compressed copies', () => {
       { 'Accept-Encoding': 'identity' },
       { 'Accept-Encoding': 'br;q=0, gzip;q=0' },
     ]) {
-      const { response, body } = await get('/assets/chunks/' + libsodium(), headers);
+      const { response, body } = await get(`/assets/chunks/${libsodium()}`, headers);
       expect(response.headers.get('Content-Encoding')).toBeNull();
       expect(response.headers.get('Vary')).toBe('Accept-Encoding');
       expect(response.headers.get('Content-Length')).toBe(String(body.length));
