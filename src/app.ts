@@ -84,13 +84,19 @@ export function createApp(options: AppOptions): Hono {
   });
 
   // Every answer is private to its request, except a route that says otherwise
-  // (`GET /api/v1/vocabulary`, the same for everyone).
-  app.use('/api/*', async function noStore(c, next) {
+  // (`GET /api/v1/vocabulary`, the same for everyone). None is compressed, by
+  // the relay or on the way: an answer mixing a secret with what a request
+  // chose gives the secret away by its compressed length (BREACH), so
+  // `no-transform` forbids it to every intermediary, Cloudflare's edge
+  // included (docs/deploy.md, "Caching and compression").
+  const notStoredNorCompressed: MiddlewareHandler = async function notStoredNorCompressed(c, next) {
     await next();
-    if (c.error !== undefined || !c.res.headers.has('Cache-Control')) {
-      c.res.headers.set('Cache-Control', 'no-store');
-    }
-  });
+    const routeOwn = c.error === undefined ? c.res.headers.get('Cache-Control') : null;
+    c.res.headers.set('Cache-Control', `${routeOwn ?? 'no-store'}, no-transform`);
+  };
+  for (const path of ['/api/*', '/healthz', '/readyz', '/metrics']) {
+    app.use(path, notStoredNorCompressed);
+  }
   const tooLarge = () =>
     new ApiError(413, 'payload_too_large', 'The request body is larger than 64 KiB.');
   const limitStreamedBody = bodyLimit({
@@ -133,7 +139,6 @@ export function createApp(options: AppOptions): Hono {
       version: options.version,
       uptimeSeconds: uptimeSeconds(relay, options),
     });
-    c.header('Cache-Control', 'no-store');
     return c.text(text, 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
   });
 

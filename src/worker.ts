@@ -82,7 +82,7 @@ function notReady(error: unknown): Response {
     status: 503,
     headers: {
       'Content-Type': 'application/json; charset=UTF-8',
-      'Cache-Control': 'no-store',
+      'Cache-Control': 'no-store, no-transform',
       'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',

@@ -254,6 +254,8 @@ describe('API answers (BREACH: they mix secrets with what an attacker chooses)',
       });
       expect(response.status, path).toBeLessThan(500);
       expect(response.headers.get('Content-Encoding'), path).toBeNull();
+      // Nor on the way: every intermediary is told not to (Cloudflare's edge would compress JSON).
+      expect(response.headers.get('Cache-Control'), path).toMatch(/, no-transform$/);
       // Plain text or JSON, readable as it is.
       expect(new TextDecoder('utf-8', { fatal: true }).decode(body).length).toBeGreaterThan(0);
     },

@@ -10,7 +10,7 @@ import { createApp } from '../../src/app.ts';
 import { staticFiles } from '../../src/static-files.ts';
 import { joinSupporter } from '../support/actors.ts';
 import { createHarness, type Harness, OPERATOR_TOKEN } from '../support/harness.ts';
-import { CONTENT_SECURITY_POLICY } from '../support/headers.ts';
+import { CONTENT_SECURITY_POLICY, NOT_STORED } from '../support/headers.ts';
 
 let harness: Harness;
 let app: Hono;
@@ -93,7 +93,7 @@ describe('headers on every API endpoint', () => {
   it.each(api)('%s %s (%s)', async (method, path, auth, body) => {
     const response = await call(method, path, auth, body);
     expectCommonHeaders(response);
-    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(response.headers.get('Cache-Control')).toBe(NOT_STORED);
     expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
   });
 });
