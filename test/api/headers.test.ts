@@ -106,10 +106,17 @@ describe('headers on every page, asset and other address', () => {
       const response = await app.request(path);
       expect(response.status, path).toBe(200);
       expectCommonHeaders(response);
-      // The pages are never kept by a browser or a proxy (docs/protocol.md §11).
+      // The pages are never kept by a browser or a proxy (docs/protocol.md §11);
+      // hashed chunks are kept a year, the rest revalidated (docs/deploy.md).
+      const cacheControl = response.headers.get('Cache-Control');
       if (response.headers.get('Content-Type')?.startsWith('text/html')) {
-        expect(response.headers.get('Cache-Control'), path).toBe('no-store');
+        expect(cacheControl, path).toBe('no-store');
+      } else if (path.startsWith('/assets/chunks/')) {
+        expect(cacheControl, path).toBe('public, max-age=31536000, immutable');
+      } else {
+        expect(cacheControl, path).toBe('no-cache');
       }
+      expect(response.headers.get('Vary'), path).toBe('Accept-Encoding');
     }
   });
 
