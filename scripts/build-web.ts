@@ -12,6 +12,10 @@
  * (web/src/verified-scripts.ts). So the sumo build, needed only for
  * Argon2id, loads only on supporter pages.
  *
+ * Beside each text file go a brotli and a gzip copy, which the Node relay
+ * sends by `Accept-Encoding` (src/static-files.ts); the asset list and the
+ * integrity digests describe the uncompressed files.
+ *
  * Run by `npm start` and by the browser tests; `npm run build` prints sizes.
  */
 import { createHash } from 'node:crypto';

@@ -12,9 +12,10 @@
  *   `/.well-known/peer-relay-assets.json`), suffixed with the encoding of a
  *   compressed copy. A matching `If-None-Match` is answered `304` without a
  *   body. The tag is the same for everyone, so it identifies no one.
- * - Only the names the build publishes are served: no hidden files (bar
- *   `/.well-known/`), no `.br`/`.gz` copies by their own name, nothing
- *   percent-encoded. Anything else falls through to the JSON 404.
+ * - Only the names the build publishes are served: no hidden file (bar
+ *   `/.well-known/`), no `..` (even percent-encoded: the router decodes the
+ *   path first), no `.br`/`.gz` copy by its own name. Anything else falls
+ *   through to the JSON 404.
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
