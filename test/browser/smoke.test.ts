@@ -55,3 +55,51 @@ describe('every page', () => {
     },
   );
 });
+
+describe('a second visit', () => {
+  it('takes the hashed chunks from the cache without asking, and revalidates the rest (304)', async () => {
+    const watched = await openPage(browser);
+    const { page, context } = watched;
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const answers: { path: string; status: number; fromCache: boolean }[] = [];
+    const servedFromCache = new Set<string>();
+    cdp.on('Network.requestServedFromCache', ({ requestId }) => servedFromCache.add(requestId));
+    cdp.on('Network.responseReceived', ({ requestId, response }) => {
+      const { pathname } = new URL(response.url);
+      if (!pathname.startsWith('/assets/')) return;
+      answers.push({
+        path: pathname,
+        status: response.status,
+        fromCache:
+          response.fromDiskCache === true ||
+          response.fromPrefetchCache === true ||
+          servedFromCache.has(requestId),
+      });
+    });
+    await page.goto(`${relay.url}/write`, { waitUntil: 'load' });
+    const first = answers.splice(0);
+    expect(first.some((answer) => answer.path.startsWith('/assets/chunks/'))).toBe(true);
+    expect(first.every((answer) => answer.status === 200 && !answer.fromCache)).toBe(true);
+
+    await page.goto(`${relay.url}/`, { waitUntil: 'load' });
+    answers.splice(0);
+    await page.goto(`${relay.url}/write`, { waitUntil: 'load' });
+    const chunks = answers.filter((answer) => answer.path.startsWith('/assets/chunks/'));
+    const rest = answers.filter((answer) => !answer.path.startsWith('/assets/chunks/'));
+    expect(chunks.map((answer) => answer.path).sort()).toEqual(
+      first
+        .filter((answer) => answer.path.startsWith('/assets/chunks/'))
+        .map((answer) => answer.path)
+        .sort(),
+    );
+    for (const chunk of chunks) expect(chunk, chunk.path).toMatchObject({ fromCache: true });
+    expect(rest.map((answer) => answer.path).sort()).toEqual([
+      '/assets/main.css',
+      '/assets/write.js',
+    ]);
+    for (const answer of rest) expect(answer, answer.path).toMatchObject({ status: 304 });
+    expect(watched.pageErrors).toEqual([]);
+    await context.close();
+  });
+});
