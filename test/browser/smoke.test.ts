@@ -94,10 +94,9 @@ describe('a second visit', () => {
         .sort(),
     );
     for (const chunk of chunks) expect(chunk, chunk.path).toMatchObject({ fromCache: true });
-    expect(rest.map((answer) => answer.path).sort()).toEqual([
-      '/assets/main.css',
-      '/assets/write.js',
-    ]);
+    expect(rest.map((answer) => answer.path)).toEqual(
+      expect.arrayContaining(['/assets/main.css', '/assets/write.js']),
+    );
     for (const answer of rest) expect(answer, answer.path).toMatchObject({ status: 304 });
     expect(watched.pageErrors).toEqual([]);
     await context.close();
