@@ -12,6 +12,10 @@
  * (web/src/verified-scripts.ts). So the sumo build, needed only for
  * Argon2id, loads only on supporter pages.
  *
+ * Beside each text file go a brotli and a gzip copy, which the Node relay
+ * sends by `Accept-Encoding` (src/static-files.ts); the asset list and the
+ * integrity digests describe the uncompressed files.
+ *
  * Run by `npm start` and by the browser tests; `npm run build` prints sizes.
  */
 import { createHash } from 'node:crypto';
@@ -28,8 +32,10 @@ import {
 } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { ENCODINGS, isCompressible } from '../src/asset-caching.ts';
 import {
   VERIFIED_MODULE_SOURCES,
   type VerifiedModuleName,
@@ -59,10 +65,20 @@ export const PAGES = [
 /** The proof-of-work worker; the other scripts checked before they run are in web/src/verified-scripts.ts. */
 const WORKER_SOURCE = join(web, 'src/workers/pow-worker.ts');
 
+/** A file the relay serves, by path relative to outdir, with the bytes a client receives. */
+export interface BuiltFile {
+  path: string;
+  bytes: number;
+  /** Sent to a client that accepts gzip: the `.gz` copy, or the file itself when there is none. */
+  gzipBytes: number;
+  /** Sent to a client that accepts brotli: the `.br` copy, or the file itself when there is none. */
+  brBytes: number;
+}
+
 export interface BuildResult {
   outdir: string;
-  /** Bytes of each emitted file, raw and gzipped, by path relative to outdir. */
-  files: { path: string; bytes: number; gzipBytes: number }[];
+  /** Every file the relay serves (not the compressed copies beside them). */
+  files: BuiltFile[];
   /** What the pages' scripts check before running them (for other bundles of web/ code: the bench page). */
   verifiedScripts: VerifiedScripts;
 }
@@ -171,8 +187,13 @@ export async function buildWeb(outdir = join(web, 'dist')): Promise<BuildResult>
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'index.html'), html);
   }
-  const files = listFiles(staging);
-  writeAssetManifest(staging, files);
+  writeAssetManifest(staging, listFiles(staging));
+  await writeCompressedCopies(staging, listFiles(staging));
+  // Workers Static Assets compress by themselves: the copies are not uploaded.
+  writeFileSync(
+    join(staging, '.assetsignore'),
+    ENCODINGS.map(({ suffix }) => `*${suffix}\n`).join(''),
+  );
   const retired = `${outdir}.old-${process.pid}`;
   if (existsSync(outdir)) renameSync(outdir, retired);
   renameSync(staging, outdir);
@@ -210,7 +231,7 @@ function staticImports(metafile: esbuild.Metafile, entry: string): string[] {
  * serves from this build, so anyone can compare what their browser received
  * with the published build (README, "Checking the code you run").
  */
-function writeAssetManifest(dir: string, files: BuildResult['files']): void {
+function writeAssetManifest(dir: string, files: BuiltFile[]): void {
   const assets = files.map((file) => {
     const content = readFileSync(join(dir, file.path));
     return {
@@ -232,18 +253,58 @@ function packageVersion(): string {
     .version;
 }
 
-function listFiles(dir: string, base = dir): BuildResult['files'] {
+/**
+ * Brotli (quality 11) and gzip (level 9) copies beside each compressible
+ * file, served by `Accept-Encoding` (src/static-files.ts); a copy that would
+ * not be smaller is not written.
+ */
+async function writeCompressedCopies(dir: string, files: BuiltFile[]): Promise<void> {
+  const compressors = {
+    br: (content: Buffer) =>
+      promisify(brotliCompress)(content, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+          [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+        },
+      }),
+    gzip: (content: Buffer) => promisify(gzip)(content, { level: constants.Z_BEST_COMPRESSION }),
+  };
+  const jobs = files
+    .filter((file) => isCompressible(file.path))
+    .flatMap((file) => {
+      const path = join(dir, file.path);
+      const content = readFileSync(path);
+      return ENCODINGS.map(async ({ encoding, suffix }) => {
+        const compressed = await compressors[encoding](content);
+        if (compressed.length < content.length) writeFileSync(path + suffix, compressed);
+      });
+    });
+  await Promise.all(jobs);
+}
+
+/**
+ * Whether a file name in the build is one the relay serves (and Workers
+ * upload): not a compressed copy, not `.assetsignore`.
+ */
+export function isServedFile(name: string): boolean {
+  return name !== '.assetsignore' && !ENCODINGS.some(({ suffix }) => name.endsWith(suffix));
+}
+
+function listFiles(dir: string, base = dir): BuiltFile[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return listFiles(path, base);
-    const content = readFileSync(path);
+    if (!isServedFile(name)) return [];
+    const bytes = statSync(path).size;
+    const copySize = (suffix: string) =>
+      existsSync(path + suffix) ? statSync(path + suffix).size : bytes;
     return [
-      { path: relative(base, path), bytes: content.length, gzipBytes: gzipSync(content).length },
+      { path: relative(base, path), bytes, gzipBytes: copySize('.gz'), brBytes: copySize('.br') },
     ];
   });
 }
 
-/** Prints every asset's SHA-256 and SRI digest, then sizes raw and gzipped. */
+/** Prints every asset's SHA-256 and SRI digest, then the bytes sent raw, gzipped and brotli-compressed. */
 export function reportBuild(result: BuildResult): void {
   const manifest = JSON.parse(
     readFileSync(join(result.outdir, '.well-known/peer-relay-assets.json'), 'utf8'),
@@ -253,7 +314,7 @@ export function reportBuild(result: BuildResult): void {
   console.log('');
   for (const file of result.files) {
     console.log(
-      `${file.path.padEnd(48)} ${String(file.bytes).padStart(9)} B  ${String(file.gzipBytes).padStart(8)} B gzip`,
+      `${file.path.padEnd(48)} ${String(file.bytes).padStart(9)} B  ${String(file.gzipBytes).padStart(8)} B gzip  ${String(file.brBytes).padStart(8)} B br`,
     );
   }
 }

@@ -7,9 +7,9 @@
  * WebAssembly at run time, and the server never needs it.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildWeb } from './build-web.ts';
+import { buildWeb, isServedFile } from './build-web.ts';
 import { root, wranglerSync } from './wrangler-offline.ts';
 
 export interface WorkerBundle {
@@ -33,7 +33,10 @@ export function buildWorkerBundle(outdir = join(root, 'dist/worker')): WorkerBun
   wranglerSync(['deploy', '--dry-run', '--outdir', outdir], true);
   const path = join(outdir, 'worker.js');
   const code = readFileSync(path);
-  const assetFiles = filesUnder(join(root, 'web/dist'));
+  // What wrangler uploads: not the compressed copies (web/dist/.assetsignore).
+  const assetFiles = filesUnder(join(root, 'web/dist')).filter((file) =>
+    isServedFile(basename(file)),
+  );
   return {
     path,
     bytes: code.length,

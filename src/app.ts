@@ -10,6 +10,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { setAssetCaching } from './asset-caching.ts';
 import { checkDatabase, healthFigures, metricsText } from './domain/operator.ts';
 import type { Relay } from './domain/relay.ts';
 import { ApiError } from './errors.ts';
@@ -22,7 +23,7 @@ import { supporterRoutes } from './routes/supporter.ts';
 
 export interface AppOptions extends InstanceInfo {
   relay: Relay;
-  /** Serves the web client's static files (Node: serveStatic; Workers: the ASSETS binding). */
+  /** Serves the web client's static files (Node: src/static-files.ts; Workers: the ASSETS binding). */
   assets?: MiddlewareHandler;
   /** Records an unexpected error. It is given the error only, never request data. */
   logError?: (error: unknown) => void;
@@ -84,13 +85,19 @@ export function createApp(options: AppOptions): Hono {
   });
 
   // Every answer is private to its request, except a route that says otherwise
-  // (`GET /api/v1/vocabulary`, the same for everyone).
-  app.use('/api/*', async function noStore(c, next) {
+  // (`GET /api/v1/vocabulary`, the same for everyone). None is compressed, by
+  // the relay or on the way: an answer mixing a secret with what a request
+  // chose gives the secret away by its compressed length (BREACH), so
+  // `no-transform` forbids it to every intermediary, Cloudflare's edge
+  // included (docs/deploy.md, "Caching and compression").
+  const notStoredNorCompressed: MiddlewareHandler = async function notStoredNorCompressed(c, next) {
     await next();
-    if (c.error !== undefined || !c.res.headers.has('Cache-Control')) {
-      c.res.headers.set('Cache-Control', 'no-store');
-    }
-  });
+    const routeOwn = c.error === undefined ? c.res.headers.get('Cache-Control') : null;
+    c.res.headers.set('Cache-Control', `${routeOwn ?? 'no-store'}, no-transform`);
+  };
+  for (const path of ['/api/*', '/healthz', '/readyz', '/metrics']) {
+    app.use(path, notStoredNorCompressed);
+  }
   const tooLarge = () =>
     new ApiError(413, 'payload_too_large', 'The request body is larger than 64 KiB.');
   const limitStreamedBody = bodyLimit({
@@ -159,7 +166,6 @@ export function createApp(options: AppOptions): Hono {
       version: options.version,
       uptimeSeconds: uptimeSeconds(relay, options),
     });
-    c.header('Cache-Control', 'no-store');
     return c.text(text, 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
   });
 
@@ -171,16 +177,15 @@ export function createApp(options: AppOptions): Hono {
     });
   }
 
-  // The pages themselves are never kept by the browser (nor by a proxy): the
-  // cache of a shared or seized device shows nothing of a visit
-  // (docs/protocol.md, "Whom a doctor writes to stays out of addresses").
-  app.use('*', async function pagesNotStored(c, next) {
-    await next();
-    if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
-      c.res.headers.set('Cache-Control', 'no-store');
-    }
-  });
-  if (options.assets) app.use('*', options.assets);
+  // What the browser may keep of each file (src/asset-caching.ts): the pages
+  // nothing, hashed chunks a year, the rest after revalidating.
+  if (options.assets) {
+    app.use('*', async function assetCaching(c, next) {
+      await next();
+      if (c.res.status === 200 || c.res.status === 304) setAssetCaching(c.req.path, c.res.headers);
+    });
+    app.use('*', options.assets);
+  }
 
   app.notFound((c) =>
     c.json(new ApiError(404, 'not_found', 'There is nothing at this address.').toBody(), 404),

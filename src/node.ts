@@ -9,7 +9,6 @@
 
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import packageJson from '../package.json' with { type: 'json' };
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -18,6 +17,7 @@ import { limitHeapGrowth } from './heap.ts';
 import { codeName, configSentence, log, logError } from './log.ts';
 import { openNodeRelay } from './node-relay.ts';
 import { createNodeNotifier } from './notify/smtp.ts';
+import { staticFiles } from './static-files.ts';
 
 const SWEEP_INTERVAL_MS = 60_000;
 
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     version: packageJson.version,
     startedAt,
     // The web client, bundled into web/dist by `npm start` (scripts/build-web.ts).
-    assets: serveStatic({ root: fileURLToPath(new URL('../web/dist', import.meta.url)) }),
+    assets: staticFiles(fileURLToPath(new URL('../web/dist', import.meta.url))),
     logError,
   });
 

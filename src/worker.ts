@@ -50,7 +50,10 @@ async function instanceFor(env: WorkerEnv): Promise<Instance> {
 
 /**
  * Serves the web client from the `ASSETS` binding inside the app, so its
- * headers middleware applies. A miss falls through to the app's JSON 404.
+ * headers middleware applies, caching included (src/asset-caching.ts). The
+ * binding answers `If-None-Match` itself, and Cloudflare compresses what it
+ * sends; the build's `.br`/`.gz` copies are not uploaded
+ * (web/dist/.assetsignore). A miss falls through to the app's JSON 404.
  */
 function workersAssets(assets: Fetcher): MiddlewareHandler {
   return async function staticAssets(c, next) {
@@ -79,7 +82,7 @@ function notReady(error: unknown): Response {
     status: 503,
     headers: {
       'Content-Type': 'application/json; charset=UTF-8',
-      'Cache-Control': 'no-store',
+      'Cache-Control': 'no-store, no-transform',
       'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',

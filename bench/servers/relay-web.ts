@@ -6,10 +6,10 @@
  * the relay's own (`loadConfig(process.env)`).
  */
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openNodeRelay } from '../../src/node-relay.ts';
+import { staticFiles } from '../../src/static-files.ts';
 
 const webRoot = process.env.WEB_ROOT;
 if (webRoot === undefined) throw new Error('WEB_ROOT must name the built web client.');
@@ -19,7 +19,7 @@ const app = createApp({
   relay,
   version: 'bench',
   startedAt: new Date(),
-  assets: serveStatic({ root: webRoot }),
+  assets: staticFiles(webRoot),
   logError: (error) => console.error(error),
 });
 serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { staticFiles } from '../../src/static-files.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 
 let harness: Harness | undefined;
@@ -16,7 +16,7 @@ async function relayWithAssets() {
     relay: harness.relay,
     version: 'test',
     startedAt: harness.clock.now(),
-    assets: serveStatic({ root: 'web/dist' }),
+    assets: staticFiles('web/dist'),
   });
 }
 

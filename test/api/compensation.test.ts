@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Doctor, joinSupporter, newDoctor, type Supporter } from '../support/actors.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import { NOT_STORED } from '../support/headers.ts';
 
 let harness: Harness;
 afterEach(() => harness?.dispose());
@@ -45,7 +46,7 @@ describe('first contacts per month', () => {
     const kariNow = await kari.logIn();
     const response = await counts(kariNow);
     expect(response.status).toBe(200);
-    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(response.headers.get('Cache-Control')).toBe(NOT_STORED);
     expect(response.body).toEqual({
       months: [
         { month: '2026-11', firstContacts: 4 },

@@ -4,13 +4,13 @@
  * can succeed, and as an error), every page, every built asset, the asset
  * list, health, metrics and unknown addresses.
  */
-import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { staticFiles } from '../../src/static-files.ts';
 import { joinSupporter } from '../support/actors.ts';
 import { createHarness, type Harness, OPERATOR_TOKEN } from '../support/harness.ts';
-import { CONTENT_SECURITY_POLICY } from '../support/headers.ts';
+import { CONTENT_SECURITY_POLICY, NOT_STORED } from '../support/headers.ts';
 
 let harness: Harness;
 let app: Hono;
@@ -24,7 +24,7 @@ beforeAll(async () => {
     relay: harness.relay,
     version: 'test',
     startedAt: harness.clock.now(),
-    assets: serveStatic({ root: 'web/dist' }),
+    assets: staticFiles('web/dist'),
   });
   const supporter = await joinSupporter(harness);
   supporterToken = supporter.token;
@@ -93,7 +93,7 @@ describe('headers on every API endpoint', () => {
   it.each(api)('%s %s (%s)', async (method, path, auth, body) => {
     const response = await call(method, path, auth, body);
     expectCommonHeaders(response);
-    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(response.headers.get('Cache-Control')).toBe(NOT_STORED);
     expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
   });
 });
@@ -106,10 +106,17 @@ describe('headers on every page, asset and other address', () => {
       const response = await app.request(path);
       expect(response.status, path).toBe(200);
       expectCommonHeaders(response);
-      // The pages are never kept by a browser or a proxy (docs/protocol.md §11).
+      // The pages are never kept by a browser or a proxy (docs/protocol.md §11);
+      // hashed chunks are kept a year, the rest revalidated (docs/deploy.md).
+      const cacheControl = response.headers.get('Cache-Control');
       if (response.headers.get('Content-Type')?.startsWith('text/html')) {
-        expect(response.headers.get('Cache-Control'), path).toBe('no-store');
+        expect(cacheControl, path).toBe('no-store');
+      } else if (path.startsWith('/assets/chunks/')) {
+        expect(cacheControl, path).toBe('public, max-age=31536000, immutable');
+      } else {
+        expect(cacheControl, path).toBe('no-cache');
       }
+      expect(response.headers.get('Vary'), path).toBe('Accept-Encoding');
     }
   });
 

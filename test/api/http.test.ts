@@ -6,15 +6,15 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { staticFiles } from '../../src/static-files.ts';
 import { toB64 } from '../../web/src/protocol/index.ts';
 import { joinSupporter, newDoctor, registrationFor } from '../support/actors.ts';
 import { expectError } from '../support/expect-error.ts';
 import { createHarness, type Harness, OPERATOR_TOKEN } from '../support/harness.ts';
-import { CONTENT_SECURITY_POLICY } from '../support/headers.ts';
+import { CONTENT_SECURITY_POLICY, NOT_STORED } from '../support/headers.ts';
 import { type ApiResponse, type RequestOptions, sendVia } from '../support/transport.ts';
 
 const KIB = 1024;
@@ -36,7 +36,7 @@ function appWithAssets(h: Harness, errors: unknown[] = []): Hono {
     relay: h.relay,
     version: 'test',
     startedAt: h.clock.now(),
-    assets: serveStatic({ root: 'web/dist' }),
+    assets: staticFiles('web/dist'),
     logError: (error) => errors.push(error),
   });
 }
@@ -161,7 +161,7 @@ function expectCommonHeaders(kind: Kind, response: ApiResponse): void {
   expect(headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
   expect(headers.get('Cross-Origin-Resource-Policy')).toBe('same-origin');
   if (kind.page) expect(headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
-  if (kind.path.startsWith('/api/')) expect(headers.get('Cache-Control')).toBe('no-store');
+  if (kind.path.startsWith('/api/')) expect(headers.get('Cache-Control')).toBe(NOT_STORED);
   expect(headers.get('Set-Cookie')).toBeNull();
   expect(headers.getSetCookie()).toEqual([]);
 }
@@ -200,7 +200,7 @@ describe('security headers on every kind of response', () => {
     h.close();
     const response = await h.request('GET', '/api/v1/supporters');
     expectError(response, 500, 'internal_error');
-    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(response.headers.get('Cache-Control')).toBe(NOT_STORED);
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
     expect(response.headers.get('Set-Cookie')).toBeNull();
@@ -253,7 +253,7 @@ describe('request bodies', () => {
       413,
       'payload_too_large',
     );
-    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(response.headers.get('Cache-Control')).toBe(NOT_STORED);
   });
 
   it('answers a huge body on every API route with 413, before authentication', async () => {
@@ -336,7 +336,7 @@ describe('request bodies', () => {
           status: 'queued',
           expiresAt: expect.any(String),
         });
-        expect(response.headers.get('Cache-Control')).toBe('no-store');
+        expect(response.headers.get('Cache-Control')).toBe(NOT_STORED);
         expect(response.headers.get('X-Frame-Options')).toBe('DENY');
         // Sent whole with its length, not streamed in chunks.
         expect(response.headers.get('Transfer-Encoding')).toBeNull();
@@ -602,7 +602,7 @@ describe('unknown routes and wrong methods', () => {
       method === 'GET' ? { token: OPERATOR_TOKEN } : { token: OPERATOR_TOKEN, body: {} },
     );
     expectError(response, 405, 'method_not_allowed');
-    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(response.headers.get('Cache-Control')).toBe(NOT_STORED);
   });
 });
 

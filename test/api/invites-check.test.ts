@@ -10,6 +10,7 @@ import { randomB64 } from '../support/bytes.ts';
 import { snapshot } from '../support/database.ts';
 import { expectError } from '../support/expect-error.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import { NOT_STORED } from '../support/headers.ts';
 
 let harness: Harness;
 afterEach(() => harness?.dispose());
@@ -28,7 +29,7 @@ describe('POST /api/v1/invites/check', () => {
     expect(response.body).toStrictEqual({ valid: true, expiresAt: issued.body.expiresAt });
     // The fake clock's 14:00 hour plus the default 14 days.
     expect(response.body.expiresAt).toBe('2026-12-11T14:00:00Z');
-    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(response.headers.get('Cache-Control')).toBe(NOT_STORED);
   });
 
   it('changes nothing: checked twice, the invite still registers, once', async () => {

@@ -166,7 +166,7 @@ describe('GET /api/v1/openapi.json', () => {
   it('is OpenAPI 3.1, public and cacheable like /vocabulary', async () => {
     expect(document.openapi).toBe('3.1.0');
     const response = await harness.request('GET', '/api/v1/openapi.json');
-    expect(response.headers.get('Cache-Control')).toBe('public, max-age=3600');
+    expect(response.headers.get('Cache-Control')).toBe('public, max-age=3600, no-transform');
     expect(response.headers.get('Set-Cookie')).toBeNull();
   });
 

@@ -19,6 +19,7 @@ import {
 import { findNonce, randomBytes } from '../support/bytes.ts';
 import { count } from '../support/database.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import { NOT_STORED } from '../support/headers.ts';
 
 const harnesses: Harness[] = [];
 afterEach(() => {
@@ -56,7 +57,7 @@ describe('proof of work at difficulty 8', () => {
     expect(fromB64(first.body.challenge).length).toBeGreaterThan(0);
     const second = await harness.request('GET', '/api/v1/pow');
     expect(second.body.challenge).not.toBe(first.body.challenge);
-    expect(first.headers.get('Cache-Control')).toBe('no-store');
+    expect(first.headers.get('Cache-Control')).toBe(NOT_STORED);
   });
 
   it('accepts a solved proof', async () => {

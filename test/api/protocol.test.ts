@@ -3,9 +3,9 @@
  * libSQL file, the app as src/node.ts builds it, with the web client's
  * static files from web/dist.
  */
-import { serveStatic } from '@hono/node-server/serve-static';
 import { afterAll, describe } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { staticFiles } from '../../src/static-files.ts';
 import { protocolScenarios } from '../protocol/suite.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { sendVia } from '../support/transport.ts';
@@ -20,7 +20,7 @@ describe('the protocol on Node (libSQL file)', () => {
       relay: harness.relay,
       version: 'test',
       startedAt: harness.clock.now(),
-      assets: serveStatic({ root: 'web/dist' }),
+      assets: staticFiles('web/dist'),
     });
     return {
       request: sendVia(async (path, init) =>

@@ -11,6 +11,7 @@ import { joinSupporter, register, registrationFor, type Supporter } from '../sup
 import { query } from '../support/database.ts';
 import { expectError } from '../support/expect-error.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import { NOT_STORED } from '../support/headers.ts';
 
 let harness: Harness;
 afterEach(() => harness?.dispose());
@@ -29,7 +30,7 @@ describe('GET /api/v1/vocabulary', () => {
     const response = await harness.request('GET', '/api/v1/vocabulary');
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
-    expect(response.headers.get('Cache-Control')).toBe('public, max-age=3600');
+    expect(response.headers.get('Cache-Control')).toBe('public, max-age=3600, no-transform');
     expect(response.headers.get('Set-Cookie')).toBeNull();
     expect(Object.keys(response.body).sort()).toEqual(['counties', 'languages', 'specialties']);
     expect(response.body).toStrictEqual({
@@ -55,7 +56,7 @@ describe('GET /api/v1/vocabulary', () => {
     harness = await createHarness();
     const response = await harness.request('POST', '/api/v1/vocabulary', { body: {} });
     expectError(response, 405, 'method_not_allowed');
-    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(response.headers.get('Cache-Control')).toBe(NOT_STORED);
   });
 });
 

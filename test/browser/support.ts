@@ -10,7 +10,6 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import {
   type Browser,
   type BrowserContext,
@@ -20,6 +19,7 @@ import {
 } from 'playwright-core';
 import { afterEach, inject } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { staticFiles } from '../../src/static-files.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { overHttp, type Transport } from '../support/transport.ts';
 
@@ -46,7 +46,7 @@ export async function startRelay(env: Record<string, string> = {}): Promise<Runn
     relay: harness.relay,
     version: 'test',
     startedAt: harness.clock.now(),
-    assets: serveStatic({ root: join(root, 'web/dist') }),
+    assets: staticFiles(join(root, 'web/dist')),
     logError: (error) => harness.errors.push(error),
   });
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });

@@ -6,7 +6,7 @@
  * operator token and server secret, what reaches stdout and stderr, signals
  * and clean shutdown, and start-up failures.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
@@ -148,6 +148,12 @@ describe('first start', () => {
     const page = await fetch(`${relay.baseUrl}/write`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('/assets/write.js');
+    // Compressed as built, over a real connection; fetch decodes it again.
+    const script = await fetch(`${relay.baseUrl}/assets/write.js`, {
+      headers: { 'Accept-Encoding': 'br' },
+    });
+    expect(script.headers.get('Content-Encoding')).toBe('br');
+    expect(await script.text()).toBe(readFileSync('web/dist/assets/write.js', 'utf8'));
     expect(await stop(relay)).toEqual({ code: 0, signal: null });
   });
 

@@ -30,7 +30,7 @@ import {
 } from '../support/actors.ts';
 import { randomB64 } from '../support/bytes.ts';
 import { expectError } from '../support/expect-error.ts';
-import { CONTENT_SECURITY_POLICY } from '../support/headers.ts';
+import { CONTENT_SECURITY_POLICY, NOT_STORED } from '../support/headers.ts';
 import { conversationScenarios } from './conversations.ts';
 
 /** A relay under test, as the actors reach it, and its configured `POW_DIFFICULTY` (above 0). */
@@ -288,7 +288,7 @@ export function protocolScenarios(start: () => Promise<ProtocolTarget>): void {
       expect(missing.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
     });
 
-    it('marks every API answer no-store and sets no cookie on any of them', async () => {
+    it('marks every API answer no-store, no-transform and sets no cookie on any of them', async () => {
       const responses = [
         await send('GET', '/api/v1/supporters'),
         await send('GET', '/api/v1/pow'),
@@ -296,7 +296,7 @@ export function protocolScenarios(start: () => Promise<ProtocolTarget>): void {
         await send('POST', '/api/v1/session', { body: { login: 'x', authKey: randomB64(32) } }),
       ];
       for (const response of responses) {
-        expect(response.headers.get('Cache-Control')).toBe('no-store');
+        expect(response.headers.get('Cache-Control')).toBe(NOT_STORED);
         expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
         expect(response.headers.get('Set-Cookie')).toBeNull();
       }
@@ -312,7 +312,7 @@ export function protocolScenarios(start: () => Promise<ProtocolTarget>): void {
       const metrics = await admin(target, 'GET', '/metrics');
       expect(metrics.status).toBe(200);
       expect(metrics.headers.get('Content-Type')).toMatch(/^text\/plain; version=0\.0\.4/);
-      expect(metrics.headers.get('Cache-Control')).toBe('no-store');
+      expect(metrics.headers.get('Cache-Control')).toBe(NOT_STORED);
       expect(metrics.text).toMatch(/^peer_relay_pending_messages \d+$/m);
     });
 

@@ -128,7 +128,7 @@ describe('a Worker that cannot serve', () => {
       error: { code: 'not_ready', message: expect.stringContaining('OPERATOR_TOKEN') },
     });
     expect(response.body.error.message).toContain('wrangler secret put OPERATOR_TOKEN');
-    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(response.headers.get('Cache-Control')).toBe('no-store, no-transform');
     expect(response.headers.get('Retry-After')).toBe('30');
   });
 
