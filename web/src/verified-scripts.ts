@@ -116,14 +116,18 @@ async function fetchVerified(name: VerifiedScriptName, script: VerifiedScript): 
   return url;
 }
 
-/** The `blob:` URL of `name`'s verified bytes, fetched once (again after a failure). */
+/**
+ * The `blob:` URL of `name`'s verified bytes, fetched once: again after a
+ * network failure, never after bytes that differ (they would be refused
+ * again; the page asks the doctor to reload).
+ */
 function verifiedUrl(name: VerifiedScriptName): Promise<string> {
   let url = loading.get(name);
   if (url !== undefined) return url;
   const script = manifest?.[name];
   if (script === undefined) return Promise.reject(new ScriptIntegrityError(name));
   url = fetchVerified(name, script).catch((error: unknown) => {
-    loading.delete(name);
+    if (!(error instanceof ScriptIntegrityError)) loading.delete(name);
     throw error;
   });
   loading.set(name, url);

@@ -36,6 +36,7 @@ interface Solving {
   askedAt: number;
   proof: Promise<Proof>;
   progress: Progress;
+  failed: boolean;
 }
 
 /** Proofs of work for submissions to one supporter, solved ahead of Send. */
@@ -48,27 +49,18 @@ export class ProofAhead {
   /** Fetches and starts solving a challenge, unless one is on its way or fresh enough. */
   start(): void {
     if (this.stopped.signal.aborted) return;
-    if (this.solving && Date.now() - this.solving.askedAt < CHALLENGE_USE_MS) return;
-    const askedAt = Date.now();
-    const progress: Progress = { latest: null, listener: null };
-    const solving: Solving = { askedAt, proof: this.solve(progress), progress };
-    // A failure is reported to whoever takes this proof; held but never
-    // taken, it is dropped, and the next input or Send asks again.
-    solving.proof.catch(() => {
-      if (this.solving === solving) this.solving = null;
-    });
-    this.solving = solving;
+    if (this.solving && !this.solving.failed && this.fresh(this.solving)) return;
+    this.ask();
   }
 
   /**
    * The proof for one submission, never handed out again: the one solved
-   * ahead if it is fresh, else a new one. `onProgress` hears how far a
-   * search still running has come.
+   * ahead if it is fresh, else a new one. A search that failed since the
+   * doctor's last input is reported as it failed (Send again asks anew).
+   * `onProgress` hears how far a search still running has come.
    */
   async take(onProgress: (progress: ProofOfWorkProgress) => void): Promise<Proof> {
-    this.start();
-    const solving = this.solving;
-    if (!solving) throw new Error('pow_failed');
+    const solving = this.solving && this.fresh(this.solving) ? this.solving : this.ask();
     this.solving = null;
     solving.progress.listener = onProgress;
     if (solving.progress.latest) onProgress(solving.progress.latest);
@@ -79,6 +71,26 @@ export class ProofAhead {
   stop(): void {
     this.stopped.abort(new Error('pow_stopped'));
     this.solving = null;
+  }
+
+  private fresh(solving: Solving): boolean {
+    return Date.now() - solving.askedAt < CHALLENGE_USE_MS;
+  }
+
+  private ask(): Solving {
+    const progress: Progress = { latest: null, listener: null };
+    const solving: Solving = {
+      askedAt: Date.now(),
+      proof: this.solve(progress),
+      progress,
+      failed: false,
+    };
+    // Reported to whoever takes it; the doctor's next input asks again.
+    solving.proof.catch(() => {
+      solving.failed = true;
+    });
+    this.solving = solving;
+    return solving;
   }
 
   private async solve(progress: Progress): Promise<Proof> {
