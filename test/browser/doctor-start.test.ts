@@ -169,6 +169,26 @@ describe('the compose page starts', () => {
     expect(inbox.map((m) => m.message.text)).toEqual(['A long message, written slowly.']);
   });
 
+  it('never spends one proof on two different submissions', async () => {
+    const watched = await openPage(browser);
+    const { page, requests } = watched;
+    await page.goto(`${relay.url}/write?to=${directory.chen.id}`);
+    await page.locator('#write-compose').waitFor();
+    const text = page.getByRole('textbox', { name: 'Your message' });
+    await text.fill('First words.');
+    await page.getByRole('button', { name: 'Encrypt and send' }).click();
+    await page.getByRole('button', { name: 'Try to send anyway' }).click();
+    await page.locator('#write-error').waitFor();
+    // Chen is away (409); the doctor rewrites and sends again: a new body needs a new proof.
+    await text.fill('Second words.');
+    await page.getByRole('button', { name: 'Encrypt and send' }).click();
+    const sent = () => apiRequests(requests).filter((r) => r.url.endsWith('/api/v1/messages'));
+    await poll(() => sent().length).toBe(2);
+    const [first, second] = sent().map((r) => JSON.parse(r.body ?? '{}'));
+    expect(second.ciphertext).not.toBe(first.ciphertext);
+    expect(second.pow.challenge).not.toBe(first.pow.challenge);
+  });
+
   it('asks for the directory, the settings and libsodium side by side', async () => {
     const watched = await openPage(browser);
     const { page, requests } = watched;
