@@ -15,6 +15,7 @@
  */
 import '../i18n/doctor';
 import { useEffect, useState } from 'preact/hooks';
+import type { Supporter } from '../api';
 import { AboutService } from '../doctor/about-service';
 import { AwayChoice } from '../doctor/away-choice';
 import { ComposeForm } from '../doctor/compose-form';
@@ -54,6 +55,13 @@ function Missing({ reason }: { reason: Extract<Recipient, { status: 'missing' }>
   );
 }
 
+/** Checks the recipient's key; once libsodium is ready, the reply code is drawn too (Send then only seals). */
+function prepareFor(supporter: Supporter): void {
+  void checkKey(supporter).then((check) => {
+    if (check.status === 'verified') firstContact.drawCode().catch(() => {});
+  });
+}
+
 function Write() {
   const [recipient, setRecipient] = useState<Recipient | null>(null);
   const [switching, setSwitching] = useState(false);
@@ -65,7 +73,7 @@ function Write() {
     void chosen.then((loaded) => {
       setRecipient(loaded);
       if (loaded.status !== 'ready') return;
-      void checkKey(loaded.supporter);
+      prepareFor(loaded.supporter);
       announce(t('write.title', { name: loaded.supporter.name }));
     });
   }, []);
@@ -76,7 +84,7 @@ function Write() {
     setSwitching(false);
     setRecipient(loaded);
     if (loaded.status !== 'ready') return;
-    void checkKey(loaded.supporter);
+    prepareFor(loaded.supporter);
     focusTitle();
     announce(t('write.switched', { name: loaded.supporter.name }));
   }
