@@ -112,7 +112,8 @@ describe.each(Object.entries(WORDS))('an away supporter in %s on a phone', (lang
     expect(await page.getByLabel(words.video).isChecked()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('write-title');
     const entry = await relay.harness.request('GET', `/api/v1/supporters/${directory.anne.id}`);
-    expect(await page.locator('#write-recipient .fingerprint').textContent()).toBe(
+    // Computed on this device once libsodium has loaded (the form does not wait for it).
+    await poll(() => page.locator('#write-recipient .fingerprint').textContent()).toBe(
       entry.body.fingerprint,
     );
     // In memory only: no new history entry, only the language in the address (never whom), no storage.

@@ -67,7 +67,8 @@ describe('the doctor journey', () => {
     await page.locator('#write-compose').waitFor();
     expect(await page.locator('h1').textContent()).toBe('Write to Anne Berg');
     const entry = await relay.harness.request('GET', `/api/v1/supporters/${directory.anne.id}`);
-    expect(await page.locator('#write-recipient .fingerprint').textContent()).toBe(
+    // Computed on this device once libsodium has loaded (the form does not wait for it).
+    await poll(() => page.locator('#write-recipient .fingerprint').textContent()).toBe(
       entry.body.fingerprint,
     );
     expect(await page.locator('#write-recipient').textContent()).toContain(

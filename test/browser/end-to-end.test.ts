@@ -108,7 +108,8 @@ describe('the whole chain through the pages', () => {
       await checkPage(doctor, 'e2e-doctor-directory-filtered');
       await doctor.page.getByRole('link', { name: 'Write to Ingrid Haugen' }).click();
       await doctor.page.locator('#write-compose').waitFor();
-      expect(await doctor.page.locator('#write-recipient .fingerprint').textContent()).toBe(
+      // Computed on the doctor's device once libsodium has loaded (the form does not wait).
+      await poll(() => doctor.page.locator('#write-recipient .fingerprint').textContent()).toBe(
         fingerprint,
       );
       await doctor.page.getByRole('textbox', { name: 'Your message' }).fill(TEXT);

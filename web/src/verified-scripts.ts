@@ -116,18 +116,21 @@ async function fetchVerified(name: VerifiedScriptName, script: VerifiedScript): 
   return url;
 }
 
-/** The `blob:` URL of `name`'s verified bytes, fetched once (again after a failure). */
+/**
+ * The `blob:` URL of `name`'s verified bytes, fetched once: again after a
+ * network failure, never after bytes that differ (they would be refused
+ * again; the page asks the doctor to reload).
+ */
 function verifiedUrl(name: VerifiedScriptName): Promise<string> {
+  let url = loading.get(name);
+  if (url !== undefined) return url;
   const script = manifest?.[name];
   if (script === undefined) return Promise.reject(new ScriptIntegrityError(name));
-  let url = loading.get(name);
-  if (url === undefined) {
-    url = fetchVerified(name, script).catch((error: unknown) => {
-      loading.delete(name);
-      throw error;
-    });
-    loading.set(name, url);
-  }
+  url = fetchVerified(name, script).catch((error: unknown) => {
+    if (!(error instanceof ScriptIntegrityError)) loading.delete(name);
+    throw error;
+  });
+  loading.set(name, url);
   return url;
 }
 
@@ -142,6 +145,26 @@ export async function importVerified<T>(name: VerifiedModuleName): Promise<T> {
   if (manifest === undefined)
     return (await import(/* @vite-ignore */ VERIFIED_MODULE_SOURCES[name])) as T;
   return (await import(/* @vite-ignore */ await verifiedUrl(name))) as T;
+}
+
+/**
+ * The `blob:` URL of a module's verified bytes, for a worker this page
+ * starts: the worker runs the copy the page checked (see
+ * {@link adoptVerifiedModule}) instead of downloading it a second time.
+ */
+export function verifiedModuleUrl(name: VerifiedModuleName): Promise<string> {
+  return verifiedUrl(name);
+}
+
+/**
+ * In a worker: takes the `blob:` URL its page made from bytes it verified
+ * ({@link verifiedModuleUrl}) as `name`, so {@link importVerified} runs
+ * exactly that copy. Only the page that started the worker can post to it,
+ * and the page's own code is checked by the browser (Subresource Integrity).
+ */
+export function adoptVerifiedModule(name: VerifiedModuleName, url: string): void {
+  if (!url.startsWith('blob:')) throw new ScriptIntegrityError(name);
+  loading.set(name, Promise.resolve(url));
 }
 
 /** Starts the verified proof-of-work worker (a module worker). */

@@ -2,9 +2,11 @@
  * @module
  * The compose form: the message, how and when the doctor would like to
  * talk, who sees what, and sending. A supporter who is away is asked about
- * once more before anything is sent.
+ * once more before anything is sent. The form is usable before libsodium
+ * has loaded; sending waits for the recipient's key check (./recipient.ts),
+ * and the proof of work is solved while the doctor writes (./proof-ahead.ts).
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Supporter } from '../../../src/wire/api.ts';
 import { localHref, t } from '../i18n';
 import { progressShare } from '../protocol/solve-in-worker';
@@ -18,6 +20,8 @@ import { awaySentence, modalityName } from './format';
 import { KeepCopy } from './keep-copy';
 import { MessageField } from './message-field';
 import { textProblem } from './message-text';
+import { ProofAhead } from './proof-ahead';
+import { checkKey, type KeyCheck, keyCheck } from './recipient';
 import type { PendingSubmission, SubmissionReceipt } from './send';
 import { SendError, SendProgress } from './send-status';
 
@@ -41,6 +45,29 @@ function WhoSees({ name }: { name: string }) {
   );
 }
 
+type KeyProblemReason = Extract<KeyCheck, { status: 'failed' }>['reason'];
+
+const keyProblemText = (reason: KeyProblemReason) =>
+  reason === 'network'
+    ? t('write.crypto.network')
+    : reason === 'crypto'
+      ? t('doctor.error.crypto')
+      : t(`write.missing.${reason}`);
+
+/** Why nothing can be sealed to this supporter now; only `network` can pass with a retry. */
+function KeyProblem({ reason }: { reason: KeyProblemReason }) {
+  return (
+    <div id="write-key-problem" class="notice warning" role="alert">
+      <p>{keyProblemText(reason)}</p>
+      {reason === 'badKey' ? (
+        <p>
+          <a href={localHref('/')}>{t('write.chooseAnother')}</a>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function ComposeForm({ supporter, firstContact, onSent }: ComposeFormProps) {
   const name = supporter.name;
   const [checked, setChecked] = useState(false);
@@ -53,6 +80,16 @@ export function ComposeForm({ supporter, firstContact, onSent }: ComposeFormProp
   const textRef = useRef<HTMLTextAreaElement>(null);
   const [confirmRef, focusConfirm] = useFocusAfterRender<HTMLHeadingElement>();
   const [errorRef, focusError] = useFocusAfterRender<HTMLParagraphElement>();
+  // One per recipient (the form is keyed by the supporter): a proof is priced for them.
+  const [proofs] = useState(() => new ProofAhead(supporter.id));
+  const check = keyCheck.value;
+  const blocked = check?.status === 'failed' && check.reason !== 'network';
+
+  useEffect(() => {
+    // Switched to this supporter with a draft already written.
+    if (draft.text.value) proofs.start();
+    return () => proofs.stop();
+  }, [proofs]);
 
   const fail = (describe: () => SendFailure) => {
     setFailure(() => describe);
@@ -77,7 +114,13 @@ export function ComposeForm({ supporter, firstContact, onSent }: ComposeFormProp
     setFailure(null);
     setShare(0);
     setSending(true);
-    announce(t('write.progress'));
+    announce(keyCheck.value === null ? t('write.crypto.preparing') : t('write.progress'));
+    const checked = await checkKey(supporter);
+    if (checked.status === 'failed') {
+      setSending(false);
+      announce(keyProblemText(checked.reason));
+      return;
+    }
     let pending: PendingSubmission;
     try {
       pending = await firstContact.prepare(
@@ -90,7 +133,7 @@ export function ComposeForm({ supporter, firstContact, onSent }: ComposeFormProp
       return;
     }
     try {
-      const receipt = await pending.send((p) => setShare(progressShare(p)));
+      const receipt = await pending.send(proofs, (p) => setShare(progressShare(p)));
       setShare(1);
       setSending(false);
       onSent(receipt);
@@ -104,6 +147,9 @@ export function ComposeForm({ supporter, firstContact, onSent }: ComposeFormProp
     <form
       id="write-form"
       noValidate
+      onInput={() => {
+        if (!blocked) proofs.start();
+      }}
       onSubmit={(event) => {
         event.preventDefault();
         void send();
@@ -201,12 +247,16 @@ export function ComposeForm({ supporter, firstContact, onSent }: ComposeFormProp
         </div>
       ) : null}
       <SendError id="write-error" failure={shownFailure} textRef={errorRef} />
+      {check?.status === 'failed' ? <KeyProblem reason={check.reason} /> : null}
       <SendProgress id="write-progress" sending={sending} share={share} />
       <div class="actions">
-        <Button id="write-send" type="submit" busy={sending}>
+        <Button id="write-send" type="submit" busy={sending} disabled={blocked}>
           {t('write.send')}
         </Button>
       </div>
+      <p id="write-crypto" class="hint" role="status">
+        {check === null ? t('write.crypto.preparing') : ''}
+      </p>
     </form>
   );
 }

@@ -1,8 +1,9 @@
 /**
  * @module
- * A first message on its way. Order of work: reply code → mailbox → sealed
- * message (any failure stops here, and nothing has been sent), then proof
- * of work and the submission ({@link PendingSubmission}). The reply code is
+ * A first message on its way. Order of work: reply code → mailbox (drawn
+ * as soon as libsodium is ready) → sealed message (any failure stops here,
+ * and nothing has been sent), then proof of work and the submission
+ * ({@link PendingSubmission}). The reply code is
  * drawn once per page and kept across retries and a change of recipient,
  * so a retry can never leave a message stored under a code the doctor was
  * not shown; the sealed body is kept while the draft and recipient stay the
@@ -25,7 +26,27 @@ import { PendingSubmission } from './send';
 export class FirstContact {
   private replyCode: Uint8Array | null = null;
   private mailbox: MailboxKeys | null = null;
+  private drawn: Promise<MailboxKeys> | null = null;
   private sealed: { key: string; pending: PendingSubmission } | null = null;
+
+  /**
+   * Draws the reply code and derives its mailbox, once per page (again
+   * after a failure): the compose page calls it as soon as libsodium is
+   * ready, so that Send only seals and posts.
+   */
+  drawCode(): Promise<MailboxKeys> {
+    this.drawn ??= (async () => {
+      const code = await newReplyCode();
+      const mailbox = await deriveMailbox(code);
+      this.replyCode = code;
+      this.mailbox = mailbox;
+      return mailbox;
+    })().catch((error: unknown) => {
+      this.drawn = null;
+      throw error;
+    });
+    return this.drawn;
+  }
 
   /** Seals `draft` to `supporter`, on this device; reuses the last sealing if nothing changed. */
   async prepare(
@@ -33,12 +54,7 @@ export class FirstContact {
     draft: { text: string; prefs?: ContactPrefs },
     keepCopy = false,
   ): Promise<PendingSubmission> {
-    if (!this.replyCode || !this.mailbox) {
-      const code = await newReplyCode();
-      this.mailbox = await deriveMailbox(code);
-      this.replyCode = code;
-    }
-    const mailbox = this.mailbox;
+    const mailbox = await this.drawCode();
     const key = JSON.stringify([supporter.id, supporter.boxPublicKey, draft, keepCopy]);
     if (this.sealed?.key === key) return this.sealed.pending;
     const sealed = await sealFirstContact(
@@ -64,6 +80,7 @@ export class FirstContact {
     this.mailbox?.replySecretKey.fill(0);
     this.replyCode = null;
     this.mailbox = null;
+    this.drawn = null;
     this.sealed = null;
     return code;
   }

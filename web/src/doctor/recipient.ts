@@ -1,10 +1,11 @@
 /**
  * @module
- * The supporter a doctor writes to, checked before anything is written:
- * found in the whole directory (never asked for alone, see
- * ./use-directory.ts), and its key's fingerprint computed on this device. A
- * key we cannot read, or whose fingerprint differs from the one the
- * directory shows, is not one to encrypt a confidential message to.
+ * The supporter a doctor writes to: found in the whole directory (never
+ * asked for alone, see ./use-directory.ts), which is enough to show the
+ * compose form; and its key checked on this device ({@link checkKey}), which
+ * only sealing and the fingerprint wait for. A key we cannot read, or whose
+ * fingerprint differs from the one the directory shows, is not one to
+ * encrypt a confidential message to.
  *
  * The choice never travels in an address. The home page hands it to the
  * compose page in this tab's `window.name`, which lives in memory only and
@@ -15,17 +16,29 @@
  * Older links with `?to=<id>` still work, and the id is taken out of the
  * address at once.
  */
+import { signal } from '@preact/signals';
 import type { Supporter } from '../../../src/wire/api.ts';
 import { RelayError } from '../api';
-import { fingerprint, fromB64 } from '../protocol';
+import { fingerprint, fromB64, prepareEncryption } from '../protocol';
 import { ScriptIntegrityError } from '../verified-scripts';
 import { findInDirectory } from './use-directory';
 
-export type MissingReason = 'noId' | 'notFound' | 'network' | 'badKey' | 'integrity';
+export type MissingReason = 'noId' | 'notFound' | 'network';
 
 export type Recipient =
-  | { status: 'ready'; supporter: Supporter; fingerprint: string }
+  | { status: 'ready'; supporter: Supporter }
   | { status: 'missing'; reason: MissingReason };
+
+/**
+ * A supporter's key as checked on this device: its fingerprint computed
+ * from the key itself and equal to the directory's; or why it is not
+ * usable: `network`, `integrity` and `crypto` when libsodium could not be
+ * downloaded, was not the published code, or did not start on this device
+ * (checking again may cure the first).
+ */
+export type KeyCheck =
+  | { status: 'verified'; fingerprint: string }
+  | { status: 'failed'; reason: 'badKey' | 'network' | 'integrity' | 'crypto' };
 
 /** Marks a `window.name` as ours, so a name some other page set is never read as a choice. */
 const HANDED_OVER = 'peer-relay-write-to:';
@@ -53,29 +66,66 @@ export function takeChosenId(): string | null {
   return inAddress || handed;
 }
 
-export async function loadRecipient(id: string | null): Promise<Recipient> {
+/** `id`'s entry in the directory: all the compose form needs to be shown. */
+export async function findRecipient(id: string | null): Promise<Recipient> {
   if (!id) return { status: 'missing', reason: 'noId' };
   try {
     const supporter = await findInDirectory(id);
-    if (supporter === null) return { status: 'missing', reason: 'notFound' };
-    const computed = await fingerprint(fromB64(supporter.boxPublicKey)).catch((error: unknown) => {
-      if (error instanceof ScriptIntegrityError) throw error;
-      return null;
-    });
-    if (computed === null || computed !== supporter.fingerprint) {
-      return { status: 'missing', reason: 'badKey' };
-    }
-    return { status: 'ready', supporter, fingerprint: computed };
+    return supporter === null
+      ? { status: 'missing', reason: 'notFound' }
+      : { status: 'ready', supporter };
   } catch (error) {
-    if (error instanceof ScriptIntegrityError) return { status: 'missing', reason: 'integrity' };
     return {
       status: 'missing',
-      reason:
-        error instanceof RelayError
-          ? error.code === 'network'
-            ? 'network'
-            : 'notFound'
-          : 'badKey',
+      reason: error instanceof RelayError && error.code === 'network' ? 'network' : 'notFound',
     };
   }
+}
+
+const checks = new Map<string, Promise<KeyCheck>>();
+let latest = '';
+
+/**
+ * The check of the key last asked for by {@link checkKey} (the compose page
+ * shows one recipient at a time): `null` while it runs.
+ */
+export const keyCheck = signal<KeyCheck | null>(null);
+
+/**
+ * Checks `supporter`'s key, once per key (again after libsodium could not
+ * be downloaded), and shows the result in {@link keyCheck}. The first call
+ * loads libsodium if the page has not already started to.
+ */
+export function checkKey(supporter: Supporter): Promise<KeyCheck> {
+  const key = `${supporter.id} ${supporter.boxPublicKey} ${supporter.fingerprint}`;
+  let check = checks.get(key);
+  if (check === undefined || latest !== key) keyCheck.value = null;
+  latest = key;
+  if (check === undefined) {
+    check = computeCheck(supporter);
+    checks.set(key, check);
+  }
+  void check.then((done) => {
+    if (done.status === 'failed' && done.reason === 'network') checks.delete(key);
+    if (latest === key) keyCheck.value = done;
+  });
+  return check;
+}
+
+async function computeCheck(supporter: Supporter): Promise<KeyCheck> {
+  try {
+    await prepareEncryption();
+  } catch (error) {
+    if (error instanceof ScriptIntegrityError) return { status: 'failed', reason: 'integrity' };
+    // How a script that could not be fetched fails (../verified-scripts.ts).
+    if (error instanceof TypeError) return { status: 'failed', reason: 'network' };
+    return { status: 'failed', reason: 'crypto' };
+  }
+  try {
+    const computed = await fingerprint(fromB64(supporter.boxPublicKey));
+    if (computed === supporter.fingerprint) return { status: 'verified', fingerprint: computed };
+  } catch {
+    // A key that is not base64url: not one to seal to either.
+  }
+  return { status: 'failed', reason: 'badKey' };
 }

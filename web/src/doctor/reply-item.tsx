@@ -5,7 +5,7 @@
  * Its state (the open form, the text) belongs to this component, so a
  * refresh or a language switch never interrupts the typing.
  */
-import { useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { MailboxKeys } from '../protocol';
 import { sealFollowUp, sealOwnCopy, toB64 } from '../protocol';
@@ -19,6 +19,7 @@ import type { ReplyEntry } from './mailbox-session';
 import { MessageField } from './message-field';
 import { textProblem } from './message-text';
 import { VerifySupporter } from './profile';
+import { ProofAhead } from './proof-ahead';
 import { ReplyActions } from './reply-actions';
 import { PendingSubmission, type SubmissionReceipt } from './send';
 import { SendError, SendProgress } from './send-status';
@@ -95,6 +96,9 @@ function FollowUp({ reply, keys, onSent }: Omit<ReplyItemProps, 'onDelete' | 'co
   const [textRef, focusText] = useFocusAfterRender<HTMLTextAreaElement>();
   const [errorRef, focusError] = useFocusAfterRender<HTMLParagraphElement>();
   const [doneRef, focusDone] = useFocusAfterRender<HTMLParagraphElement>();
+  // Solved while the doctor writes the follow-up (./proof-ahead.ts).
+  const [proofs] = useState(() => new ProofAhead(reply.supporterId));
+  useEffect(() => () => proofs.stop(), [proofs]);
   if (!opened) return null;
   const name = opened.name;
   const formId = `${uid}-form`;
@@ -142,7 +146,7 @@ function FollowUp({ reply, keys, onSent }: Omit<ReplyItemProps, 'onDelete' | 'co
       return;
     }
     try {
-      const done = await submission.send((p) => setShare(progressShare(p)));
+      const done = await submission.send(proofs, (p) => setShare(progressShare(p)));
       pending.current = null;
       setText('');
       setChecked(false);
@@ -187,7 +191,10 @@ function FollowUp({ reply, keys, onSent }: Omit<ReplyItemProps, 'onDelete' | 'co
           id={`${uid}-text`}
           label={t('mailbox.followUp.label', { name })}
           value={text}
-          onInput={setText}
+          onInput={(typed) => {
+            setText(typed);
+            proofs.start();
+          }}
           checked={checked}
           inputRef={textRef}
         />

@@ -1,18 +1,18 @@
 /**
  * @module
- * Sending a sealed message: fetch a proof-of-work challenge priced for the
- * recipient (`POST /api/v1/pow`, docs/protocol.md), solve it in the Web
- * Worker (so the page stays responsive and the progress bar moves), and post
- * the submission. A {@link PendingSubmission} keeps its exact body, so a
+ * Sending a sealed message with its proof of work, solved ahead while the
+ * doctor wrote (./proof-ahead.ts), or still being solved (the progress bar
+ * shows how far). A {@link PendingSubmission} keeps its exact body, so a
  * retry after a failure resends the same ciphertext from the same mailbox
- * (which the relay answers idempotently) instead of silently starting over
- * with a new reply code. A proof the relay refuses as `bad_pow` (its
- * difficulty rose meanwhile, PROTOCOL.md §11) is replaced by a fresh one
- * without a word to the doctor beyond the progress bar starting again.
+ * with the same proof (which the relay answers idempotently) instead of
+ * silently starting over with a new reply code. A proof the relay refuses
+ * as `bad_pow` (expired, or its difficulty rose meanwhile, PROTOCOL.md §11)
+ * is replaced by a fresh one without a word to the doctor beyond the
+ * progress bar starting again.
  */
 import { api, RelayError } from '../api';
 import type { ProofOfWorkProgress } from '../protocol';
-import { solveInWorker } from '../protocol/solve-in-worker';
+import type { Proof, ProofAhead } from './proof-ahead';
 
 /** The body of `POST /api/v1/messages` without its proof of work. */
 export interface Submission {
@@ -37,15 +37,18 @@ const isBadPow = (error: unknown) => error instanceof RelayError && error.code =
 
 /** One message on its way to the relay, retried with exactly the same body. */
 export class PendingSubmission {
-  private body: (Submission & { pow: { challenge: string; nonce: string } }) | undefined;
+  private body: (Submission & { pow: Proof }) | undefined;
 
   constructor(readonly submission: Submission) {}
 
   /**
-   * Sends the submission, proving work first if needed. Throws `RelayError`
-   * (relay answers and `network`) or `Error('pow_failed')`.
+   * Sends the submission with a proof from `proofs` (for this recipient).
+   * Throws `RelayError` (relay answers and `network`) or `Error('pow_failed')`.
    */
-  async send(onProgress: (progress: ProofOfWorkProgress) => void): Promise<SubmissionReceipt> {
+  async send(
+    proofs: ProofAhead,
+    onProgress: (progress: ProofOfWorkProgress) => void,
+  ): Promise<SubmissionReceipt> {
     if (this.body) {
       try {
         return await post(this.body);
@@ -56,13 +59,7 @@ export class PendingSubmission {
       }
     }
     for (let attempt = 1; ; attempt++) {
-      const { challenge, difficulty } = await api<{ challenge: string; difficulty: number }>(
-        'POST',
-        '/api/v1/pow',
-        { body: { supporterId: this.submission.supporterId } },
-      );
-      const nonce = await solveInWorker(challenge, difficulty, onProgress);
-      this.body = { ...this.submission, pow: { challenge, nonce } };
+      this.body = { ...this.submission, pow: await proofs.take(onProgress) };
       try {
         return await post(this.body);
       } catch (error) {
@@ -72,6 +69,6 @@ export class PendingSubmission {
   }
 }
 
-function post(body: Submission & { pow: { challenge: string; nonce: string } }) {
+function post(body: Submission & { pow: Proof }) {
   return api<SubmissionReceipt>('POST', '/api/v1/messages', { body });
 }

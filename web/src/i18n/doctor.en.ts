@@ -147,6 +147,11 @@ export const doctorEn = {
   'write.confirm.send': 'Try to send anyway',
   'write.confirm.other': 'Choose another supporter',
   'write.progress': 'Encrypting and sending your message…',
+  'write.crypto.preparing': 'Preparing encryption on this device…',
+  'write.crypto.network':
+    'The encryption part of this page could not be downloaded. Check your connection; your message is still here, and pressing “Encrypt and send” tries again.',
+  'write.fingerprint.checking': 'Being computed on this device…',
+  'write.fingerprint.unchecked': 'Could not be checked on this device.',
   'write.send': 'Encrypt and send',
   'write.sent.title': 'Your message is on its way',
   'write.sent.announce': 'Your message has been sent. Your reply code is shown below.',

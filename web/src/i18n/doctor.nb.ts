@@ -143,6 +143,11 @@ export const doctorNb: Record<keyof typeof doctorEn, string> = {
   'write.confirm.send': 'Prøv å sende likevel',
   'write.confirm.other': 'Velg en annen støttekollega',
   'write.progress': 'Krypterer og sender meldingen …',
+  'write.crypto.preparing': 'Gjør klar krypteringen på denne enheten …',
+  'write.crypto.network':
+    'Krypteringsdelen av siden kunne ikke lastes ned. Sjekk nettforbindelsen; meldingen din er her fortsatt, og «Krypter og send» prøver igjen.',
+  'write.fingerprint.checking': 'Regnes ut på denne enheten …',
+  'write.fingerprint.unchecked': 'Kunne ikke kontrolleres på denne enheten.',
   'write.send': 'Krypter og send',
   'write.sent.title': 'Meldingen er på vei',
   'write.sent.announce': 'Meldingen er sendt. Svarkoden din står nedenfor.',

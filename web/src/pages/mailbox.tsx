@@ -20,10 +20,14 @@ import {
 } from '../doctor/mailbox-session';
 import { MailboxView } from '../doctor/mailbox-view';
 import { t } from '../i18n';
-import { deriveMailbox, type MailboxKeys, parseReplyCode } from '../protocol';
+import { deriveMailbox, type MailboxKeys, parseReplyCode, prepareEncryption } from '../protocol';
 import { announce, mount, Notice, Page } from '../ui';
 import { useFocusAfterRender } from '../ui/use-focus';
 import { ScriptIntegrityError } from '../verified-scripts';
+
+// The code form does not wait for libsodium; opening needs it, so it loads
+// while the doctor types (a failure is told when the code is opened).
+prepareEncryption().catch(() => {});
 
 function Mailbox() {
   const [code, setCode] = useState('');

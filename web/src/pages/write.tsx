@@ -7,25 +7,42 @@
  * (../doctor/recipient.ts); no id, code or thread is ever in it.
  * Choosing another supporter (when this one is away) happens in place: the
  * draft is kept in memory, never stored.
+ *
+ * The form is shown as soon as the directory names the supporter: the
+ * directory and libsodium are asked for side by side as the script starts,
+ * and only sending and the fingerprint wait for libsodium
+ * (docs/protocol.md, "How the doctor's pages start").
  */
 import '../i18n/doctor';
 import { useEffect, useState } from 'preact/hooks';
+import type { Supporter } from '../api';
 import { AboutService } from '../doctor/about-service';
 import { AwayChoice } from '../doctor/away-choice';
 import { ComposeForm } from '../doctor/compose-form';
 import { clearDraft } from '../doctor/draft';
 import { FirstContact } from '../doctor/first-contact';
 import { SupporterProfile } from '../doctor/profile';
-import { loadRecipient, type Recipient, takeChosenId } from '../doctor/recipient';
+import {
+  checkKey,
+  findRecipient,
+  keyCheck,
+  type Recipient,
+  takeChosenId,
+} from '../doctor/recipient';
 import { ReplyCodeCard } from '../doctor/reply-code-card';
 import type { SubmissionReceipt } from '../doctor/send';
 import { localHref, t } from '../i18n';
+import { prepareEncryption } from '../protocol';
 import { announce, mount, Page } from '../ui';
 import { useFocusAfterRender } from '../ui/use-focus';
 
 const firstContact = new FirstContact();
 // Out of the address before anything renders.
 const chosenId = takeChosenId();
+// Both at once, before the first render: neither waits for the other.
+const chosen = findRecipient(chosenId);
+// A failure shows where it matters, when the key is checked (checkKey).
+prepareEncryption().catch(() => {});
 
 function Missing({ reason }: { reason: Extract<Recipient, { status: 'missing' }>['reason'] }) {
   return (
@@ -38,6 +55,13 @@ function Missing({ reason }: { reason: Extract<Recipient, { status: 'missing' }>
   );
 }
 
+/** Checks the recipient's key; once libsodium is ready, the reply code is drawn too (Send then only seals). */
+function prepareFor(supporter: Supporter): void {
+  void checkKey(supporter).then((check) => {
+    if (check.status === 'verified') firstContact.drawCode().catch(() => {});
+  });
+}
+
 function Write() {
   const [recipient, setRecipient] = useState<Recipient | null>(null);
   const [switching, setSwitching] = useState(false);
@@ -46,18 +70,21 @@ function Write() {
   const [sentRef, focusSent] = useFocusAfterRender<HTMLHeadingElement>();
 
   useEffect(() => {
-    void loadRecipient(chosenId).then((loaded) => {
+    void chosen.then((loaded) => {
       setRecipient(loaded);
-      if (loaded.status === 'ready') announce(t('write.title', { name: loaded.supporter.name }));
+      if (loaded.status !== 'ready') return;
+      prepareFor(loaded.supporter);
+      announce(t('write.title', { name: loaded.supporter.name }));
     });
   }, []);
 
   async function choose(id: string) {
     setSwitching(true);
-    const loaded = await loadRecipient(id);
+    const loaded = await findRecipient(id);
     setSwitching(false);
-    if (loaded.status !== 'ready') return setRecipient(loaded);
     setRecipient(loaded);
+    if (loaded.status !== 'ready') return;
+    prepareFor(loaded.supporter);
     focusTitle();
     announce(t('write.switched', { name: loaded.supporter.name }));
   }
@@ -70,6 +97,7 @@ function Write() {
   }
 
   const ready = recipient?.status === 'ready' ? recipient : null;
+  const check = keyCheck.value;
   return (
     <>
       <p class="doctor-back">
@@ -86,7 +114,13 @@ function Write() {
           <div id="write-recipient" class="card doctor-recipient">
             <SupporterProfile
               supporter={ready.supporter}
-              fingerprint={ready.fingerprint}
+              fingerprint={
+                check === null
+                  ? t('write.fingerprint.checking')
+                  : check.status === 'verified'
+                    ? check.fingerprint
+                    : t('write.fingerprint.unchecked')
+              }
               verifyNote={t('write.fingerprint.note', { name: ready.supporter.name })}
             />
           </div>

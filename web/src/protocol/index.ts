@@ -7,6 +7,8 @@
  */
 
 export type { BoxKeyPair } from '../crypto/libsodium';
+/** Starts downloading (and verifying) libsodium, so it is ready when first needed. */
+export { loadSodium as prepareEncryption } from '../crypto/libsodium';
 export type { ArchiveEntry } from './archive';
 export {
   ARCHIVE_ITEM_OVERHEAD,

@@ -1,12 +1,23 @@
 /**
  * @module
- * Solving a proof-of-work challenge (PROTOCOL.md §7) in the Web Worker
- * proof-of-work Web Worker, so the page stays responsive and a progress bar
- * can move: the doctor's submissions and the supporter's logins after
- * failures (PROTOCOL.md §11) both use it.
+ * Solving a proof-of-work challenge (PROTOCOL.md §7) in the proof-of-work
+ * Web Worker, so the page stays responsive and a progress bar can move: the
+ * doctor's submissions (solved while the doctor writes,
+ * ../doctor/proof-ahead.ts) and the supporter's logins after failures
+ * (PROTOCOL.md §11) both use it. The worker hashes with the libsodium the
+ * page has already downloaded and verified: the page hands it the `blob:`
+ * URL of those checked bytes, so libsodium is downloaded once per page.
  */
-import { startVerifiedWorker } from '../verified-scripts';
+import { startVerifiedWorker, verifiedModuleUrl } from '../verified-scripts';
 import type { ProofOfWorkProgress } from './pow';
+
+/** What the page posts to the worker (web/src/workers/pow-worker.ts). */
+export interface SolveRequest {
+  challenge: string;
+  difficulty: number;
+  /** The `blob:` URL of the page's verified libsodium. */
+  libsodium: string;
+}
 
 interface WorkerAnswer {
   progress?: ProofOfWorkProgress;
@@ -21,16 +32,30 @@ export function progressShare(progress: ProofOfWorkProgress): number {
 
 /**
  * Solves a challenge in the proof-of-work worker, verified before it starts
- * (../verified-scripts.ts); resolves with `b64(nonce)`.
+ * (../verified-scripts.ts); resolves with `b64(nonce)`. Aborting `signal`
+ * stops the worker and rejects with the signal's reason.
  */
 export async function solveInWorker(
   challenge: string,
   difficulty: number,
   onProgress: (progress: ProofOfWorkProgress) => void,
+  signal?: AbortSignal,
 ): Promise<string> {
-  const worker = await startVerifiedWorker('pow-worker');
+  const [worker, libsodium] = await Promise.all([
+    startVerifiedWorker('pow-worker'),
+    verifiedModuleUrl('libsodium'),
+  ]);
   return new Promise((resolve, reject) => {
-    const finish = () => worker.terminate();
+    const finish = () => {
+      worker.terminate();
+      signal?.removeEventListener('abort', stop);
+    };
+    const stop = () => {
+      finish();
+      reject(signal?.reason);
+    };
+    if (signal?.aborted) return stop();
+    signal?.addEventListener('abort', stop);
     worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
       const { progress, nonce, error } = event.data;
       if (progress) onProgress(progress);
@@ -46,6 +71,6 @@ export async function solveInWorker(
       finish();
       reject(new Error('pow_failed'));
     };
-    worker.postMessage({ challenge, difficulty });
+    worker.postMessage({ challenge, difficulty, libsodium } satisfies SolveRequest);
   });
 }
