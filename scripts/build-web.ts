@@ -149,7 +149,8 @@ export async function buildWeb(outdir = join(web, 'dist')): Promise<BuildResult>
       }),
     ),
   );
-  // Last: it loads libsodium itself, so its own digest covers the ones baked into it.
+  // Last, with the others' digests baked in: it runs only the libsodium its
+  // page checked against them (adoptVerifiedModule), and its own digest covers them.
   verifiedScripts['pow-worker'] = await buildVerifiedScript(
     assets,
     'pow-worker',
