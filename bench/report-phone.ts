@@ -88,7 +88,8 @@ export function renderPhone(phone: PhoneResult): string {
       `(390×844 at 3×, touch, mobile user agent; ${t?.latencyMs} ms round trip, ${fmt(((t?.downloadBytesPerSecond ?? 0) * 8) / 1e6, 1)} Mbit/s down, ` +
       `${fmt(((t?.uploadBytesPerSecond ?? 0) * 8) / 1e3)} kbit/s up; CPU slowed ${t?.cpuSlowdown}×; cache disabled), ` +
       `against the relay as \`npm start\` runs it (proof of work at 16 bits) with ${o.supporters} supporters listed. ` +
-      `Seconds, median of ${o.repetitions} fresh loads (min–max), on the page's own clock from the navigation's start.\n`,
+      `Seconds, median of ${o.repetitions} fresh loads (min–max), on the page's own clock from the navigation's start; ` +
+      `load average ${phone.loadAverage.before.map((n) => n.toFixed(1)).join('/')} before, ${phone.loadAverage.after.map((n) => n.toFixed(1)).join('/')} after.\n`,
   );
   out.push(
     table(

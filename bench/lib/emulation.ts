@@ -41,7 +41,7 @@ export const DESKTOP: Device = { name: 'desktop', throttling: null };
  * (Playwright sets them over CDP: Emulation.setDeviceMetricsOverride,
  * setTouchEmulationEnabled, setUserAgentOverride); network, cache and CPU are
  * set on the page's own CDP session, and hold for its later documents and
- * its workers' requests.
+ * its workers' requests (the cache is disabled in each worker as well).
  */
 export async function openOn(
   browser: Browser,
@@ -76,6 +76,29 @@ export async function openOn(
       uploadThroughput: t.uploadBytesPerSecond,
     });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: t.cpuSlowdown });
+    // A worker is a target of its own, and the page's "cache disabled" does
+    // not reach it: without this, the worker's copy of libsodium came from
+    // the HTTP cache the page's copy had filled. Each worker is held at
+    // start until its cache is disabled too. Playwright's CDP sessions
+    // cannot address a child session, so the worker is reached through the
+    // older, unflattened Target.sendMessageToTarget.
+    cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
+      if (targetInfo.type !== 'worker') return;
+      const commands = [
+        ['Network.enable', {}],
+        ['Network.setCacheDisabled', { cacheDisabled: true }],
+        ['Runtime.runIfWaitingForDebugger', {}],
+      ] as const;
+      for (const [id, [method, params]] of commands.entries()) {
+        const message = JSON.stringify({ id: id + 1, method, params });
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message }).catch(() => {});
+      }
+    });
+    await cdp.send('Target.setAutoAttach', {
+      autoAttach: true,
+      waitForDebuggerOnStart: true,
+      flatten: false,
+    });
   }
   return { context, page };
 }

@@ -18,6 +18,7 @@
  * types has time to finish.
  */
 import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildServer } from '../../scripts/build-server.ts';
@@ -100,6 +101,8 @@ export interface Journey {
 
 export interface PhoneResult {
   date: string;
+  /** The machine is shared: its load average (1, 5, 15 min) before and after. */
+  loadAverage: { before: number[]; after: number[] };
   options: PhoneOptions;
   emulation: Device;
   journeys: Journey[];
@@ -257,6 +260,7 @@ export async function measurePhone(
   options: PhoneOptions,
   log: (message: string) => void,
 ): Promise<PhoneResult> {
+  const loadBefore = loadavg();
   await buildWeb();
   await buildServer();
   const dir = freshDataDir();
@@ -292,6 +296,7 @@ export async function measurePhone(
       summarize(list.flatMap((j) => (j.send ? [value(j.send)] : [])));
     return {
       date: new Date().toISOString(),
+      loadAverage: { before: loadBefore, after: loadavg() },
       options,
       emulation: PHONE,
       ...runs,

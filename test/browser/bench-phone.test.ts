@@ -33,11 +33,16 @@ const GZIPPED = gzipSync('x'.repeat(1234));
 
 let browser: Browser;
 let server: Server;
+/** Requests for a file the server lets every cache keep for an hour. */
+let cacheableServed = 0;
 beforeAll(async () => {
   browser = await connectBrowser();
   server = createServer((request, response) => {
     if (request.url === '/') response.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
-    else if (request.url === '/worker.js')
+    else if (request.url === '/cacheable.txt') {
+      cacheableServed++;
+      response.writeHead(200, { 'cache-control': 'public, max-age=3600' }).end('kept');
+    } else if (request.url === '/worker.js')
       response.writeHead(200, { 'content-type': 'text/javascript' }).end(WORKER);
     else
       response
@@ -76,6 +81,27 @@ describe('the emulated phone', () => {
         mobile: /Mobile/.test(navigator.userAgent),
       })),
     ).toEqual({ width: 390, height: 844, scale: 3, touch: true, mobile: true });
+    await context.close();
+  });
+});
+
+describe('the emulated phone', () => {
+  it("has no cache, in its workers either: a worker's request for what the page just fetched reaches the server", async () => {
+    const { context, page } = await open(PHONE);
+    await page.goto(`${origin}/`);
+    cacheableServed = 0;
+    const fromWorker = await page.evaluate(async () => {
+      await (await fetch('/cacheable.txt')).text();
+      const source =
+        "fetch(location.origin + '/cacheable.txt').then((r) => r.text()).then((t) => postMessage(t));";
+      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      const worker = new Worker(url);
+      return new Promise<string>((resolve) => {
+        worker.onmessage = (event: MessageEvent<string>) => resolve(event.data);
+      });
+    });
+    expect(fromWorker).toBe('kept');
+    expect(cacheableServed).toBe(2);
     await context.close();
   });
 });
