@@ -5,10 +5,10 @@
  * run and summary to bench/results.json and prints the markdown tables that
  * bench/README.md reproduces.
  *
- *   npm run bench              the full run (about thirteen minutes)
+ *   npm run bench              the full run (about fourteen minutes)
  *   npm run bench -- --smoke   one tiny repetition of everything, to keep this code working
  *   npm run bench -- --flood   an attacker's cost to fill inboxes (bench/sections/flood.ts; under two minutes)
- *   npm run bench -- --phone   only a doctor on a phone (bench/sections/phone.ts; about four minutes),
+ *   npm run bench -- --phone   only a doctor on a phone (bench/sections/phone.ts; about five minutes),
  *                              put in place of the phone figures in bench/results.json
  *
  * Not part of `npm test`: benchmarks are never timed tests.
