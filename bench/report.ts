@@ -59,8 +59,8 @@ export interface Results {
   coldStart: ColdStartResult;
   profiles: Record<string, ProfiledRun>;
   browser: BrowserResult;
-  /** A doctor on a phone; absent from results written before the section existed. */
-  phone?: PhoneResult;
+  /** A doctor on a phone, or why it could not be measured; absent from results written before the section existed. */
+  phone?: PhoneResult | { error: string };
   targets: Target[];
   runtimeSeconds: number;
   /** Wall time of each section of the run. */

@@ -134,4 +134,15 @@ describe('the phone targets', () => {
     expect(targets[3]?.name).toContain('worker CPU ×4');
     expect(targets[0]?.met).toBeNull();
   });
+
+  it('reports a section that could not be measured as one target, neither met nor missed', () => {
+    expect(phoneTargets({ error: 'no card to tap' })).toEqual([
+      {
+        name: 'A doctor on a phone (issue 16)',
+        target: '—',
+        measured: 'no card to tap',
+        met: null,
+      },
+    ]);
+  });
 });

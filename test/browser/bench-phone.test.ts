@@ -83,9 +83,7 @@ describe('the emulated phone', () => {
     ).toEqual({ width: 390, height: 844, scale: 3, touch: true, mobile: true });
     await context.close();
   });
-});
 
-describe('the emulated phone', () => {
   it("has no cache, in its workers either: a worker's request for what the page just fetched reaches the server", async () => {
     const { context, page } = await open(PHONE);
     await page.goto(`${origin}/`);
