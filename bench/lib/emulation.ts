@@ -41,7 +41,7 @@ export const DESKTOP: Device = { name: 'desktop', throttling: null };
  * (Playwright sets them over CDP: Emulation.setDeviceMetricsOverride,
  * setTouchEmulationEnabled, setUserAgentOverride); network, cache and CPU are
  * set on the page's own CDP session, and hold for its later documents and
- * its workers' requests (the cache is disabled in each worker as well).
+ * its workers' requests; the cache is disabled in the workers too.
  */
 export async function openOn(
   browser: Browser,
@@ -76,29 +76,13 @@ export async function openOn(
       uploadThroughput: t.uploadBytesPerSecond,
     });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: t.cpuSlowdown });
-    // A worker is a target of its own, and the page's "cache disabled" does
-    // not reach it: without this, the worker's copy of libsodium came from
-    // the HTTP cache the page's copy had filled. Each worker is held at
-    // start until its cache is disabled too. Playwright's CDP sessions
-    // cannot address a child session, so the worker is reached through the
-    // older, unflattened Target.sendMessageToTarget.
-    cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
-      if (targetInfo.type !== 'worker') return;
-      const commands = [
-        ['Network.enable', {}],
-        ['Network.setCacheDisabled', { cacheDisabled: true }],
-        ['Runtime.runIfWaitingForDebugger', {}],
-      ] as const;
-      for (const [id, [method, params]] of commands.entries()) {
-        const message = JSON.stringify({ id: id + 1, method, params });
-        void cdp.send('Target.sendMessageToTarget', { sessionId, message }).catch(() => {});
-      }
-    });
-    await cdp.send('Target.setAutoAttach', {
-      autoAttach: true,
-      waitForDebuggerOnStart: true,
-      flatten: false,
-    });
+    // A worker is a target of its own, which the page's "cache disabled"
+    // does not reach: the proof-of-work worker's libsodium came from the HTTP
+    // cache that the page's own download had filled. Playwright disables
+    // the cache in every target, workers included, before they run, while
+    // any route is set ("Enabling routing disables http cache"): this one
+    // matches no request, so every request goes on unchanged.
+    await context.route('**/phone-bench-routes-nothing', (route) => route.abort());
   }
   return { context, page };
 }
