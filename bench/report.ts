@@ -5,9 +5,12 @@
  * the end (and reproduced in bench/README.md).
  */
 
+import { type Target, table, targetsTable } from './lib/markdown.ts';
 import { fmt, fmtRatio, fmtSummary, ratio, type Summary } from './lib/stats.ts';
+import { phoneTargets, renderPhone } from './report-phone.ts';
 import type { BrowserResult, PageWeight } from './sections/browser.ts';
 import type { ColdStartResult } from './sections/cold-start.ts';
+import type { PhoneResult } from './sections/phone.ts';
 import type {
   InboxFetchRun,
   ProfiledRun,
@@ -20,12 +23,7 @@ interface Runs {
   summary: ScenarioSummary;
 }
 
-export interface Target {
-  name: string;
-  target: string;
-  measured: string;
-  met: boolean | null;
-}
+export type { Target };
 
 export interface Results {
   date: string;
@@ -61,6 +59,8 @@ export interface Results {
   coldStart: ColdStartResult;
   profiles: Record<string, ProfiledRun>;
   browser: BrowserResult;
+  /** A doctor on a phone, or why it could not be measured; absent from results written before the section existed. */
+  phone?: PhoneResult | { error: string };
   targets: Target[];
   runtimeSeconds: number;
   /** Wall time of each section of the run. */
@@ -179,15 +179,11 @@ export function evaluateTargets(results: Results): Target[] {
   );
   const open = b.open100Ms.median;
   targets.push(check('Opening 100 inbox messages', '≤ 0.5 s', `${fmt(open)} ms`, open <= 500));
+  if (results.phone !== undefined) targets.push(...phoneTargets(results.phone));
   return targets;
 }
 
 // --- markdown -------------------------------------------------------------------
-
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
 
 /** autocannon records whole milliseconds, so 0 means under one. */
 function fmtLatency(summary: Summary): string {
@@ -489,18 +485,10 @@ export function renderMarkdown(results: Results): string {
     out.push(`Not measured: ${b.pages.error}`);
   }
 
+  if (results.phone !== undefined) out.push(renderPhone(results.phone));
+
   out.push('\n**Targets**\n');
-  out.push(
-    table(
-      ['Target', 'Goal', 'Measured', 'Met'],
-      results.targets.map((target) => [
-        target.name,
-        target.target,
-        target.measured,
-        target.met === null ? 'not measured' : target.met ? 'yes' : '**missed**',
-      ]),
-    ),
-  );
+  out.push(targetsTable(results.targets));
 
   const notes = profileNotes(results);
   if (notes.length > 0) {
