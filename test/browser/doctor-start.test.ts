@@ -8,10 +8,13 @@
  */
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIRST_CARDS } from '../../web/src/doctor/directory.tsx';
+import { joinSupporter } from '../support/actors/supporter.ts';
 import {
   apiRequests,
   checkPage,
   type Directory,
+  PROFILES,
   poll,
   seedDirectory,
   shownReplyCode,
@@ -105,6 +108,8 @@ describe('the compose page starts', () => {
     const { page, requests } = watched;
     await page.goto(`${relay.url}/write?to=${directory.bjorn.id}`);
     await page.locator('#write-compose').waitFor();
+    // The worker's script (the same for everyone) is fetched before the first input.
+    await poll(() => asked(requests, /\/pow-worker-[A-Za-z0-9]+\.js$/)).toBe(true);
     expect(calls(requests)).not.toContain('POST /api/v1/pow');
     await page.getByRole('textbox', { name: 'Your message' }).fill('Hello Bjørn.');
     await poll(() => calls(requests).filter((c) => c === 'POST /api/v1/pow').length).toBe(1);
@@ -235,5 +240,35 @@ describe('the home and mailbox pages start', () => {
     await poll(() => asked(requests, LIBSODIUM)).toBe(true);
     release();
     await checkPage(watched, 'doctor-mailbox-before-libsodium');
+  });
+
+  it('home draws the first screen of cards at once and the rest just after', async () => {
+    // Last in this file: the supporters it adds stay in the directory.
+    const extra = FIRST_CARDS + 2;
+    for (let i = 0; i < extra; i++) {
+      await joinSupporter(relay, {
+        profile: { ...PROFILES.bjorn, name: `Supporter ${String(i + 1).padStart(2, '0')}` },
+        wholeProfile: true,
+      });
+    }
+    const total = extra + 3;
+    const watched = await openPage(browser);
+    const { page } = watched;
+    // Every count of cards the list has had, in order.
+    await page.addInitScript(() => {
+      const counts: number[] = [];
+      Object.assign(window, { cardCounts: counts });
+      new MutationObserver(() => {
+        const count = document.getElementById('directory-list')?.children.length ?? 0;
+        if (count > 0 && counts.at(-1) !== count) counts.push(count);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${relay.url}/`);
+    await poll(() => page.locator('#directory-list > li').count()).toBe(total);
+    expect(
+      await page.evaluate(() => (window as unknown as { cardCounts: number[] }).cardCounts),
+    ).toEqual([FIRST_CARDS, total]);
+    expect(await page.locator('#directory-status').textContent()).toContain(String(total));
+    await checkPage(watched, 'doctor-home-long-directory');
   });
 });

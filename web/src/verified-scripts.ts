@@ -167,6 +167,14 @@ export function adoptVerifiedModule(name: VerifiedModuleName, url: string): void
   loading.set(name, Promise.resolve(url));
 }
 
+/**
+ * Fetches and checks `name` ahead of its use, so that using it later starts
+ * at once. A failure is met again, and reported, by that use.
+ */
+export function prefetchVerified(name: VerifiedScriptName): void {
+  verifiedUrl(name).catch(() => {});
+}
+
 /** Starts the verified proof-of-work worker (a module worker). */
 export async function startVerifiedWorker(name: 'pow-worker'): Promise<Worker> {
   const url = await verifiedUrl(name);

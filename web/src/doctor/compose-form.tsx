@@ -9,7 +9,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Supporter } from '../../../src/wire/api.ts';
 import { localHref, t } from '../i18n';
-import { progressShare } from '../protocol/solve-in-worker';
+import { prepareSolver, progressShare } from '../protocol/solve-in-worker';
 import { announce, Button, Field } from '../ui';
 import { capitalise } from '../ui/format';
 import { useFocusAfterRender } from '../ui/use-focus';
@@ -86,6 +86,7 @@ export function ComposeForm({ supporter, firstContact, onSent }: ComposeFormProp
   const blocked = check?.status === 'failed' && check.reason !== 'network';
 
   useEffect(() => {
+    prepareSolver();
     // Switched to this supporter with a draft already written.
     if (draft.text.value) proofs.start();
     return () => proofs.stop();

@@ -1,9 +1,12 @@
 /**
  * @module
  * The directory on the home page: the filters, how many match, and the
- * cards, available supporters first.
+ * cards, available supporters first. The first screen's cards are drawn at
+ * once and the rest just after that first paint: on a slow phone, drawing a
+ * long directory in one go would keep the doctor from the first "Write to"
+ * for most of a second.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { DirectoryFilters } from './directory-filters';
 import { type Filters, matches, NO_FILTERS } from './filters';
@@ -11,9 +14,17 @@ import { availableFirst } from './format';
 import { SupporterCard } from './supporter-card';
 import { useDirectory } from './use-directory';
 
+/** Cards drawn before the first paint: more than a phone or a laptop shows at once. */
+export const FIRST_CARDS = 12;
+
 export function Directory() {
   const directory = useDirectory();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [drawAll, setDrawAll] = useState(false);
+  // Effects run after the browser has painted, so the rest follow the first screen.
+  useEffect(() => {
+    if (directory.status === 'ready') setDrawAll(true);
+  }, [directory.status]);
   const all = directory.status === 'ready' ? availableFirst(directory.supporters) : [];
   const shown = all.filter((supporter) => matches(supporter, filters));
   const status =
@@ -39,7 +50,7 @@ export function Directory() {
         </p>
       ) : null}
       <ul id="directory-list" class="grid doctor-cards" aria-labelledby="directory-title">
-        {shown.map((supporter) => (
+        {(drawAll ? shown : shown.slice(0, FIRST_CARDS)).map((supporter) => (
           <SupporterCard key={supporter.id} supporter={supporter} />
         ))}
       </ul>

@@ -8,7 +8,7 @@
  * page has already downloaded and verified: the page hands it the `blob:`
  * URL of those checked bytes, so libsodium is downloaded once per page.
  */
-import { startVerifiedWorker, verifiedModuleUrl } from '../verified-scripts';
+import { prefetchVerified, startVerifiedWorker, verifiedModuleUrl } from '../verified-scripts';
 import type { ProofOfWorkProgress } from './pow';
 
 /** What the page posts to the worker (web/src/workers/pow-worker.ts). */
@@ -28,6 +28,15 @@ interface WorkerAnswer {
 /** Share of the expected work done, 0..1, never claiming to be finished before it is. */
 export function progressShare(progress: ProofOfWorkProgress): number {
   return Math.min(0.95, progress.attempts / Math.max(1, progress.expectedAttempts));
+}
+
+/**
+ * Fetches and checks the worker's script before there is a challenge to
+ * solve (it is the same for everyone, so asking for it tells the relay
+ * nothing), so the first solve starts as soon as its challenge arrives.
+ */
+export function prepareSolver(): void {
+  prefetchVerified('pow-worker');
 }
 
 /**
