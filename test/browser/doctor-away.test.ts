@@ -6,32 +6,19 @@
  * only (nothing stored, nothing new in the address or the history). And
  * what was typed survives a language switch.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiRequests,
   CHEN_AWAY_UNTIL,
   checkPage,
-  type Directory,
   expectNoneCarry,
   poll,
   seedDirectory,
   shownReplyCode,
 } from './doctor-helpers.ts';
-import { connectBrowser, openPage, PHONE, type RunningRelay, startRelay } from './support.ts';
+import { openPage, PHONE, relayAndBrowser } from './support.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-let directory: Directory;
-beforeAll(async () => {
-  relay = await startRelay();
-  directory = await seedDirectory(relay);
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser({}, async (relay) => ({ directory: await seedDirectory(relay) }));
 
 const WORDS = {
   en: {
@@ -68,10 +55,10 @@ const WORDS = {
 
 describe.each(Object.entries(WORDS))('an away supporter in %s on a phone', (language, words) => {
   it('is said at once on the write page, which offers available supporters and carries the draft over in place', async () => {
-    const watched = await openPage(browser, { locale: words.locale, viewport: PHONE });
+    const watched = await openPage(setup.browser, { locale: words.locale, viewport: PHONE });
     const { page, requests } = watched;
     page.setDefaultTimeout(10_000);
-    await page.goto(`${relay.url}/`);
+    await page.goto(`${setup.relay.url}/`);
     await poll(() => page.locator('#directory-list > li').count()).toBe(3);
     await page.getByRole('link', { name: words.write('Chen Li') }).click();
     await page.locator('#write-compose').waitFor();
@@ -111,7 +98,10 @@ describe.each(Object.entries(WORDS))('an away supporter in %s on a phone', (lang
     expect(await page.getByLabel(words.contact).inputValue()).toBe('ring 400 11 222');
     expect(await page.getByLabel(words.video).isChecked()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('write-title');
-    const entry = await relay.harness.request('GET', `/api/v1/supporters/${directory.anne.id}`);
+    const entry = await setup.relay.harness.request(
+      'GET',
+      `/api/v1/supporters/${setup.directory.anne.id}`,
+    );
     // Computed on this device once libsodium has loaded (the form does not wait for it).
     await poll(() => page.locator('#write-recipient .fingerprint').textContent()).toBe(
       entry.body.fingerprint,
@@ -140,9 +130,9 @@ describe.each(Object.entries(WORDS))('an away supporter in %s on a phone', (lang
     await shownReplyCode(page);
     const submitted = apiRequests(requests).filter((r) => r.url.endsWith('/api/v1/messages'));
     expect(submitted.map((r) => JSON.parse(r.body ?? '{}').supporterId)).toEqual([
-      directory.anne.id,
+      setup.directory.anne.id,
     ]);
-    const anne = await directory.anne.logIn();
+    const anne = await setup.directory.anne.logIn();
     const [received] = await anne.readInbox({ acknowledge: true });
     expect(received?.message).toMatchObject({
       text,

@@ -7,27 +7,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinSupporter, type Supporter } from '../support/actors.ts';
+import { describe, expect, it } from 'vitest';
+import { joinSupporter } from '../support/actors.ts';
 import { checkPage, PROFILES, sendFromCompose } from './doctor-helpers.ts';
-import { connectBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
+import { openPage, relayAndBrowser } from './support.ts';
 
 const DIST = new URL('../../web/dist', import.meta.url).pathname;
 const BUDGET = 200 * 1024;
 
-let relay: RunningRelay;
-let browser: Browser;
-let anne: Supporter;
-beforeAll(async () => {
-  relay = await startRelay();
-  anne = await joinSupporter(relay, { profile: PROFILES.anne, wholeProfile: true });
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser({}, async (relay) => ({
+  anne: await joinSupporter(relay, { profile: PROFILES.anne, wholeProfile: true }),
+}));
 
 /** The built chunk that holds libsodium's sumo build: the only one exporting Argon2id. */
 function sumoChunks(): string[] {
@@ -44,7 +34,7 @@ describe('the doctor pages bundle', () => {
     const sumo = sumoChunks();
     expect(sumo).toHaveLength(1);
 
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, context } = watched;
     page.setDefaultTimeout(10_000);
     // What the browser actually received (read as it arrives, since a page
@@ -60,13 +50,13 @@ describe('the doctor pages bundle', () => {
     });
     const scripts = () => new Set(received.keys());
 
-    await page.goto(`${relay.url}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${setup.relay.url}/`, { waitUntil: 'networkidle' });
     const home = scripts();
     expect([...home].filter((path) => path.includes('libsodium'))).toEqual([]);
     await checkPage(watched, 'doctor-budget-home');
 
     // Sending loads the worker and its chunks too.
-    await sendFromCompose(page, relay.url, anne, 'How much does this page weigh?');
+    await sendFromCompose(page, setup.relay.url, setup.anne, 'How much does this page weigh?');
     await page.waitForLoadState('networkidle');
     await checkPage(watched, 'doctor-budget-mailbox');
 

@@ -1,34 +1,22 @@
-/**
- * The compose page when things are not simple: a supporter who is away, an
- * inbox that is full, a key that does not match its fingerprint, a device
- * whose crypto fails, and a doctor who uses only the keyboard.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newSupporterKeys, parseReplyCode, toB64 } from '../../web/src/protocol/index.ts';
-import { joinSupporter, newDoctor, type Supporter } from '../support/actors.ts';
+import { joinSupporter, newDoctor } from '../support/actors.ts';
 import {
   acceptRelayRefusals,
   apiRequests,
   CHEN_AWAY_UNTIL,
   checkPage,
-  type Directory,
   poll,
   seedDirectory,
   shownReplyCode,
   tabTo,
 } from './doctor-helpers.ts';
-import { connectBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
+import { openPage, relayAndBrowser } from './support.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-let directory: Directory;
-let dina: Supporter;
-beforeAll(async () => {
-  // An inbox holds one undelivered message, so a second one to Bjørn is refused.
-  relay = await startRelay({ INBOX_CAP: '1', POW_DIFFICULTY: '4' });
-  directory = await seedDirectory(relay);
-  dina = await joinSupporter(relay, {
+// An inbox holds one undelivered message, so a second one to Bjørn is refused.
+const setup = relayAndBrowser({ INBOX_CAP: '1', POW_DIFFICULTY: '4' }, async (relay) => {
+  const directory = await seedDirectory(relay);
+  const dina = await joinSupporter(relay, {
     wholeProfile: true,
     profile: {
       name: 'Dina Holm',
@@ -42,11 +30,7 @@ beforeAll(async () => {
   const doctor = await newDoctor(relay);
   const { response: filled } = await doctor.tryWriteTo(directory.bjorn, 'Hello', { pow: true });
   expect(filled.status).toBe(202);
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
+  return { directory, dina };
 });
 
 function submissions(requests: { method: string; url: string; body: string | null }[]) {
@@ -57,10 +41,10 @@ function submissions(requests: { method: string; url: string; body: string | nul
 
 describe('the compose page', () => {
   it('warns before sending to a supporter who is away, then explains the refusal and retries the same submission', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, requests } = watched;
     page.setDefaultTimeout(10_000);
-    await page.goto(`${relay.url}/write?to=${directory.chen.id}`);
+    await page.goto(`${setup.relay.url}/write?to=${setup.directory.chen.id}`);
     await page.locator('#write-compose').waitFor();
     const until = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(
       new Date(CHEN_AWAY_UNTIL),
@@ -108,10 +92,10 @@ describe('the compose page', () => {
   });
 
   it('suggests another supporter when the inbox is full', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page } = watched;
     page.setDefaultTimeout(10_000);
-    await page.goto(`${relay.url}/write?to=${directory.bjorn.id}`);
+    await page.goto(`${setup.relay.url}/write?to=${setup.directory.bjorn.id}`);
     await page.locator('#write-compose').waitFor();
     await page.getByRole('textbox', { name: 'Your message' }).fill('Hello, are you there?');
     await page.getByRole('button', { name: 'Encrypt and send' }).click();
@@ -132,7 +116,7 @@ describe('the compose page', () => {
   });
 
   it('refuses to write to a key that does not match its fingerprint', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, requests } = watched;
     page.setDefaultTimeout(10_000);
     // A relay that swaps the key but keeps the fingerprint it showed before.
@@ -141,11 +125,11 @@ describe('the compose page', () => {
       const response = await route.fetch();
       const { supporters } = (await response.json()) as { supporters: { id: string }[] };
       const swapped = supporters.map((entry) =>
-        entry.id === directory.anne.id ? { ...entry, boxPublicKey: other } : entry,
+        entry.id === setup.directory.anne.id ? { ...entry, boxPublicKey: other } : entry,
       );
       await route.fulfill({ response, json: { supporters: swapped } });
     });
-    await page.goto(`${relay.url}/write?to=${directory.anne.id}`);
+    await page.goto(`${setup.relay.url}/write?to=${setup.directory.anne.id}`);
     // The form came first; what the doctor wrote stays, but nothing can be sent.
     const text = page.getByRole('textbox', { name: 'Your message' });
     await text.fill('Written before the key was checked.');
@@ -165,10 +149,10 @@ describe('the compose page', () => {
   });
 
   it('sends nothing when encryption fails on the device', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, requests } = watched;
     page.setDefaultTimeout(10_000);
-    await page.goto(`${relay.url}/write?to=${directory.anne.id}`);
+    await page.goto(`${setup.relay.url}/write?to=${setup.directory.anne.id}`);
     await page.locator('#write-compose').waitFor();
     // Once libsodium is ready (the key checked), its random source fails: no reply code.
     await poll(() => page.locator('#write-crypto').textContent()).toBe('');
@@ -201,10 +185,10 @@ describe('the compose page', () => {
   });
 
   it('can be written and sent with the keyboard alone, up to the reply code and on to the mailbox', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page } = watched;
     page.setDefaultTimeout(10_000);
-    await page.goto(`${relay.url}/write?to=${directory.anne.id}`);
+    await page.goto(`${setup.relay.url}/write?to=${setup.directory.anne.id}`);
     await page.locator('#write-compose').waitFor();
 
     await tabTo(page, '#write-text');
@@ -234,10 +218,10 @@ describe('the compose page', () => {
   });
 
   it('says kindly when the supporter is not in the list', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page } = watched;
     page.setDefaultTimeout(10_000);
-    await page.goto(`${relay.url}/write?to=nobody-here`);
+    await page.goto(`${setup.relay.url}/write?to=nobody-here`);
     const missing = page.locator('#write-missing');
     await missing.waitFor();
     expect(await missing.textContent()).toContain('This supporter is not in the list any more.');
@@ -251,10 +235,10 @@ describe('the compose page', () => {
   });
 
   it('after a lost answer, sending again resends the same message and shows the code it was stored under', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, requests } = watched;
     page.setDefaultTimeout(10_000);
-    await page.goto(`${relay.url}/write?to=${dina.id}`);
+    await page.goto(`${setup.relay.url}/write?to=${setup.dina.id}`);
     await page.locator('#write-compose').waitFor();
     // The first submission reaches the relay and is stored, but its answer is lost.
     let lost = false;
@@ -281,8 +265,8 @@ describe('the compose page', () => {
     const [first, second] = submissions(requests);
     expect(second?.body).toBe(first?.body);
     // One message, stored once, under the code the doctor now holds.
-    expect(await dina.inboxIds()).toHaveLength(1);
-    const opened = await (await newDoctor(relay, parseReplyCode(code)!)).openMailbox();
+    expect(await setup.dina.inboxIds()).toHaveLength(1);
+    const opened = await (await newDoctor(setup.relay, parseReplyCode(code)!)).openMailbox();
     expect(opened.body.sent).toHaveLength(1);
     await checkPage(watched, 'doctor-write-network-retried');
     await watched.context.close();

@@ -7,32 +7,19 @@
  * everything for this code" deletes the mailbox, after which the code
  * opens nothing.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatReplyCode } from '../../web/src/protocol/index.ts';
 import { newDoctor } from '../support/actors.ts';
 import {
   acceptRelayRefusals,
   apiRequests,
   checkPage,
-  type Directory,
   poll,
   seedDirectory,
 } from './doctor-helpers.ts';
-import { connectBrowser, openPage, PHONE, type RunningRelay, startRelay } from './support.ts';
+import { openPage, PHONE, relayAndBrowser } from './support.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-let directory: Directory;
-beforeAll(async () => {
-  relay = await startRelay();
-  directory = await seedDirectory(relay);
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser({}, async (relay) => ({ directory: await seedDirectory(relay) }));
 
 const ANNE_REPLY = 'Yes, Thursday evening suits me.';
 const BJORN_REPLY = 'I can call you on Friday.';
@@ -82,18 +69,23 @@ const CASES = {
 
 describe.each(Object.entries(CASES))('the conversation in %s', (language, words) => {
   it('shows replies every time the code is entered until the doctor deletes them', async () => {
-    const watched = await openPage(browser, { locale: words.locale, viewport: words.viewport });
+    const watched = await openPage(setup.browser, {
+      locale: words.locale,
+      viewport: words.viewport,
+    });
     const { page, requests, context } = watched;
     page.setDefaultTimeout(10_000);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: relay.url });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: setup.relay.url,
+    });
 
     // Anne and Bjørn have each answered the doctor.
-    const doctor = await newDoctor(relay);
-    await doctor.writeTo(directory.anne, 'Can we talk this week?', { pow: true });
-    await doctor.writeTo(directory.bjorn, 'Or you, perhaps?', { pow: true });
+    const doctor = await newDoctor(setup.relay);
+    await doctor.writeTo(setup.directory.anne, 'Can we talk this week?', { pow: true });
+    await doctor.writeTo(setup.directory.bjorn, 'Or you, perhaps?', { pow: true });
     for (const [supporter, text] of [
-      [directory.anne, ANNE_REPLY],
-      [directory.bjorn, BJORN_REPLY],
+      [setup.directory.anne, ANNE_REPLY],
+      [setup.directory.bjorn, BJORN_REPLY],
     ] as const) {
       const session = await supporter.logIn();
       const [received] = await session.readInbox({ acknowledge: true });
@@ -104,7 +96,7 @@ describe.each(Object.entries(CASES))('the conversation in %s', (language, words)
     const anne = replies.filter({ hasText: ANNE_REPLY });
     async function openWithCode() {
       // A fresh page each time: whatever the last one held is gone.
-      await page.goto(`${relay.url}/mailbox`, { waitUntil: 'networkidle' });
+      await page.goto(`${setup.relay.url}/mailbox`, { waitUntil: 'networkidle' });
       await page.getByRole('textbox', { name: words.code }).fill(code);
       await page.getByRole('button', { name: words.open }).click();
       await page.locator('#mailbox-view').waitFor();

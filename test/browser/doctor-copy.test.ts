@@ -6,40 +6,21 @@
  * wire), and the mailbox shows the doctor's own text when the code is
  * entered; a follow-up's kept copy joins the conversation after the first.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseReplyCode } from '../../web/src/protocol/index.ts';
 import { newDoctor } from '../support/actors.ts';
 import {
   apiRequests,
   checkPage,
-  type Directory,
   expectNoneCarry,
   poll,
   seedDirectory,
   shownReplyCode,
 } from './doctor-helpers.ts';
-import {
-  type CapturedRequest,
-  connectBrowser,
-  openPage,
-  PHONE,
-  type RunningRelay,
-  startRelay,
-} from './support.ts';
+import { type CapturedRequest, openPage, PHONE, relayAndBrowser } from './support.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-let directory: Directory;
-beforeAll(async () => {
-  relay = await startRelay();
-  directory = await seedDirectory(relay);
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser({}, async (relay) => ({ directory: await seedDirectory(relay) }));
 
 const CASES = {
   en: {
@@ -95,7 +76,7 @@ async function send(
   text: string,
   keep: boolean,
 ) {
-  await page.goto(`${relay.url}/write?to=${directory.anne.id}`);
+  await page.goto(`${setup.relay.url}/write?to=${setup.directory.anne.id}`);
   await page.locator('#write-compose').waitFor();
   const choice = page.getByRole('checkbox', { name: words.keep });
   expect(await choice.isChecked()).toBe(false);
@@ -118,14 +99,17 @@ async function send(
 
 describe.each(Object.entries(CASES))('a kept copy in %s', (language, words) => {
   it('sends no copy unless ticked, and shows a kept copy when the code is entered', async () => {
-    const watched = await openPage(browser, { locale: words.locale, viewport: words.viewport });
+    const watched = await openPage(setup.browser, {
+      locale: words.locale,
+      viewport: words.viewport,
+    });
     const { page, requests } = watched;
     page.setDefaultTimeout(20_000);
 
     // Unticked: no `copy` field at all.
     const plain = await send(page, requests, words, 'Only for Anne, no copy.', false);
     expect('copy' in plain.body).toBe(false);
-    const noCopy = await newDoctor(relay, parseReplyCode(plain.code)!);
+    const noCopy = await newDoctor(setup.relay, parseReplyCode(plain.code)!);
     const plainBox = (await noCopy.openMailbox()).body as { sent: { copy?: string }[] };
     expect(plainBox.sent.map((entry) => 'copy' in entry)).toEqual([false]);
 
@@ -137,7 +121,7 @@ describe.each(Object.entries(CASES))('a kept copy in %s', (language, words) => {
     expectNoneCarry(requests, [TEXT]);
 
     // A fresh page, the code typed in: the doctor's own words, at their own minute.
-    await page.goto(`${relay.url}/mailbox`, { waitUntil: 'networkidle' });
+    await page.goto(`${setup.relay.url}/mailbox`, { waitUntil: 'networkidle' });
     await page.getByRole('textbox', { name: words.code }).fill(kept.code);
     await page.getByRole('button', { name: words.open }).click();
     await page.locator('#mailbox-view').waitFor();
@@ -148,7 +132,7 @@ describe.each(Object.entries(CASES))('a kept copy in %s', (language, words) => {
     await checkPage(watched, `doctor-copy-kept-${language}`);
 
     // Anne answers; a follow-up with its copy kept joins the conversation.
-    const anne = await directory.anne.logIn();
+    const anne = await setup.directory.anne.logIn();
     const inbox = await anne.readInbox({ acknowledge: true });
     const first = inbox.find((item) => item.message.text === TEXT);
     await anne.reply(first!.message, 'Thursday works.');

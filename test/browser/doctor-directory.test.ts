@@ -3,37 +3,24 @@
  * needs to choose, every filter works, and filtering never reaches the
  * network (the relay must not learn a doctor's county, specialty or town).
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiRequests,
   CHEN_AWAY_UNTIL,
   checkPage,
-  type Directory,
   expectNoneCarry,
   poll,
   seedDirectory,
 } from './doctor-helpers.ts';
-import { connectBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
+import { openPage, relayAndBrowser } from './support.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-let directory: Directory;
-beforeAll(async () => {
-  relay = await startRelay();
-  directory = await seedDirectory(relay);
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser({}, async (relay) => ({ directory: await seedDirectory(relay) }));
 
 describe('the directory', () => {
   it('shows each supporter with place, specialties, languages, ways of meeting, away status and fingerprint', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page } = watched;
-    await page.goto(`${relay.url}/`);
+    await page.goto(`${setup.relay.url}/`);
     const cards = page.locator('#directory-list > li');
     await poll(() => cards.count()).toBe(3);
     expect(await page.locator('#directory-status').textContent()).toBe(
@@ -46,7 +33,10 @@ describe('the directory', () => {
     expect(await anne.textContent()).toContain('Norwegian Bokmål and English');
     expect(await anne.textContent()).toContain('In person, by phone and by video');
     expect(await anne.locator('.badge').textContent()).toBe('Available');
-    const anneEntry = await relay.harness.request('GET', `/api/v1/supporters/${directory.anne.id}`);
+    const anneEntry = await setup.relay.harness.request(
+      'GET',
+      `/api/v1/supporters/${setup.directory.anne.id}`,
+    );
     expect(await anne.locator('.fingerprint').textContent()).toBe(anneEntry.body.fingerprint);
     const link = anne.getByRole('link', { name: 'Write to Anne Berg' });
     expect(await link.getAttribute('href')).toBe('/write?lang=en');
@@ -67,9 +57,9 @@ describe('the directory', () => {
   });
 
   it('filters by county, specialty, language, way of meeting, availability and "not my town" without sending anything', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, requests } = watched;
-    await page.goto(`${relay.url}/`);
+    await page.goto(`${setup.relay.url}/`);
     const cards = page.locator('#directory-list > li');
     await poll(() => cards.count()).toBe(3);
     const names = async () =>

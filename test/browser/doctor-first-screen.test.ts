@@ -7,18 +7,14 @@
  * labels in the page's language, each specialty listed once in the filter
  * however supporters spelled it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { joinSupporter } from '../support/actors.ts';
-import { checkPage, type Directory, poll, seedDirectory } from './doctor-helpers.ts';
-import { connectBrowser, openPage, PHONE, type RunningRelay, startRelay } from './support.ts';
+import { checkPage, poll, seedDirectory } from './doctor-helpers.ts';
+import { openPage, PHONE, relayAndBrowser } from './support.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-let directory: Directory;
-beforeAll(async () => {
-  relay = await startRelay();
-  directory = await seedDirectory(relay);
+const setup = relayAndBrowser({}, async (relay) => {
+  const directory = await seedDirectory(relay);
   // Psychiatry and Vestland again, spelled the Norwegian way and in capitals:
   // the relay stores the codes, and the filters list each once.
   await joinSupporter(relay, {
@@ -32,11 +28,7 @@ beforeAll(async () => {
       modalities: ['phone'],
     },
   });
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
+  return { directory };
 });
 
 const WORDS = {
@@ -86,10 +78,10 @@ async function firstCardTop(page: Page): Promise<number> {
 
 describe.each(Object.entries(WORDS))('the home page in %s on a phone', (language, words) => {
   it('has the list on the first screen, the rest one tap away, and every label in the page’s language', async () => {
-    const watched = await openPage(browser, { locale: words.locale, viewport: PHONE });
+    const watched = await openPage(setup.browser, { locale: words.locale, viewport: PHONE });
     const { page } = watched;
     page.setDefaultTimeout(10_000);
-    await page.goto(`${relay.url}/`);
+    await page.goto(`${setup.relay.url}/`);
     const cards = page.locator('#directory-list > li');
     await poll(() => cards.count()).toBe(4);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
@@ -140,7 +132,10 @@ describe.each(Object.entries(WORDS))('the home page in %s on a phone', (language
 
     // The fingerprint is in the card, behind "Verify this supporter".
     const fingerprint = anne.locator('.fingerprint');
-    const entry = await relay.harness.request('GET', `/api/v1/supporters/${directory.anne.id}`);
+    const entry = await setup.relay.harness.request(
+      'GET',
+      `/api/v1/supporters/${setup.directory.anne.id}`,
+    );
     expect(await fingerprint.textContent()).toBe(entry.body.fingerprint);
     expect(await fingerprint.isVisible()).toBe(false);
     await anne.getByText(words.verify).click();
@@ -166,9 +161,9 @@ describe.each(Object.entries(WORDS))('the home page in %s on a phone', (language
 
 describe('the home page on a desktop', () => {
   it('has the list on the first screen with the filters open', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page } = watched;
-    await page.goto(`${relay.url}/`);
+    await page.goto(`${setup.relay.url}/`);
     await poll(() => page.locator('#directory-list > li').count()).toBe(4);
     expect(await page.locator('details.doctor-filters').getAttribute('open')).toBe('');
     expect(await page.locator('#filter-county').isVisible()).toBe(true);

@@ -3,30 +3,18 @@
  * phone-sized screen, and the language switch re-rendering what the scripts
  * built, without losing what the doctor has typed or chosen.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   CHEN_AWAY_UNTIL,
   checkPage,
-  type Directory,
   poll,
   seedDirectory,
   shownReplyCode,
 } from './doctor-helpers.ts';
-import { connectBrowser, openPage, PHONE, type RunningRelay, startRelay } from './support.ts';
+import { openPage, PHONE, relayAndBrowser } from './support.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-let directory: Directory;
-beforeAll(async () => {
-  relay = await startRelay();
-  directory = await seedDirectory(relay);
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser({}, async (relay) => ({ directory: await seedDirectory(relay) }));
 
 /** Nothing is wider than the screen (no sideways scrolling). */
 async function fitsWidth(page: Page): Promise<boolean> {
@@ -35,10 +23,10 @@ async function fitsWidth(page: Page): Promise<boolean> {
 
 describe('Norwegian on a phone', () => {
   it('shows the directory, compose page, reply code and mailbox in bokmål, fitting a 390 px screen', async () => {
-    const watched = await openPage(browser, { locale: 'nb-NO', viewport: PHONE });
+    const watched = await openPage(setup.browser, { locale: 'nb-NO', viewport: PHONE });
     const { page } = watched;
     page.setDefaultTimeout(10_000);
-    await page.goto(`${relay.url}/`);
+    await page.goto(`${setup.relay.url}/`);
     await poll(() => page.locator('#directory-list > li').count()).toBe(3);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
     expect(await page.locator('h1').textContent()).toBe('Snakk fortrolig med en kollega');
@@ -91,10 +79,10 @@ describe('Norwegian on a phone', () => {
   });
 
   it('re-renders the directory and the compose page when the language is switched, keeping choices and text', async () => {
-    const watched = await openPage(browser, { locale: 'nb-NO' });
+    const watched = await openPage(setup.browser, { locale: 'nb-NO' });
     const { page } = watched;
     page.setDefaultTimeout(10_000);
-    await page.goto(`${relay.url}/`);
+    await page.goto(`${setup.relay.url}/`);
     await poll(() => page.locator('#directory-list > li').count()).toBe(3);
     await page.selectOption('#filter-modality', 'phone');
     await page.getByRole('button', { name: 'English' }).click();
@@ -108,7 +96,7 @@ describe('Norwegian on a phone', () => {
     );
     await checkPage(watched, 'doctor-directory-switched-en');
 
-    await page.goto(`${relay.url}/write?to=${directory.chen.id}`);
+    await page.goto(`${setup.relay.url}/write?to=${setup.directory.chen.id}`);
     await page.locator('#write-compose').waitFor();
     await page.getByRole('textbox', { name: 'Meldingen din' }).fill('Tekst som skal bli stående.');
     await page.getByLabel('På video').check();

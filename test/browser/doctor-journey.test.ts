@@ -6,40 +6,23 @@
  * Then the privacy claim: no request the browser made carries the text,
  * the contact detail or the reply code.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseReplyCode } from '../../web/src/protocol/index.ts';
 import { newDoctor } from '../support/actors.ts';
 import {
   apiRequests,
   checkPage,
-  type Directory,
   expectNoneCarry,
   poll,
   seedDirectory,
   shownReplyCode,
 } from './doctor-helpers.ts';
-import {
-  connectBrowser,
-  downloadedText,
-  openPage,
-  type RunningRelay,
-  startRelay,
-} from './support.ts';
+import { downloadedText, openPage, relayAndBrowser } from './support.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-let directory: Directory;
-beforeAll(async () => {
-  // Difficulty 8: the worker really has to search (256 hashes on average).
-  relay = await startRelay({ POW_DIFFICULTY: '8' });
-  directory = await seedDirectory(relay);
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+// Difficulty 8: the worker really has to search (256 hashes on average).
+const setup = relayAndBrowser({ POW_DIFFICULTY: '8' }, async (relay) => ({
+  directory: await seedDirectory(relay),
+}));
 
 const TEXT =
   'I have not slept properly for weeks and I am scared of making a mistake at work. quokka-7731';
@@ -50,23 +33,28 @@ const FOLLOW_UP = 'Tomorrow after 17 suits me well. Thank you. wombat-4410';
 
 describe('the doctor journey', () => {
   it('filter, write, send, keep the code, read the reply and follow up; no request carries a secret', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, context, requests } = watched;
     page.setDefaultTimeout(10_000);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: relay.url });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: setup.relay.url,
+    });
 
     // 1. Choose a supporter.
-    await page.goto(`${relay.url}/`);
+    await page.goto(`${setup.relay.url}/`);
     await poll(() => page.locator('#directory-list > li').count()).toBe(3);
     await page.selectOption('#filter-county', 'Vestland');
     await page.getByRole('link', { name: 'Write to Anne Berg' }).click();
 
     // 2. Compose.
     // The choice came in the tab's name, never in an address.
-    await page.waitForURL(`${relay.url}/write?lang=en`);
+    await page.waitForURL(`${setup.relay.url}/write?lang=en`);
     await page.locator('#write-compose').waitFor();
     expect(await page.locator('h1').textContent()).toBe('Write to Anne Berg');
-    const entry = await relay.harness.request('GET', `/api/v1/supporters/${directory.anne.id}`);
+    const entry = await setup.relay.harness.request(
+      'GET',
+      `/api/v1/supporters/${setup.directory.anne.id}`,
+    );
     // Computed on this device once libsodium has loaded (the form does not wait for it).
     await poll(() => page.locator('#write-recipient .fingerprint').textContent()).toBe(
       entry.body.fingerprint,
@@ -132,7 +120,7 @@ describe('the doctor journey', () => {
     expect(paths).toContain('POST /api/v1/pow');
     const submission = apiRequests(requests).find((r) => r.url.endsWith('/api/v1/messages'));
     expect(JSON.parse(submission?.body ?? '{}')).toMatchObject({
-      supporterId: directory.anne.id,
+      supporterId: setup.directory.anne.id,
       pow: { challenge: expect.any(String), nonce: expect.any(String) },
     });
     expect(await page.locator('#write-sent').textContent()).toContain('It is shown only now');
@@ -151,7 +139,7 @@ describe('the doctor journey', () => {
     expect(download.suggestedFilename()).toBe('reply-code.txt');
     const file = await downloadedText(download);
     expect(file).toContain(code);
-    expect(file).toContain(`${relay.url}/mailbox`);
+    expect(file).toContain(`${setup.relay.url}/mailbox`);
 
     // Leaving before confirming asks first; staying keeps the code on screen.
     const dialog = new Promise<string>((resolve) =>
@@ -171,7 +159,7 @@ describe('the doctor journey', () => {
     expect(new URL(page.url()).pathname).toBe('/write');
     await page.getByLabel('I have saved my reply code').check();
     await page.getByRole('button', { name: 'Done' }).click();
-    await page.waitForURL(`${relay.url}/mailbox?lang=en`);
+    await page.waitForURL(`${setup.relay.url}/mailbox?lang=en`);
 
     const secrets = [
       TEXT,
@@ -187,13 +175,13 @@ describe('the doctor journey', () => {
     expectNoneCarry(requests, secrets);
 
     // 4. The supporter, through the API: opens the message and replies.
-    const [received] = await directory.anne.readInbox({ acknowledge: true });
+    const [received] = await setup.directory.anne.readInbox({ acknowledge: true });
     expect(received?.message).toMatchObject({
       kind: 'first-contact',
       text: TEXT,
       prefs: { modalities: ['phone'], when: WHEN, contact: CONTACT },
     });
-    await directory.anne.reply(received!.message, REPLY);
+    await setup.directory.anne.reply(received!.message, REPLY);
 
     // 5. The mailbox, with the code typed in lower case with spaces.
     await page
@@ -213,7 +201,7 @@ describe('the doctor journey', () => {
       'shown each time you enter your code, until you delete them',
     );
     // Shown, but not acknowledged (PROTOCOL.md §10.4): the relay still holds it.
-    const doctor = await newDoctor(relay, parseReplyCode(code)!);
+    const doctor = await newDoctor(setup.relay, parseReplyCode(code)!);
     expect((await doctor.openMailbox()).body.replies.length).toBe(1);
     expect(apiRequests(requests).some((r) => r.url.endsWith('/api/v1/mailbox/ack'))).toBe(false);
     expect(await page.locator('#mailbox-code').inputValue()).toBe('');
@@ -234,7 +222,7 @@ describe('the doctor journey', () => {
     expect(await reply.locator('.doctor-reply-text').textContent()).toBe(REPLY);
     await checkPage(watched, 'doctor-mailbox-follow-up');
 
-    const [followUp] = await directory.anne.readInbox({ acknowledge: true });
+    const [followUp] = await setup.directory.anne.readInbox({ acknowledge: true });
     expect(followUp?.message).toMatchObject({
       kind: 'follow-up',
       thread: received!.message.thread,

@@ -6,32 +6,20 @@
  * reply shows the supporter's own minute (from inside the ciphertext), a
  * message sent shows only the relay's hour, as a range.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatReplyCode } from '../../web/src/protocol/index.ts';
 import { newDoctor } from '../support/actors.ts';
 import {
   acceptRelayRefusals,
   apiRequests,
   checkPage,
-  type Directory,
   poll,
   seedDirectory,
 } from './doctor-helpers.ts';
-import { connectBrowser, openPage, PHONE, type RunningRelay, startRelay } from './support.ts';
+import { openPage, PHONE, relayAndBrowser } from './support.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-let directory: Directory;
-beforeAll(async () => {
-  relay = await startRelay();
-  directory = await seedDirectory(relay);
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser({}, async (relay) => ({ directory: await seedDirectory(relay) }));
 
 const WORDS = {
   en: {
@@ -76,23 +64,23 @@ function inPage(page: Page, iso: string, locale: string, options: Intl.DateTimeF
 
 describe.each(Object.entries(WORDS))('the mailbox in %s on a phone', (language, words) => {
   it('gives each wrong code its own sentence, and shows a reply’s minute and a sent message’s hour as a range', async () => {
-    const watched = await openPage(browser, { locale: words.locale, viewport: PHONE });
+    const watched = await openPage(setup.browser, { locale: words.locale, viewport: PHONE });
     const { page, requests } = watched;
     page.setDefaultTimeout(10_000);
 
     // A doctor's message to Anne, answered at the supporter's own minute, and one to Bjørn, waiting.
-    const doctor = await newDoctor(relay);
-    await doctor.writeTo(directory.anne, 'Can we talk this week?', { pow: true });
-    await doctor.writeTo(directory.bjorn, 'Or you, perhaps?', { pow: true });
-    const anne = await directory.anne.logIn();
+    const doctor = await newDoctor(setup.relay);
+    await doctor.writeTo(setup.directory.anne, 'Can we talk this week?', { pow: true });
+    await doctor.writeTo(setup.directory.bjorn, 'Or you, perhaps?', { pow: true });
+    const anne = await setup.directory.anne.logIn();
     const [received] = await anne.readInbox({ acknowledge: true });
-    const repliedAt = relay.harness.clock.now().toISOString();
+    const repliedAt = setup.relay.harness.clock.now().toISOString();
     await anne.reply(received!.message, 'Yes, Thursday evening suits me.');
     const box = (await doctor.openMailbox()).body as {
       sent: { supporterId: string; receivedAt: string }[];
     };
 
-    await page.goto(`${relay.url}/mailbox`, { waitUntil: 'networkidle' });
+    await page.goto(`${setup.relay.url}/mailbox`, { waitUntil: 'networkidle' });
     const input = page.getByRole('textbox', { name: words.code });
     const error = page.locator('#mailbox-code-error');
     const before = requests.length;

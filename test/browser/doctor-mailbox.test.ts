@@ -3,8 +3,7 @@
  * that was never picked up: kind words, nothing sent for a code that cannot
  * be one, and an offer to write to someone else.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   formatReplyCode,
   newSupporterKeys,
@@ -17,36 +16,24 @@ import {
   acceptRelayRefusals,
   apiRequests,
   checkPage,
-  type Directory,
   expectNoneCarry,
   poll,
   seedDirectory,
   sendFromCompose,
 } from './doctor-helpers.ts';
-import { connectBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
+import { openPage, relayAndBrowser } from './support.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-let directory: Directory;
-beforeAll(async () => {
-  relay = await startRelay();
-  directory = await seedDirectory(relay);
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser({}, async (relay) => ({ directory: await seedDirectory(relay) }));
 
 const WRONG = 'We could not open a mailbox with this code.';
 const ALPHABET = 'A reply code has only the digits 0 to 9 and the letters A to Z except U.';
 
 describe('the mailbox page', () => {
   it('answers each mistyped code with its own sentence without sending anything, and an unknown code with another', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, requests } = watched;
     page.setDefaultTimeout(10_000);
-    await page.goto(`${relay.url}/mailbox`, { waitUntil: 'networkidle' });
+    await page.goto(`${setup.relay.url}/mailbox`, { waitUntil: 'networkidle' });
     const input = page.getByRole('textbox', { name: 'Reply code' });
     const error = page.locator('#mailbox-code-error');
     const before = requests.length;
@@ -95,10 +82,15 @@ describe('the mailbox page', () => {
   });
 
   it('shows a message nobody picked up as expired and offers another supporter', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page } = watched;
     page.setDefaultTimeout(10_000);
-    const code = await sendFromCompose(page, relay.url, directory.bjorn, 'Are you free next week?');
+    const code = await sendFromCompose(
+      page,
+      setup.relay.url,
+      setup.directory.bjorn,
+      'Are you free next week?',
+    );
 
     await page.getByRole('textbox', { name: 'Reply code' }).fill(code);
     await page.getByRole('button', { name: 'Open my replies' }).click();
@@ -111,7 +103,7 @@ describe('the mailbox page', () => {
     expect(await page.locator('#mailbox-no-replies').isVisible()).toBe(true);
     await checkPage(watched, 'doctor-mailbox-waiting');
 
-    relay.harness.clock.advanceHours(15 * 24);
+    setup.relay.harness.clock.advanceHours(15 * 24);
     await page.getByRole('button', { name: 'Check again' }).click();
     await poll(() => status.allTextContents()).toEqual(['Expired']);
     expect(await page.locator('#mailbox-sent').textContent()).toContain(
@@ -127,12 +119,12 @@ describe('the mailbox page', () => {
   });
 
   it('opens a reply from a supporter who has left with the key sent alongside, never shows a forged one, and deletes neither on showing', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page } = watched;
     page.setDefaultTimeout(10_000);
-    const code = await sendFromCompose(page, relay.url, directory.anne, 'Can we meet?');
+    const code = await sendFromCompose(page, setup.relay.url, setup.directory.anne, 'Can we meet?');
     // The clock may have moved on in an earlier test: log in afresh.
-    const anne = await directory.anne.logIn();
+    const anne = await setup.directory.anne.logIn();
     const [received] = await anne.readInbox({ acknowledge: true });
     await anne.reply(received!.message, 'Yes, Thursday at 18.');
     // A reply that Anne's key did not make, posted from her account.
@@ -141,7 +133,7 @@ describe('the mailbox page', () => {
       { text: 'Forged', from: { id: anne.id, name: anne.name } },
       (await newSupporterKeys()).secretKey,
     );
-    const posted = await relay.harness.request('POST', '/api/v1/replies', {
+    const posted = await setup.relay.harness.request('POST', '/api/v1/replies', {
       token: anne.token,
       body: { mailboxId: forged.mailboxId, ciphertext: toB64(forged.ciphertext) },
     });
@@ -167,7 +159,7 @@ describe('the mailbox page', () => {
     // The directory no longer knows her name; her signed reply does.
     expect(await page.locator('#mailbox-sent h3').allTextContents()).toEqual(['To Anne Berg']);
     // Showing deletes nothing (PROTOCOL.md §10.4): both replies are still on the relay.
-    const doctor = await newDoctor(relay, parseReplyCode(code)!);
+    const doctor = await newDoctor(setup.relay, parseReplyCode(code)!);
     expect((await doctor.openMailbox()).body.replies.length).toBe(2);
     // Someone who has left is missing from the whole directory: nothing was refused.
     expect(acceptRelayRefusals(watched, 404)).toBe(0);

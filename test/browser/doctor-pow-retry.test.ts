@@ -6,37 +6,27 @@
  * sends again. The doctor sees nothing but the progress bar; the message
  * arrives once.
  */
-import type { Browser, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   acceptRelayRefusals,
   apiRequests,
   checkPage,
-  type Directory,
   seedDirectory,
   sendFromCompose,
 } from './doctor-helpers.ts';
-import { connectBrowser, openPage, type RunningRelay, startRelay } from './support.ts';
+import { openPage, relayAndBrowser } from './support.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-let directory: Directory;
-beforeAll(async () => {
-  relay = await startRelay({ POW_DIFFICULTY: '4' });
-  directory = await seedDirectory(relay);
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser({ POW_DIFFICULTY: '4' }, async (relay) => ({
+  directory: await seedDirectory(relay),
+}));
 
 describe('a proof outpriced while it was solved', () => {
   it('is solved again silently after 400 bad_pow, and the message arrives once', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, requests } = watched;
     page.setDefaultTimeout(20_000);
-    const config = relay.harness.relay.config;
+    const config = setup.relay.harness.relay.config;
     const refusals: number[] = [];
     await page.route('**/api/v1/messages', async (route: Route) => {
       if (refusals.length > 0) return route.continue();
@@ -49,7 +39,12 @@ describe('a proof outpriced while it was solved', () => {
       return route.fulfill({ response });
     });
 
-    await sendFromCompose(page, relay.url, directory.anne, 'Sent despite a surge. kea-5150');
+    await sendFromCompose(
+      page,
+      setup.relay.url,
+      setup.directory.anne,
+      'Sent despite a surge. kea-5150',
+    );
     expect(refusals).toEqual([400]);
     const calls = apiRequests(requests).map((r) => `${r.method} ${new URL(r.url).pathname}`);
     expect(calls.filter((call) => call === 'POST /api/v1/pow')).toHaveLength(2);
@@ -59,11 +54,11 @@ describe('a proof outpriced while it was solved', () => {
       .filter((r) => r.url.endsWith('/api/v1/pow'))
       .map((r) => JSON.parse(r.body ?? '{}'));
     expect(challenges).toEqual([
-      { supporterId: directory.anne.id },
-      { supporterId: directory.anne.id },
+      { supporterId: setup.directory.anne.id },
+      { supporterId: setup.directory.anne.id },
     ]);
 
-    const anne = await directory.anne.logIn();
+    const anne = await setup.directory.anne.logIn();
     const inbox = await anne.readInbox();
     expect(inbox.map((m) => m.message.text)).toEqual(['Sent despite a surge. kea-5150']);
     expect(acceptRelayRefusals(watched, 400)).toBe(1);

@@ -6,39 +6,23 @@
  * asked for and solved while the doctor writes, and what a page needs at
  * start is asked for side by side.
  */
-import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { FIRST_CARDS } from '../../web/src/doctor/directory.tsx';
 import { joinSupporter } from '../support/actors/supporter.ts';
 import {
   apiRequests,
   checkPage,
-  type Directory,
   PROFILES,
   poll,
   seedDirectory,
   shownReplyCode,
 } from './doctor-helpers.ts';
-import {
-  type CapturedRequest,
-  connectBrowser,
-  pagesClosedAfterEach,
-  type RunningRelay,
-  startRelay,
-} from './support.ts';
+import { type CapturedRequest, pagesClosedAfterEach, relayAndBrowser } from './support.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-let directory: Directory;
-beforeAll(async () => {
-  relay = await startRelay({ POW_DIFFICULTY: '8' });
-  directory = await seedDirectory(relay);
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser({ POW_DIFFICULTY: '8' }, async (relay) => ({
+  directory: await seedDirectory(relay),
+}));
 const openPage = pagesClosedAfterEach(15_000);
 
 /** The standard libsodium build (not the sumo one, `libsodium-sumo-<hash>.js`). */
@@ -68,10 +52,10 @@ const asked = (requests: CapturedRequest[], path: string | RegExp) =>
 
 describe('the compose page starts', () => {
   it('with the form usable before libsodium arrives; Send waits for it, and libsodium is downloaded once, the worker included', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, requests } = watched;
     const release = await hold(page, LIBSODIUM);
-    await page.goto(`${relay.url}/write?to=${directory.anne.id}`);
+    await page.goto(`${setup.relay.url}/write?to=${setup.directory.anne.id}`);
     await page.locator('#write-compose').waitFor();
     const text = page.getByRole('textbox', { name: 'Your message' });
     await text.fill('Typed while the encryption code was still on its way.');
@@ -96,7 +80,7 @@ describe('the compose page starts', () => {
     // The page's one download served the fingerprint, the sealing and the worker.
     expect(requests.filter((r) => LIBSODIUM.test(new URL(r.url).pathname))).toHaveLength(1);
     expect(requests.filter((r) => /pow-worker-/.test(r.url))).toHaveLength(1);
-    const anne = await directory.anne.logIn();
+    const anne = await setup.directory.anne.logIn();
     const inbox = await anne.readInbox({ acknowledge: true });
     expect(inbox.map((m) => m.message.text)).toEqual([
       'Typed while the encryption code was still on its way.',
@@ -104,9 +88,9 @@ describe('the compose page starts', () => {
   });
 
   it('asks for the challenge while the doctor writes, so Send only seals and posts', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, requests } = watched;
-    await page.goto(`${relay.url}/write?to=${directory.bjorn.id}`);
+    await page.goto(`${setup.relay.url}/write?to=${setup.directory.bjorn.id}`);
     await page.locator('#write-compose').waitFor();
     // The worker's script (the same for everyone) is fetched before the first input.
     await poll(() => asked(requests, /\/pow-worker-[A-Za-z0-9]+\.js$/)).toBe(true);
@@ -120,16 +104,16 @@ describe('the compose page starts', () => {
     const afterSend = calls(requests.slice(beforeSend));
     expect(afterSend).toEqual(['POST /api/v1/messages']);
     const challenge = apiRequests(requests).find((r) => r.url.endsWith('/api/v1/pow'));
-    expect(JSON.parse(challenge?.body ?? '{}')).toEqual({ supporterId: directory.bjorn.id });
+    expect(JSON.parse(challenge?.body ?? '{}')).toEqual({ supporterId: setup.directory.bjorn.id });
     await checkPage(watched, 'doctor-write-proof-ahead');
-    const bjorn = await directory.bjorn.logIn();
+    const bjorn = await setup.directory.bjorn.logIn();
     expect(await bjorn.readInbox({ acknowledge: true })).toHaveLength(1);
   });
 
   it('asks for a challenge priced for the new recipient when the doctor switches', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, requests } = watched;
-    await page.goto(`${relay.url}/write?to=${directory.chen.id}`);
+    await page.goto(`${setup.relay.url}/write?to=${setup.directory.chen.id}`);
     await page.locator('#write-compose').waitFor();
     await page.getByRole('textbox', { name: 'Your message' }).fill('Whoever is free.');
     await poll(() => calls(requests).filter((c) => c === 'POST /api/v1/pow').length).toBe(1);
@@ -144,19 +128,19 @@ describe('the compose page starts', () => {
       .filter((r) => r.url.endsWith('/api/v1/pow'))
       .map((r) => JSON.parse(r.body ?? '{}'));
     expect(priced).toEqual([
-      { supporterId: directory.chen.id },
-      { supporterId: directory.anne.id },
+      { supporterId: setup.directory.chen.id },
+      { supporterId: setup.directory.anne.id },
     ]);
     const [submission] = apiRequests(requests).filter((r) => r.url.endsWith('/api/v1/messages'));
-    expect(JSON.parse(submission?.body ?? '{}').supporterId).toBe(directory.anne.id);
-    const anne = await directory.anne.logIn();
+    expect(JSON.parse(submission?.body ?? '{}').supporterId).toBe(setup.directory.anne.id);
+    const anne = await setup.directory.anne.logIn();
     expect(await anne.readInbox({ acknowledge: true })).toHaveLength(1);
   });
 
   it('asks for a fresh challenge when the one it holds is near its five minutes', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, requests } = watched;
-    await page.goto(`${relay.url}/write?to=${directory.bjorn.id}`);
+    await page.goto(`${setup.relay.url}/write?to=${setup.directory.bjorn.id}`);
     await page.locator('#write-compose').waitFor();
     const text = page.getByRole('textbox', { name: 'Your message' });
     await text.fill('A long message, ');
@@ -169,15 +153,15 @@ describe('the compose page starts', () => {
     await page.getByRole('button', { name: 'Encrypt and send' }).click();
     await page.locator('#write-sent').waitFor();
     expect(calls(requests.slice(beforeSend))).toEqual(['POST /api/v1/messages']);
-    const bjorn = await directory.bjorn.logIn();
+    const bjorn = await setup.directory.bjorn.logIn();
     const inbox = await bjorn.readInbox({ acknowledge: true });
     expect(inbox.map((m) => m.message.text)).toEqual(['A long message, written slowly.']);
   });
 
   it('never spends one proof on two different submissions', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, requests } = watched;
-    await page.goto(`${relay.url}/write?to=${directory.chen.id}`);
+    await page.goto(`${setup.relay.url}/write?to=${setup.directory.chen.id}`);
     await page.locator('#write-compose').waitFor();
     const text = page.getByRole('textbox', { name: 'Your message' });
     await text.fill('First words.');
@@ -195,14 +179,16 @@ describe('the compose page starts', () => {
   });
 
   it('asks for the directory, the settings and libsodium side by side', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, requests } = watched;
     const releases = [
       await hold(page, '**/api/v1/supporters'),
       await hold(page, '**/api/v1/site'),
       await hold(page, LIBSODIUM),
     ];
-    await page.goto(`${relay.url}/write?to=${directory.anne.id}`, { waitUntil: 'commit' });
+    await page.goto(`${setup.relay.url}/write?to=${setup.directory.anne.id}`, {
+      waitUntil: 'commit',
+    });
     // Each is asked for while the others are held: none waits for another.
     await poll(
       () =>
@@ -217,10 +203,10 @@ describe('the compose page starts', () => {
 
 describe('the home and mailbox pages start', () => {
   it('home asks for the directory and the settings side by side, and no libsodium', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, requests } = watched;
     const releases = [await hold(page, '**/api/v1/supporters'), await hold(page, '**/api/v1/site')];
-    await page.goto(`${relay.url}/`, { waitUntil: 'commit' });
+    await page.goto(`${setup.relay.url}/`, { waitUntil: 'commit' });
     await poll(() => asked(requests, '/api/v1/supporters') && asked(requests, '/api/v1/site')).toBe(
       true,
     );
@@ -230,10 +216,10 @@ describe('the home and mailbox pages start', () => {
   });
 
   it('mailbox: the code form is usable before libsodium arrives, which loads as the page starts', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, requests } = watched;
     const release = await hold(page, LIBSODIUM);
-    await page.goto(`${relay.url}/mailbox`);
+    await page.goto(`${setup.relay.url}/mailbox`);
     const input = page.getByRole('textbox', { name: 'Reply code' });
     await input.fill('0410-6105-0R3G-G28A-1C60-T3GF');
     expect(await input.inputValue()).toBe('0410-6105-0R3G-G28A-1C60-T3GF');
@@ -246,13 +232,13 @@ describe('the home and mailbox pages start', () => {
     // Last in this file: the supporters it adds stay in the directory.
     const extra = FIRST_CARDS + 2;
     for (let i = 0; i < extra; i++) {
-      await joinSupporter(relay, {
+      await joinSupporter(setup.relay, {
         profile: { ...PROFILES.bjorn, name: `Supporter ${String(i + 1).padStart(2, '0')}` },
         wholeProfile: true,
       });
     }
     const total = extra + 3;
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page } = watched;
     // Every count of cards the list has had, in order.
     await page.addInitScript(() => {
@@ -263,7 +249,7 @@ describe('the home and mailbox pages start', () => {
         if (count > 0 && counts.at(-1) !== count) counts.push(count);
       }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(`${relay.url}/`);
+    await page.goto(`${setup.relay.url}/`);
     await poll(() => page.locator('#directory-list > li').count()).toBe(total);
     expect(
       await page.evaluate(() => (window as unknown as { cardCounts: number[] }).cardCounts),

@@ -4,30 +4,13 @@
  * whoever was chosen, and no page asks for one supporter's entry; the
  * browser's history keeps no supporter id, and no page is kept in its cache.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Supporter } from '../support/actors.ts';
-import {
-  checkPage,
-  type Directory,
-  poll,
-  seedDirectory,
-  shownReplyCode,
-} from './doctor-helpers.ts';
-import { connectBrowser, pagesClosedAfterEach, type RunningRelay, startRelay } from './support.ts';
+import { checkPage, poll, seedDirectory, shownReplyCode } from './doctor-helpers.ts';
+import { pagesClosedAfterEach, relayAndBrowser } from './support.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-let directory: Directory;
-beforeAll(async () => {
-  relay = await startRelay();
-  directory = await seedDirectory(relay);
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser({}, async (relay) => ({ directory: await seedDirectory(relay) }));
 const openPage = pagesClosedAfterEach(10_000);
 
 interface Exchange {
@@ -39,7 +22,7 @@ interface Exchange {
 
 /** From the home page: choose `supporter`, write, keep the code; the page is then on /mailbox. */
 async function chooseAndWrite(page: Page, supporter: Supporter, name: string): Promise<string> {
-  await page.goto(`${relay.url}/`);
+  await page.goto(`${setup.relay.url}/`);
   await page.getByRole('link', { name: `Write to ${name}` }).click();
   await page.locator('#write-compose').waitFor();
   await page.getByRole('textbox', { name: 'Your message' }).fill('Could we talk this week?');
@@ -68,10 +51,10 @@ describe('whom a doctor chose', () => {
   it('is not told by the size of any answer: the pages ask only for the whole directory, the same bytes for either supporter', async () => {
     const journeys: Exchange[][] = [];
     for (const [supporter, name] of [
-      [directory.anne, 'Anne Berg'],
-      [directory.bjorn, 'Bjørn Dahl'],
+      [setup.directory.anne, 'Anne Berg'],
+      [setup.directory.bjorn, 'Bjørn Dahl'],
     ] as const) {
-      const watched = await openPage(browser);
+      const watched = await openPage(setup.browser);
       const exchanges: Promise<Exchange>[] = [];
       watched.context.on('response', (response) => {
         const url = new URL(response.url());
@@ -88,7 +71,10 @@ describe('whom a doctor chose', () => {
       });
       const code = await chooseAndWrite(watched.page, supporter, name);
       await readReplies(watched.page, code, name);
-      await checkPage(watched, `doctor-traces-${supporter.id === directory.anne.id ? 'a' : 'b'}`);
+      await checkPage(
+        watched,
+        `doctor-traces-${supporter.id === setup.directory.anne.id ? 'a' : 'b'}`,
+      );
       journeys.push(await Promise.all(exchanges));
     }
 
@@ -113,16 +99,17 @@ describe('whom a doctor chose', () => {
     }
     // The profiles differ in size, so single entries would have told them apart.
     const single = async (id: string) =>
-      JSON.stringify((await relay.harness.request('GET', `/api/v1/supporters/${id}`)).body).length;
-    expect(await single(directory.anne.id)).not.toBe(await single(directory.bjorn.id));
+      JSON.stringify((await setup.relay.harness.request('GET', `/api/v1/supporters/${id}`)).body)
+        .length;
+    expect(await single(setup.directory.anne.id)).not.toBe(await single(setup.directory.bjorn.id));
   });
 });
 
 describe('the browser keeps', () => {
   it('no supporter id in any history entry when a supporter is chosen on the home page', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, context } = watched;
-    await page.goto(`${relay.url}/`);
+    await page.goto(`${setup.relay.url}/`);
     await page.getByRole('link', { name: 'Write to Anne Berg' }).click();
     await page.locator('#write-compose').waitFor();
     expect(await page.locator('h1').textContent()).toBe('Write to Anne Berg');
@@ -141,14 +128,14 @@ describe('the browser keeps', () => {
     };
     expect(entries.map((entry) => entry.url)).toEqual([
       'about:blank',
-      `${relay.url}/?lang=en`,
-      `${relay.url}/write?lang=en`,
-      `${relay.url}/?lang=en`,
-      `${relay.url}/write?lang=en`,
+      `${setup.relay.url}/?lang=en`,
+      `${setup.relay.url}/write?lang=en`,
+      `${setup.relay.url}/?lang=en`,
+      `${setup.relay.url}/write?lang=en`,
     ]);
     expect(await page.evaluate(() => history.length)).toBe(entries.length);
     for (const entry of entries) {
-      for (const id of [directory.anne.id, directory.bjorn.id]) {
+      for (const id of [setup.directory.anne.id, setup.directory.bjorn.id]) {
         expect(entry.url).not.toContain(id);
         expect(entry.userTypedURL).not.toContain(id);
       }
@@ -157,18 +144,18 @@ describe('the browser keeps', () => {
   });
 
   it('no supporter id in the address of an older `?to=` link once its page has loaded', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page } = watched;
-    await page.goto(`${relay.url}/write?to=${directory.bjorn.id}&lang=en`);
+    await page.goto(`${setup.relay.url}/write?to=${setup.directory.bjorn.id}&lang=en`);
     await page.locator('#write-compose').waitFor();
     expect(await page.locator('h1').textContent()).toBe('Write to Bjørn Dahl');
-    expect(page.url()).toBe(`${relay.url}/write?lang=en`);
-    expect(await page.evaluate(() => location.href)).toBe(`${relay.url}/write?lang=en`);
+    expect(page.url()).toBe(`${setup.relay.url}/write?lang=en`);
+    expect(await page.evaluate(() => location.href)).toBe(`${setup.relay.url}/write?lang=en`);
     await checkPage(watched, 'doctor-traces-old-link');
   });
 
   it('no page in its cache: every page is no-store, and coming back fetches it again', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, context } = watched;
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -187,11 +174,11 @@ describe('the browser keeps', () => {
       });
     });
 
-    await page.goto(`${relay.url}/`);
+    await page.goto(`${setup.relay.url}/`);
     await page.getByRole('link', { name: 'Write to Anne Berg' }).click();
     await page.locator('#write-compose').waitFor();
     for (const path of ['/mailbox', '/']) {
-      await page.goto(`${relay.url}${path}`, { waitUntil: 'load' });
+      await page.goto(`${setup.relay.url}${path}`, { waitUntil: 'load' });
     }
     await page.goBack({ waitUntil: 'load' });
     await page.goBack({ waitUntil: 'load' });
@@ -208,7 +195,7 @@ describe('the browser keeps', () => {
     for (const doc of documents) {
       expect(doc.cacheControl, doc.url).toBe('no-store');
       expect(doc.fromCache, doc.url).toBe(false);
-      expect(doc.url).not.toContain(directory.anne.id);
+      expect(doc.url).not.toContain(setup.directory.anne.id);
     }
     // What the page itself saw of its own load: fetched over the network, not restored.
     const navigation = await page.evaluate(() => {

@@ -10,8 +10,7 @@
  * reply code.
  */
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { joinSupporter } from '../support/actors.ts';
 import {
   apiRequests,
@@ -21,13 +20,7 @@ import {
   poll,
   shownReplyCode,
 } from './doctor-helpers.ts';
-import {
-  connectBrowser,
-  pagesClosedAfterEach,
-  type RunningRelay,
-  startRelay,
-  type WatchedPage,
-} from './support.ts';
+import { pagesClosedAfterEach, relayAndBrowser, type WatchedPage } from './support.ts';
 import {
   ARGON2_TIMEOUT,
   createInviteUrl,
@@ -38,19 +31,11 @@ import {
   useSuggestion,
 } from './supporter-helpers.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-beforeAll(async () => {
-  // Difficulty 8: the doctor's Web Worker really has to search.
-  relay = await startRelay({ POW_DIFFICULTY: '8' });
+// Difficulty 8: the doctor's Web Worker really has to search.
+const setup = relayAndBrowser({ POW_DIFFICULTY: '8' }, async (relay) => {
   // Two other supporters, so that filtering the directory has something to leave out.
   await joinSupporter(relay, { profile: PROFILES.anne, wholeProfile: true });
   await joinSupporter(relay, { profile: PROFILES.bjorn, wholeProfile: true });
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
 });
 
 const openPage = pagesClosedAfterEach(15_000);
@@ -80,10 +65,10 @@ describe('the whole chain through the pages', () => {
     'invite → join → doctor writes → supporter replies → doctor reads and follows up → supporter sees the follow-up',
     async () => {
       // 1. The operator invites (API, operator token).
-      const invite = await createInviteUrl(relay);
+      const invite = await createInviteUrl(setup.relay);
 
       // 2. Context A: the supporter joins through the link with the suggested passphrase.
-      const joiner = await openPage(browser);
+      const joiner = await openPage(setup.browser);
       await joiner.page.goto(invite.url);
       await eventually(() => joiner.page.evaluate(() => location.hash)).toBe('');
       await fillProfile(joiner.page, SUPPORTER);
@@ -97,8 +82,8 @@ describe('the whole chain through the pages', () => {
       await joiner.context.close();
 
       // 3. Context B: a doctor filters the directory, writes and keeps the code.
-      const doctor = await openPage(browser);
-      await doctor.page.goto(`${relay.url}/`);
+      const doctor = await openPage(setup.browser);
+      await doctor.page.goto(`${setup.relay.url}/`);
       const cards = doctor.page.locator('#directory-list > li');
       await poll(() => cards.count()).toBe(3);
       await doctor.page.selectOption('#filter-county', 'Nordland');
@@ -140,8 +125,8 @@ describe('the whole chain through the pages', () => {
       await doctor.context.close();
 
       // 4. Context C: the supporter logs in on a fresh profile, reads and replies.
-      const supporter = await openPage(browser);
-      await logInThroughPage(supporter.page, relay, { login: SUPPORTER.login, passphrase });
+      const supporter = await openPage(setup.browser);
+      await logInThroughPage(supporter.page, setup.relay, { login: SUPPORTER.login, passphrase });
       expect(await supporter.page.locator('#me-fingerprint').textContent()).toBe(fingerprint);
       const thread = conversation(supporter);
       await eventually(() => thread.count()).toBe(1);
@@ -160,8 +145,8 @@ describe('the whole chain through the pages', () => {
       await checkPage(supporter, 'e2e-supporter-replied');
 
       // 5. Context D: the doctor, on a fresh profile, opens the mailbox with the code.
-      const reader = await openPage(browser);
-      await reader.page.goto(`${relay.url}/mailbox`);
+      const reader = await openPage(setup.browser);
+      await reader.page.goto(`${setup.relay.url}/mailbox`);
       await reader.page.getByRole('textbox', { name: 'Reply code' }).fill(code);
       await reader.page.getByRole('button', { name: 'Open my replies' }).click();
       await reader.page.locator('#mailbox-view').waitFor();
@@ -199,7 +184,7 @@ describe('the whole chain through the pages', () => {
 
       // Nothing went anywhere but the relay.
       for (const watched of [supporter, reader]) {
-        expect(watched.requests.every((r) => r.url.startsWith(relay.url))).toBe(true);
+        expect(watched.requests.every((r) => r.url.startsWith(setup.relay.url))).toBe(true);
       }
     },
     4 * ARGON2_TIMEOUT,

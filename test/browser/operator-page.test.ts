@@ -14,7 +14,6 @@
  * switch. Every state: no CSP violation, no page error, no serious axe
  * finding, a screenshot.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScheduledWork } from '../../src/domain/scheduler.ts';
 import { createNodeNotifier } from '../../src/notify/smtp.ts';
@@ -35,7 +34,6 @@ import {
   fitsWidth,
   OPERATOR_TOKEN,
   operatorFigures,
-  type SeededRelay,
   seedRelay,
   storedToken,
   TOKEN_KEY,
@@ -43,44 +41,37 @@ import {
   useTimeZone,
 } from './operator-helpers.ts';
 import {
-  connectBrowser,
   PHONE,
   pagesClosedAfterEach,
   type RunningRelay,
+  relayAndBrowser,
   startRelay,
 } from './support.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-let seeded: SeededRelay;
-beforeAll(async () => {
-  relay = await startRelay();
-  seeded = await seedRelay(relay);
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser({}, async (relay) => ({ seeded: await seedRelay(relay) }));
 
 const openPage = pagesClosedAfterEach(10_000);
 
 const directoryIds = async () =>
   (
-    (await relay.harness.request('GET', '/api/v1/supporters')).body.supporters as { id: string }[]
+    (await setup.relay.harness.request('GET', '/api/v1/supporters')).body.supporters as {
+      id: string;
+    }[]
   ).map((s) => s.id);
 
 describe('the operator page', () => {
   it('opens with the token, shows the API’s figures, sorts, marks away, deactivates, invites, survives a reload and forgets the token', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, context } = watched;
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: relay.url });
-    await page.goto(`${relay.url}/operator`);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: setup.relay.url,
+    });
+    await page.goto(`${setup.relay.url}/operator`);
     await page.locator('#operator-token-form').waitFor();
     expect(await page.title()).toBe('Operator · Peer support for doctors');
     // Not in the public navigation; robots are asked to stay away.
     expect(await page.locator('header nav a[href^="/operator"]').count()).toBe(0);
-    const robots = await (await fetch(`${relay.url}/robots.txt`)).text();
+    const robots = await (await fetch(`${setup.relay.url}/robots.txt`)).text();
     expect(robots).toContain('Disallow: /operator');
     await checkPage(watched, 'operator-token');
 
@@ -103,7 +94,7 @@ describe('the operator page', () => {
     expect(await page.evaluate(() => document.cookie)).toBe('');
 
     // Every figure equals the operator API's.
-    const { health, supporters } = await operatorFigures(relay);
+    const { health, supporters } = await operatorFigures(setup.relay);
     expect(health.pendingMessages).toBe(3);
     expect(await tileValue(page, 'pending')).toEqual({ text: '3', raw: '3' });
     expect(health.oldestPendingHours).toBe(8 * 24 + 5);
@@ -175,7 +166,7 @@ describe('the operator page', () => {
     ]);
 
     // The backlog: the API's numbers, most waiting first (ties by name).
-    const { anne, bjorn, chen } = seeded;
+    const { anne, bjorn, chen } = setup.seeded;
     for (const supporter of supporters) {
       const row = page.locator(`#operator-backlog-rows tr[data-id="${supporter.id}"]`);
       const cells = await row.locator('td').allTextContents();
@@ -255,7 +246,7 @@ describe('the operator page', () => {
     const expectedUntil = await page.evaluate(() =>
       new Date('2026-12-20T00:00:00').toISOString().replace(/\.\d{3}Z$/, 'Z'),
     );
-    const entry = await relay.harness.request('GET', `/api/v1/supporters/${bjorn.id}`);
+    const entry = await setup.relay.harness.request('GET', `/api/v1/supporters/${bjorn.id}`);
     expect(entry.body).toMatchObject({ status: 'away', awayUntil: expectedUntil });
     const bjornRow = page.locator(`#operator-backlog-rows tr[data-id="${bjorn.id}"]`);
     expect(await bjornRow.getAttribute('data-state')).toBe('away');
@@ -308,7 +299,7 @@ describe('the operator page', () => {
     await poll(() => page.locator('#operator-action-status').textContent()).toBe(
       'Waiting messages for Chen Li purged: 1.',
     );
-    const purgedHealth = (await operatorFigures(relay)).health;
+    const purgedHealth = (await operatorFigures(setup.relay)).health;
     expect(purgedHealth.last30Days.purged).toBe(1);
     expect(await tileValue(page, 'purged')).toEqual({ text: '1', raw: '1' });
     expect(await tileValue(page, 'pending')).toEqual({ text: '2', raw: '2' });
@@ -330,15 +321,15 @@ describe('the operator page', () => {
     await page.getByRole('button', { name: 'Copy link' }).click();
     await poll(() => page.locator('.operator-copy-status').textContent()).toBe('Copied.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
-    const invites = (await tableRows(relay.harness, 'invites')) as { note: string | null }[];
+    const invites = (await tableRows(setup.relay.harness, 'invites')) as { note: string | null }[];
     expect(invites.filter((row) => row.note === 'Bergen group, December')).toHaveLength(1);
     const token = new URL(url).hash.slice('#invite='.length);
     expect(await page.locator('.operator-invite .hint').textContent()).toMatch(
       /^Works once, until 8 December 2026\.$/,
     );
     await checkPage(watched, 'operator-invite');
-    const joined = await registrationFor(relay, { login: 'eva', invite: token });
-    expect((await register(relay, joined.body)).status).toBe(201);
+    const joined = await registrationFor(setup.relay, { login: 'eva', invite: token });
+    expect((await register(setup.relay, joined.body)).status).toBe(201);
 
     // Reload: the token is still there for this tab; the invite link is not.
     await page.reload();
@@ -377,18 +368,18 @@ describe('the operator page', () => {
 
     // The token travelled only in the Authorization header, and only to the relay.
     for (const request of watched.requests) {
-      expect(request.url.startsWith(relay.url), request.url).toBe(true);
+      expect(request.url.startsWith(setup.relay.url), request.url).toBe(true);
       expect(request.url).not.toContain(OPERATOR_TOKEN);
     }
   });
 
   it('works in Norwegian on a phone: figures, marking available, reactivating after a confirmation, the backlog as cards with every action in view', async () => {
-    const watched = await openPage(browser, {
+    const watched = await openPage(setup.browser, {
       locale: 'nb-NO',
       viewport: { width: 360, height: 780 },
     });
     const { page } = watched;
-    await page.goto(`${relay.url}/operator`);
+    await page.goto(`${setup.relay.url}/operator`);
     await page.locator('#operator-token-form').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
     expect(await page.locator('h1').textContent()).toBe('Operatør');
@@ -430,12 +421,12 @@ describe('the operator page', () => {
     await checkPage(watched, 'operator-numbers-nb-phone');
 
     // Bjørn back to available, and Chen reactivated after a confirmation, in Norwegian.
-    const { bjorn, chen } = seeded;
+    const { bjorn, chen } = setup.seeded;
     await page.getByRole('button', { name: 'Sett som tilgjengelig: Bjørn Dahl' }).click();
     await poll(() => page.locator('#operator-action-status').textContent()).toBe(
       'Bjørn Dahl er satt som tilgjengelig.',
     );
-    const entry = await relay.harness.request('GET', `/api/v1/supporters/${bjorn.id}`);
+    const entry = await setup.relay.harness.request('GET', `/api/v1/supporters/${bjorn.id}`);
     expect(entry.body.status).toBe('available');
     expect(entry.body).not.toHaveProperty('awayUntil');
     await page.getByRole('button', { name: 'Aktiver igjen: Chen Li' }).click();
@@ -508,14 +499,14 @@ describe('the operator page', () => {
   for (const language of ['en', 'nb'] as const) {
     const words = PHONE_WORDS[language];
     it(`on a 390 × 844 phone in ${language}: the operator’s own header, footer and tab title, relay hours as hour ranges and dates, the backlog as cards with every action in view, typed text kept across a language switch`, async () => {
-      const watched = await openPage(browser, {
+      const watched = await openPage(setup.browser, {
         locale: words.locale,
         viewport: PHONE,
       });
       const { page } = watched;
       // Oslo time, so the relay's UTC hours are shown as a browser in Norway shows them.
       await useTimeZone(page, 'Europe/Oslo');
-      await page.goto(`${relay.url}/operator`);
+      await page.goto(`${setup.relay.url}/operator`);
       await page.locator('#operator-token-form').waitFor();
 
       // Issue 13, item 3: the operator's own chrome, nothing of the doctor's.
@@ -568,7 +559,7 @@ describe('the operator page', () => {
 
       // Item 9: the relay knows only hours. Last seen is a date in the backlog and an hour
       // range in the list; no minute the relay never knew appears anywhere.
-      const { supporters } = await operatorFigures(relay);
+      const { supporters } = await operatorFigures(setup.relay);
       const lastSeen = Object.fromEntries(supporters.map((s) => [s.name, s.lastSeen]));
       expect(lastSeen['Chen Li']).toBe('2026-11-27T14:00:00Z');
       expect(lastSeen['Bjørn Dahl']).toBe('2026-11-27T19:00:00Z');
@@ -576,7 +567,7 @@ describe('the operator page', () => {
       expect(unseen).toHaveLength(2);
       expect(unseen[0]).toMatch(words.chenSeen);
       expect(unseen[1]).toMatch(words.bjornSeen);
-      const chenRow = page.locator(`#operator-backlog-rows tr[data-id="${seeded.chen.id}"]`);
+      const chenRow = page.locator(`#operator-backlog-rows tr[data-id="${setup.seeded.chen.id}"]`);
       expect(await chenRow.locator('td').nth(4).textContent()).toBe(words.chenLastSeenCell);
       expect(await page.locator('#operator-backlog-rows').textContent()).not.toMatch(
         /\d{1,2}[:.]\d{2}(?!\d)/,
@@ -662,7 +653,7 @@ describe('the operator page with a failing notification channel', () => {
         nextAttemptAt: '2026-11-27T15:00:00Z',
       },
     ]);
-    const watched = await openPage(browser, {
+    const watched = await openPage(setup.browser, {
       locale: 'en-GB',
       viewport: PHONE,
     });

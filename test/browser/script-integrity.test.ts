@@ -4,29 +4,12 @@
  * runs, and the doctor is told; with Trusted Types enforced the pages work
  * as before, and nothing but a verified blob can start a worker.
  */
-import type { Browser, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  checkPage,
-  type Directory,
-  poll,
-  seedDirectory,
-  sendFromCompose,
-} from './doctor-helpers.ts';
-import { connectBrowser, pagesClosedAfterEach, type RunningRelay, startRelay } from './support.ts';
+import type { Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkPage, poll, seedDirectory, sendFromCompose } from './doctor-helpers.ts';
+import { pagesClosedAfterEach, relayAndBrowser } from './support.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-let directory: Directory;
-beforeAll(async () => {
-  relay = await startRelay();
-  directory = await seedDirectory(relay);
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser({}, async (relay) => ({ directory: await seedDirectory(relay) }));
 const openPage = pagesClosedAfterEach(10_000);
 
 const TAMPERED_RAN = '/tampered-code-ran';
@@ -42,10 +25,10 @@ async function serveTampered(route: Route): Promise<void> {
 
 describe('a script that is not the build’s', () => {
   it('is refused when libsodium is tampered with: the compose page says so, and none of it runs', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, context, requests } = watched;
     await context.route(/\/assets\/chunks\/libsodium-\w+\.js$/, serveTampered);
-    await page.goto(`${relay.url}/write?to=${directory.anne.id}`);
+    await page.goto(`${setup.relay.url}/write?to=${setup.directory.anne.id}`);
     // The form does not wait for libsodium; sending is switched off once it is refused.
     const problem = page.locator('#write-key-problem');
     await problem.waitFor();
@@ -61,10 +44,10 @@ describe('a script that is not the build’s', () => {
   });
 
   it('is refused when the proof-of-work worker is tampered with: nothing is sent, no worker starts', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, context, requests } = watched;
     await context.route(/\/assets\/chunks\/pow-worker-\w+\.js$/, serveTampered);
-    await page.goto(`${relay.url}/write?to=${directory.anne.id}`);
+    await page.goto(`${setup.relay.url}/write?to=${setup.directory.anne.id}`);
     await page.locator('#write-compose').waitFor();
     await page.getByRole('textbox', { name: 'Your message' }).fill('Are you free to talk?');
     await page.getByRole('button', { name: 'Encrypt and send' }).click();
@@ -80,10 +63,10 @@ describe('a script that is not the build’s', () => {
   });
 
   it('is refused on the mailbox page too: the code is not used, and nothing is asked of the relay', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, context, requests } = watched;
     await context.route(/\/assets\/chunks\/libsodium-\w+\.js$/, serveTampered);
-    await page.goto(`${relay.url}/mailbox`);
+    await page.goto(`${setup.relay.url}/mailbox`);
     await page.getByRole('textbox', { name: 'Reply code' }).fill('0410-6105-0R3G-G28A-1C60-T3GF');
     await page.getByRole('button', { name: 'Open my replies' }).click();
     const error = page.locator('#mailbox-code-error').filter({ hasText: INTEGRITY });
@@ -97,22 +80,27 @@ describe('a script that is not the build’s', () => {
 
 describe('under Trusted Types', () => {
   it('a doctor writes and sends as before, without a single CSP violation or console error', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page } = watched;
-    const csp = await page.request.get(`${relay.url}/write`);
+    const csp = await page.request.get(`${setup.relay.url}/write`);
     expect(csp.headers()['content-security-policy']).toContain(
       "require-trusted-types-for 'script'; trusted-types peer-relay-verified-script",
     );
-    await sendFromCompose(page, relay.url, directory.bjorn, 'Could we talk on Thursday?');
+    await sendFromCompose(
+      page,
+      setup.relay.url,
+      setup.directory.bjorn,
+      'Could we talk on Thursday?',
+    );
     expect(watched.cspViolations).toEqual([]);
     expect(watched.pageErrors).toEqual([]);
     await checkPage(watched, 'script-integrity-sent');
   });
 
   it('nothing but a verified blob can start a worker, and no other policy can be made', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page } = watched;
-    await page.goto(`${relay.url}/write?to=${directory.anne.id}`);
+    await page.goto(`${setup.relay.url}/write?to=${setup.directory.anne.id}`);
     await page.locator('#write-compose').waitFor();
     const refused = await page.evaluate(async () => {
       const attempts: Record<string, string> = {};

@@ -1,23 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  connectBrowser,
-  openPage,
-  type RunningRelay,
-  saveScreenshot,
-  startRelay,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, relayAndBrowser, saveScreenshot } from './support.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-beforeAll(async () => {
-  relay = await startRelay();
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser();
 
 describe('every page', () => {
   it.each([
@@ -29,7 +13,7 @@ describe('every page', () => {
   ])(
     '%s loads its script and styles, compressed, with no CSP violation and no error',
     async (path, page) => {
-      const watched = await openPage(browser);
+      const watched = await openPage(setup.browser);
       // Chromium gets the scripts and styles brotli-compressed, and still checks their integrity.
       const encodings = new Map<string, string | null>();
       watched.page.on('response', (response) => {
@@ -38,7 +22,7 @@ describe('every page', () => {
           encodings.set(pathname, response.headers()['content-encoding'] ?? null);
         }
       });
-      const response = await watched.page.goto(`${relay.url}${path}`);
+      const response = await watched.page.goto(`${setup.relay.url}${path}`);
       expect(response?.status()).toBe(200);
       expect(response?.headers()['cache-control']).toBe('no-store');
       await expect
@@ -47,7 +31,7 @@ describe('every page', () => {
       expect(await watched.page.getAttribute('body', 'data-page')).toBe(page);
       expect(watched.cspViolations).toEqual([]);
       expect(watched.pageErrors).toEqual([]);
-      expect(watched.requests.every((r) => r.url.startsWith(relay.url))).toBe(true);
+      expect(watched.requests.every((r) => r.url.startsWith(setup.relay.url))).toBe(true);
       expect(encodings.size).toBeGreaterThanOrEqual(2);
       expect([...encodings.values()]).toEqual([...encodings.values()].map(() => 'br'));
       await saveScreenshot(watched.page, `smoke-${page}`);
@@ -58,7 +42,7 @@ describe('every page', () => {
 
 describe('a second visit', () => {
   it('takes the hashed chunks from the cache without asking, and revalidates the rest (304)', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     const { page, context } = watched;
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -77,14 +61,14 @@ describe('a second visit', () => {
           servedFromCache.has(requestId),
       });
     });
-    await page.goto(`${relay.url}/write`, { waitUntil: 'load' });
+    await page.goto(`${setup.relay.url}/write`, { waitUntil: 'load' });
     const first = answers.splice(0);
     expect(first.some((answer) => answer.path.startsWith('/assets/chunks/'))).toBe(true);
     expect(first.every((answer) => answer.status === 200 && !answer.fromCache)).toBe(true);
 
-    await page.goto(`${relay.url}/`, { waitUntil: 'load' });
+    await page.goto(`${setup.relay.url}/`, { waitUntil: 'load' });
     answers.splice(0);
-    await page.goto(`${relay.url}/write`, { waitUntil: 'load' });
+    await page.goto(`${setup.relay.url}/write`, { waitUntil: 'load' });
     const chunks = answers.filter((answer) => answer.path.startsWith('/assets/chunks/'));
     const rest = answers.filter((answer) => !answer.path.startsWith('/assets/chunks/'));
     expect(chunks.map((answer) => answer.path).sort()).toEqual(

@@ -17,7 +17,7 @@ import {
   type Download,
   type Page,
 } from 'playwright-core';
-import { afterEach, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { staticFiles } from '../../src/static-files.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
@@ -74,6 +74,37 @@ export async function startRelay(env: Record<string, string> = {}): Promise<Runn
  */
 export function connectBrowser(): Promise<Browser> {
   return chromium.connect(inject('chromiumEndpoint'));
+}
+
+/** What a test file shares: its relay and its connection to Chromium. */
+export interface RelayAndBrowser {
+  relay: RunningRelay;
+  browser: Browser;
+}
+
+/**
+ * A relay (with `env`) and the shared Chromium for one test file: started
+ * before its tests, closed after them. `seed` prepares the relay before any
+ * test runs; what it returns, if anything, is on the fixture too (e.g.
+ * `setup.directory`).
+ * Call it at the top level of a test file; read the fields inside tests.
+ */
+export function relayAndBrowser<Seeded extends object = object>(
+  env: Record<string, string> = {},
+  // biome-ignore lint/suspicious/noConfusingVoidType: a seed that only prepares the relay returns nothing.
+  seed?: (relay: RunningRelay) => Promise<Seeded | void>,
+): RelayAndBrowser & Seeded {
+  const setup = {} as RelayAndBrowser & Seeded;
+  beforeAll(async () => {
+    setup.relay = await startRelay(env);
+    setup.browser = await connectBrowser();
+    Object.assign(setup, await seed?.(setup.relay));
+  });
+  afterAll(async () => {
+    await setup.browser?.close();
+    await setup.relay?.close();
+  });
+  return setup;
 }
 
 export interface CapturedRequest {

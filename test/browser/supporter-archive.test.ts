@@ -6,16 +6,10 @@
  * then a fresh profile; "Delete now"; junk listed and discarded; a reply the
  * archive missed stored later; and the inbox checking by itself.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { newDoctor, Supporter } from '../support/actors.ts';
-import {
-  connectBrowser,
-  PHONE,
-  pagesClosedAfterEach,
-  type RunningRelay,
-  startRelay,
-} from './support.ts';
+import { PHONE, pagesClosedAfterEach, relayAndBrowser } from './support.ts';
 import {
   ARGON2_TIMEOUT,
   eventually,
@@ -28,16 +22,7 @@ import {
   useSuggestion,
 } from './supporter-helpers.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-beforeAll(async () => {
-  relay = await startRelay();
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser();
 
 const openPage = pagesClosedAfterEach();
 
@@ -70,13 +55,13 @@ describe('the same conversations on every device', () => {
   it(
     'read at work, carried on at home, seen again at work after a check; retention, a new passphrase on a fresh profile, and "Delete now"',
     async () => {
-      const supporter = await seedSupporter(relay, 'astrid', PASSPHRASE, 'Astrid Lie');
-      const doctor = await newDoctor(relay);
+      const supporter = await seedSupporter(setup.relay, 'astrid', PASSPHRASE, 'Astrid Lie');
+      const doctor = await newDoctor(setup.relay);
       const first = await doctor.writeTo(supporter, 'Night shifts are wearing me down.');
 
       // At work: the message is opened, archived, then acknowledged.
-      const work = await openPage(browser);
-      await logInThroughPage(work.page, relay, supporter);
+      const work = await openPage(setup.browser);
+      await logInThroughPage(work.page, setup.relay, supporter);
       await eventually(() => entryTexts(work.page)).toEqual(['Night shifts are wearing me down.']);
       expect((await archived(supporter)).map((item) => item.entry)).toEqual([
         { v: 1, kind: 'received', message: first.message, receivedAt: expect.any(String) },
@@ -87,8 +72,8 @@ describe('the same conversations on every device', () => {
       const followUp = await doctor.writeTo(supporter, 'Is Thursday possible?', {
         thread: first.message.thread,
       });
-      const home = await openPage(browser, { viewport: PHONE });
-      await logInThroughPage(home.page, relay, supporter);
+      const home = await openPage(setup.browser, { viewport: PHONE });
+      await logInThroughPage(home.page, setup.relay, supporter);
       await eventually(() => entryTexts(home.page)).toEqual([
         'Night shifts are wearing me down.',
         'Is Thursday possible?',
@@ -147,8 +132,8 @@ describe('the same conversations on every device', () => {
       const next = await useSuggestion(work.page, 'change');
       await work.page.locator('#change-submit').click();
       await work.page.locator('#passphrase-done').waitFor({ timeout: ARGON2_TIMEOUT });
-      const fresh = await openPage(browser);
-      await logInThroughPage(fresh.page, relay, { login: supporter.login, passphrase: next });
+      const fresh = await openPage(setup.browser);
+      await logInThroughPage(fresh.page, setup.relay, { login: supporter.login, passphrase: next });
       await eventually(() => entryTexts(fresh.page)).toEqual([
         'Night shifts are wearing me down.',
         'Is Thursday possible?',
@@ -162,7 +147,7 @@ describe('the same conversations on every device', () => {
       await fresh.page.locator('#delete-all').click();
       await fresh.page.locator('#delete-all-yes').click();
       await eventually(() => conversations(fresh.page).count()).toBe(0);
-      const renewed = new Supporter(relay, { ...supporter, passphrase: next }, '');
+      const renewed = new Supporter(setup.relay, { ...supporter, passphrase: next }, '');
       expect(await archived(renewed as SeededSupporter)).toEqual([]);
       await refreshInbox(work.page);
       await eventually(() => conversations(work.page).count()).toBe(0);
@@ -179,9 +164,9 @@ describe('another client', () => {
     'stores items the page opens, in one conversation with its own',
     async () => {
       // The other client dates its reply by the relay's clock, the doctor by the real one.
-      relay.harness.clock.set(new Date());
-      const supporter = await seedSupporter(relay, 'elin', PASSPHRASE, 'Elin Foss');
-      const doctor = await newDoctor(relay);
+      setup.relay.harness.clock.set(new Date());
+      const supporter = await seedSupporter(setup.relay, 'elin', PASSPHRASE, 'Elin Foss');
+      const doctor = await newDoctor(setup.relay);
       await doctor.writeTo(supporter, 'Written to Elin.');
       // Another client (the protocol library in Node) opens, archives, replies, archives, acks.
       const client = await supporter.logIn();
@@ -193,8 +178,8 @@ describe('another client', () => {
       await client.ack([message.id]);
       await client.logOut();
 
-      const watched = await openPage(browser);
-      await logInThroughPage(watched.page, relay, supporter);
+      const watched = await openPage(setup.browser);
+      await logInThroughPage(watched.page, setup.relay, supporter);
       await eventually(() => entryTexts(watched.page)).toEqual([
         'Written to Elin.',
         'Answered from another client.',
@@ -211,9 +196,9 @@ describe('what the archive and the inbox cannot hold', () => {
   it(
     'lists junk once with "Discard", and discards what is left at the next check',
     async () => {
-      const supporter = await seedSupporter(relay, 'jonas', PASSPHRASE, 'Jonas Dahl');
-      const other = await seedSupporter(relay, 'other', PASSPHRASE, 'Someone Else');
-      const doctor = await newDoctor(relay);
+      const supporter = await seedSupporter(setup.relay, 'jonas', PASSPHRASE, 'Jonas Dahl');
+      const other = await seedSupporter(setup.relay, 'other', PASSPHRASE, 'Someone Else');
+      const doctor = await newDoctor(setup.relay);
       // Sealed to another key: this supporter's page cannot open them.
       const junk = [
         await doctor.writeTo({ id: supporter.id, publicKey: other.publicKey }, 'junk one'),
@@ -221,9 +206,9 @@ describe('what the archive and the inbox cannot hold', () => {
       ];
       const real = await doctor.writeTo(supporter, 'A real message.');
 
-      const watched = await openPage(browser);
+      const watched = await openPage(setup.browser);
       const { page } = watched;
-      await logInThroughPage(page, relay, supporter);
+      await logInThroughPage(page, setup.relay, supporter);
       await eventually(() => entryTexts(page)).toEqual(['A real message.']);
       const listed = page.locator('#unopenable li');
       await eventually(() => listed.count()).toBe(2);
@@ -255,12 +240,12 @@ describe('what the archive and the inbox cannot hold', () => {
   it(
     'keeps a reply the archive missed in this browser, and stores it at the next login',
     async () => {
-      const supporter = await seedSupporter(relay, 'marit', PASSPHRASE, 'Marit Sand');
-      const doctor = await newDoctor(relay);
+      const supporter = await seedSupporter(setup.relay, 'marit', PASSPHRASE, 'Marit Sand');
+      const doctor = await newDoctor(setup.relay);
       await doctor.writeTo(supporter, 'Can we talk?');
-      const watched = await openPage(browser);
+      const watched = await openPage(setup.browser);
       const { page } = watched;
-      await logInThroughPage(page, relay, supporter);
+      await logInThroughPage(page, setup.relay, supporter);
       await eventually(() => conversations(page).count()).toBe(1);
 
       // The archive is unreachable while the reply is sent.
@@ -279,7 +264,7 @@ describe('what the archive and the inbox cannot hold', () => {
       await page.unroute('**/api/v1/archive');
       await page.locator('#logout').click();
       await page.locator('#login-section').waitFor();
-      await logInThroughPage(page, relay, supporter);
+      await logInThroughPage(page, setup.relay, supporter);
       await eventually(async () =>
         (await archived(supporter)).map((item) => item.entry.kind).sort(),
       ).toEqual(['received', 'sent']);
@@ -293,12 +278,12 @@ describe('checking by itself', () => {
   it(
     'checks every minute while the page is visible, not while hidden, and when it comes back',
     async () => {
-      const supporter = await seedSupporter(relay, 'sigrid', PASSPHRASE, 'Sigrid Moe');
-      const doctor = await newDoctor(relay);
-      const watched = await openPage(browser);
+      const supporter = await seedSupporter(setup.relay, 'sigrid', PASSPHRASE, 'Sigrid Moe');
+      const doctor = await newDoctor(setup.relay);
+      const watched = await openPage(setup.browser);
       const { page } = watched;
       await page.clock.install();
-      await logInThroughPage(page, relay, supporter);
+      await logInThroughPage(page, setup.relay, supporter);
       const checks = () => watched.requests.filter((r) => r.url.endsWith('/api/v1/inbox')).length;
 
       // A minute later, without a click.

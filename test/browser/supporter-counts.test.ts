@@ -4,16 +4,9 @@
  * month first, month names in the page's language, and the CSV export,
  * which must be exactly the relay's file, downloaded through an object URL.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newDoctor } from '../support/actors.ts';
-import {
-  connectBrowser,
-  downloadedText,
-  openPage,
-  type RunningRelay,
-  startRelay,
-} from './support.ts';
+import { downloadedText, openPage, relayAndBrowser } from './support.ts';
 import {
   ARGON2_TIMEOUT,
   eventually,
@@ -24,23 +17,14 @@ import {
   switchLanguage,
 } from './supporter-helpers.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-beforeAll(async () => {
-  relay = await startRelay();
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser();
 
 const PASSPHRASE = 'copper meadow lantern quiver saddle';
 
 /** The relay's CSV for this supporter, read with a session of its own, as a client would. */
 async function serverCsv(supporter: SeededSupporter): Promise<string> {
   const session = await supporter.logIn();
-  const csv = await relay.request('GET', '/api/v1/me/counts.csv', { token: session.token });
+  const csv = await setup.relay.request('GET', '/api/v1/me/counts.csv', { token: session.token });
   await session.logOut();
   expect(csv.status, csv.text).toBe(200);
   return csv.text;
@@ -50,16 +34,19 @@ describe('compensation counts', () => {
   it(
     'shows first contacts per month, most recent first, in both languages, and exports the relay’s CSV',
     async () => {
-      const supporter = await seedSupporter(relay, 'sigrid', PASSPHRASE, 'Sigrid Moe');
+      const supporter = await seedSupporter(setup.relay, 'sigrid', PASSPHRASE, 'Sigrid Moe');
       // Two doctors write on 27 November (the fake clock's start); one writes again.
-      const doctor = await newDoctor(relay);
+      const doctor = await newDoctor(setup.relay);
       const first = await doctor.writeTo(supporter, 'Can we talk this week?');
-      await (await newDoctor(relay)).writeTo(supporter, 'I would like to talk to a colleague.');
+      await (await newDoctor(setup.relay)).writeTo(
+        supporter,
+        'I would like to talk to a colleague.',
+      );
       await doctor.writeTo(supporter, 'Evenings suit me best.', { thread: first.message.thread });
       // Into December, so the table has two months to put in order.
-      relay.harness.clock.set('2026-12-02T09:00:00Z');
+      setup.relay.harness.clock.set('2026-12-02T09:00:00Z');
 
-      const watched = await openPage(browser);
+      const watched = await openPage(setup.browser);
       const { page } = watched;
       // Records which object URLs the page revokes (an init script, outside the CSP).
       await watched.context.addInitScript(() => {
@@ -71,7 +58,7 @@ describe('compensation counts', () => {
           revoke(url);
         };
       });
-      await logInThroughPage(page, relay, supporter);
+      await logInThroughPage(page, setup.relay, supporter);
       const rows = page.locator('#counts table tbody tr');
       await eventually(() => rows.count()).toBe(2);
       expect(

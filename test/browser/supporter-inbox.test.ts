@@ -7,16 +7,10 @@
  * happens when the archive or the browser refuses to store, wrong passphrases, away status,
  * logging out, and the Norwegian phone-sized inbox.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { newDoctor } from '../support/actors.ts';
-import {
-  connectBrowser,
-  PHONE,
-  pagesClosedAfterEach,
-  type RunningRelay,
-  startRelay,
-} from './support.ts';
+import { PHONE, pagesClosedAfterEach, relayAndBrowser } from './support.ts';
 import {
   ARGON2_TIMEOUT,
   eventually,
@@ -28,16 +22,7 @@ import {
   switchLanguage,
 } from './supporter-helpers.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-beforeAll(async () => {
-  relay = await startRelay();
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser();
 
 const openPage = pagesClosedAfterEach();
 
@@ -79,8 +64,8 @@ describe('a conversation in the inbox', () => {
   it(
     'opens a message on a fresh profile, acknowledges it only once stored, replies with the template, and adds the follow-up to the same conversation',
     async () => {
-      const supporter = await seedSupporter(relay, 'ingrid', PASSPHRASE);
-      const doctor = await newDoctor(relay);
+      const supporter = await seedSupporter(setup.relay, 'ingrid', PASSPHRASE);
+      const doctor = await newDoctor(setup.relay);
       const sent = await doctor.writeTo(
         supporter,
         'I have not slept properly for weeks and I am scared of making a mistake.',
@@ -93,7 +78,7 @@ describe('a conversation in the inbox', () => {
         },
       );
 
-      const watched = await openPage(browser);
+      const watched = await openPage(setup.browser);
       const { page } = watched;
       // Record what the browser holds at the moment it acknowledges.
       const storedAtAck: number[] = [];
@@ -101,9 +86,9 @@ describe('a conversation in the inbox', () => {
         storedAtAck.push((await storedRecords(page)).count);
         await route.continue();
       });
-      await page.goto(`${relay.url}/supporter`);
+      await page.goto(`${setup.relay.url}/supporter`);
       await expectCleanState(watched, 'supporter-login');
-      await logInThroughPage(page, relay, supporter);
+      await logInThroughPage(page, setup.relay, supporter);
 
       const thread = conversation(page);
       await eventually(() => thread.count()).toBe(1);
@@ -213,7 +198,7 @@ describe('a conversation in the inbox', () => {
       ).toBe(true);
       expect(await page.locator('#login-ended').textContent()).toContain('logged out');
       await expectCleanState(watched, 'supporter-logged-out');
-      expect(watched.requests.every((r) => r.url.startsWith(relay.url))).toBe(true);
+      expect(watched.requests.every((r) => r.url.startsWith(setup.relay.url))).toBe(true);
     },
     4 * ARGON2_TIMEOUT,
   );
@@ -223,11 +208,14 @@ describe('keeping messages safe', () => {
   it(
     'acknowledges nothing the archive did not take, keeps working without IndexedDB, and shows the archive again after a reload',
     async () => {
-      const supporter = await seedSupporter(relay, 'kari', PASSPHRASE, 'Kari Nordmann');
-      const sent = await (await newDoctor(relay)).writeTo(supporter, 'Could we talk this week?');
+      const supporter = await seedSupporter(setup.relay, 'kari', PASSPHRASE, 'Kari Nordmann');
+      const sent = await (await newDoctor(setup.relay)).writeTo(
+        supporter,
+        'Could we talk this week?',
+      );
 
       // The relay's archive refuses (full): the message is shown, and left on the relay.
-      const refused = await openPage(browser);
+      const refused = await openPage(setup.browser);
       await refused.page.route('**/api/v1/archive', (route) =>
         route.request().method() === 'POST'
           ? route.fulfill({
@@ -238,7 +226,7 @@ describe('keeping messages safe', () => {
             })
           : route.continue(),
       );
-      await logInThroughPage(refused.page, relay, supporter);
+      await logInThroughPage(refused.page, setup.relay, supporter);
       await eventually(() => conversation(refused.page).count()).toBe(1);
       expect(await conversation(refused.page).textContent()).toContain('Could we talk this week?');
       expect(await refused.page.locator('#inbox-warning').textContent()).toContain(
@@ -253,13 +241,13 @@ describe('keeping messages safe', () => {
 
       // A browser that refuses IndexedDB (as some private modes do) still
       // archives the message, and only then acknowledges it.
-      const blocked = await openPage(browser);
+      const blocked = await openPage(setup.browser);
       await blocked.context.addInitScript(() => {
         IDBFactory.prototype.open = () => {
           throw new DOMException('The user denied permission.', 'SecurityError');
         };
       });
-      await logInThroughPage(blocked.page, relay, supporter);
+      await logInThroughPage(blocked.page, setup.relay, supporter);
       await eventually(() => conversation(blocked.page).count()).toBe(1);
       expect(await blocked.page.locator('#inbox-warning').textContent()).toContain(
         'still kept, encrypted, in your archive',
@@ -273,9 +261,9 @@ describe('keeping messages safe', () => {
       await expectCleanState(blocked, 'supporter-inbox-no-indexeddb');
 
       // An ordinary browser shows the conversation from the archive and keeps a copy.
-      const watched = await openPage(browser);
+      const watched = await openPage(setup.browser);
       const { page } = watched;
-      await logInThroughPage(page, relay, supporter);
+      await logInThroughPage(page, setup.relay, supporter);
       await eventually(() => conversation(page).count()).toBe(1);
       expect(await conversation(page).textContent()).toContain('Could we talk this week?');
       expect(watched.requests.some((r) => r.url.endsWith('/api/v1/inbox/ack'))).toBe(false);
@@ -286,7 +274,7 @@ describe('keeping messages safe', () => {
       await page.locator('#login-section').waitFor({ state: 'visible' });
       expect(await page.content()).not.toContain('Could we talk this week?');
       const before = watched.requests.length;
-      await logInThroughPage(page, relay, supporter);
+      await logInThroughPage(page, setup.relay, supporter);
       await eventually(() => conversation(page).count()).toBe(1);
       expect(await conversation(page).textContent()).toContain('Could we talk this week?');
       expect(await page.locator('#inbox-status').textContent()).toBe('No new messages.');
@@ -313,10 +301,10 @@ describe('logging in and availability', () => {
   it(
     'says clearly when the passphrase is wrong, and sets away status that the directory shows',
     async () => {
-      const supporter = await seedSupporter(relay, 'ola', PASSPHRASE, 'Ola Berg');
-      const watched = await openPage(browser);
+      const supporter = await seedSupporter(setup.relay, 'ola', PASSPHRASE, 'Ola Berg');
+      const watched = await openPage(setup.browser);
       const { page } = watched;
-      await page.goto(`${relay.url}/supporter`);
+      await page.goto(`${setup.relay.url}/supporter`);
       await page.locator('#login-name').fill('ola');
       await page.locator('#login-passphrase').fill('velvet harbor spindle oatmeal tundra!');
       await page.locator('#login-submit').click();
@@ -326,7 +314,7 @@ describe('logging in and availability', () => {
       expect(await page.locator('#inbox-section').isHidden()).toBe(true);
       await expectCleanState(watched, 'supporter-login-wrong-passphrase', [401]);
 
-      await logInThroughPage(page, relay, supporter);
+      await logInThroughPage(page, setup.relay, supporter);
       expect(await page.locator('#login-error').isHidden()).toBe(true);
       expect(await page.locator('#availability-current').textContent()).toContain('available');
 
@@ -339,7 +327,7 @@ describe('logging in and availability', () => {
       expect(sent.map((r) => JSON.parse(r.body ?? '{}'))).toEqual([
         { status: 'away', awayUntil: expectedUntil },
       ]);
-      const listed = await relay.harness.request('GET', `/api/v1/supporters/${supporter.id}`);
+      const listed = await setup.relay.harness.request('GET', `/api/v1/supporters/${supporter.id}`);
       expect(listed.body).toMatchObject({
         status: 'away',
         awayUntil: expectedUntil.replace(/:\d\d\.\d{3}Z$/, ':00Z'),
@@ -350,7 +338,7 @@ describe('logging in and availability', () => {
       await page.getByLabel('Yes, I am available').check();
       await page.getByRole('button', { name: 'Save availability' }).click();
       await eventually(() =>
-        relay.harness
+        setup.relay.harness
           .request('GET', `/api/v1/supporters/${supporter.id}`)
           .then((response) => response.body.status),
       ).toBe('available');
@@ -363,21 +351,25 @@ describe('the inbox in Norwegian on a phone', () => {
   it(
     'shows the conversation and the reply template in Norwegian, within 390 px',
     async () => {
-      const supporter = await seedSupporter(relay, 'nora', PASSPHRASE, 'Nora Lie');
-      await (await newDoctor(relay)).writeTo(supporter, 'Hei. Jeg trenger noen å snakke med.', {
-        prefs: { modalities: ['in-person'], when: 'etter kl. 17' },
-      });
-      const watched = await openPage(browser, {
+      const supporter = await seedSupporter(setup.relay, 'nora', PASSPHRASE, 'Nora Lie');
+      await (await newDoctor(setup.relay)).writeTo(
+        supporter,
+        'Hei. Jeg trenger noen å snakke med.',
+        {
+          prefs: { modalities: ['in-person'], when: 'etter kl. 17' },
+        },
+      );
+      const watched = await openPage(setup.browser, {
         locale: 'nb-NO',
         viewport: PHONE,
       });
       const { page } = watched;
-      await page.goto(`${relay.url}/supporter`);
+      await page.goto(`${setup.relay.url}/supporter`);
       await eventually(() => page.evaluate(() => document.documentElement.lang)).toBe('nb');
       expect(await page.locator('#login-submit').textContent()).toBe('Logg inn');
       await expectCleanState(watched, 'supporter-login-nb-phone');
 
-      await logInThroughPage(page, relay, supporter);
+      await logInThroughPage(page, setup.relay, supporter);
       const thread = conversation(page);
       await eventually(() => thread.count()).toBe(1);
       const text = (await thread.textContent()) ?? '';

@@ -6,17 +6,11 @@
  * taken, invite used) without losing what they typed, and the Norwegian and
  * phone-sized versions of the page.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { fingerprint, fromB64 } from '../../web/src/protocol/index.ts';
 import { register, registrationFor } from '../support/actors.ts';
-import {
-  connectBrowser,
-  PHONE,
-  pagesClosedAfterEach,
-  type RunningRelay,
-  startRelay,
-} from './support.ts';
+import { PHONE, pagesClosedAfterEach, relayAndBrowser } from './support.ts';
 import {
   ARGON2_TIMEOUT,
   createInviteUrl,
@@ -31,16 +25,7 @@ import {
   useSuggestion,
 } from './supporter-helpers.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-beforeAll(async () => {
-  relay = await startRelay();
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser();
 
 const openPage = pagesClosedAfterEach();
 
@@ -67,9 +52,9 @@ describe('joining with an invite', () => {
   it(
     'refuses weak passphrases with a reason, joins with the suggested one, and shows the fingerprint',
     async () => {
-      await seedSupporter(relay, 'taken-login', 'brisk quarry lantern mossy pelican');
-      const invite = await createInviteUrl(relay);
-      const watched = await openPage(browser);
+      await seedSupporter(setup.relay, 'taken-login', 'brisk quarry lantern mossy pelican');
+      const invite = await createInviteUrl(setup.relay);
+      const watched = await openPage(setup.browser);
       const { page } = watched;
       await page.goto(invite.url);
       await eventually(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -169,7 +154,7 @@ describe('joining with an invite', () => {
       expect(watched.requests.some((r) => r.body?.includes(suggested.split(' ')[0] ?? '?'))).toBe(
         false,
       );
-      const directory = await relay.harness.request('GET', '/api/v1/supporters');
+      const directory = await setup.relay.harness.request('GET', '/api/v1/supporters');
       expect(
         directory.body.supporters.find(
           (entry: { boxPublicKey: string }) => entry.boxPublicKey === body.boxPublicKey,
@@ -179,11 +164,11 @@ describe('joining with an invite', () => {
       expect(await page.locator('#join-passphrase').count()).toBe(0);
       expect(await page.locator('#join-suggested-text').count()).toBe(0);
       expect(await page.content()).not.toContain(suggested);
-      expect(watched.requests.every((r) => r.url.startsWith(relay.url))).toBe(true);
+      expect(watched.requests.every((r) => r.url.startsWith(setup.relay.url))).toBe(true);
 
       // The same passphrase opens the account from another browser profile.
-      const other = await openPage(browser);
-      await logInThroughPage(other.page, relay, { login: 'ingrid', passphrase: suggested });
+      const other = await openPage(setup.browser);
+      await logInThroughPage(other.page, setup.relay, { login: 'ingrid', passphrase: suggested });
       expect(await other.page.locator('#me-fingerprint').textContent()).toBe(shown);
       await expectCleanState(other, 'supporter-joined-first-login');
     },
@@ -193,21 +178,21 @@ describe('joining with an invite', () => {
   it(
     'says clearly when the invite is used while the form is being filled in, keeping the form',
     async () => {
-      const invite = await createInviteUrl(relay);
-      await seedSupporter(relay, 'first-user', 'brisk quarry lantern mossy pelican');
-      const watched = await openPage(browser);
+      const invite = await createInviteUrl(setup.relay);
+      await seedSupporter(setup.relay, 'first-user', 'brisk quarry lantern mossy pelican');
+      const watched = await openPage(setup.browser);
       const { page } = watched;
       await page.goto(invite.url);
       await page.locator('#join-form').waitFor();
 
       // Use the invite through the API, as if someone had joined with it meanwhile.
-      const someoneElse = await registrationFor(relay, {
+      const someoneElse = await registrationFor(setup.relay, {
         invite: invite.token,
         login: 'someone-else',
         profile: PROFILE,
         wholeProfile: true,
       });
-      const used = await register(relay, someoneElse.body);
+      const used = await register(setup.relay, someoneElse.body);
       expect(used.status, used.text).toBe(201);
 
       await fillProfile(page, details('late-joiner'));
@@ -224,8 +209,8 @@ describe('joining with an invite', () => {
   );
 
   it('explains what to do when the link carries no invite', async () => {
-    const watched = await openPage(browser);
-    await watched.page.goto(`${relay.url}/supporter/join`);
+    const watched = await openPage(setup.browser);
+    await watched.page.goto(`${setup.relay.url}/supporter/join`);
     await watched.page.locator('#join-no-invite').waitFor({ state: 'visible' });
     // No form to fill in for nothing.
     expect(await watched.page.locator('#join-form').count()).toBe(0);
@@ -238,8 +223,8 @@ describe('the join page in Norwegian and on a phone', () => {
   it(
     'is in natural Norwegian, fits a 390 px screen, and joins',
     async () => {
-      const invite = await createInviteUrl(relay);
-      const watched = await openPage(browser, {
+      const invite = await createInviteUrl(setup.relay);
+      const watched = await openPage(setup.browser, {
         locale: 'nb-NO',
         viewport: PHONE,
       });

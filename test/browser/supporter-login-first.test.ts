@@ -4,34 +4,19 @@
  * has not arrived, and logging in then says what it waits for instead of
  * failing, and finishes once the build arrives.
  */
-import type { Browser, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  connectBrowser,
-  PHONE,
-  pagesClosedAfterEach,
-  type RunningRelay,
-  startRelay,
-} from './support.ts';
+import type { Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, pagesClosedAfterEach, relayAndBrowser } from './support.ts';
 import { ARGON2_TIMEOUT, eventually, seedSupporter } from './supporter-helpers.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-beforeAll(async () => {
-  relay = await startRelay();
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser();
 
 const openPage = pagesClosedAfterEach();
 
 describe('the supporter login form does not wait for the sumo build', () => {
   it('is usable while the build is held back, and logging in waits for it with a clear state', async () => {
-    const supporter = await seedSupporter(relay, 'held-back', 'quiet meadow lantern orbit');
-    const { page, pageErrors } = await openPage(browser, { viewport: PHONE });
+    const supporter = await seedSupporter(setup.relay, 'held-back', 'quiet meadow lantern orbit');
+    const { page, pageErrors } = await openPage(setup.browser, { viewport: PHONE });
     const held: Route[] = [];
     await page.route(
       (url) => /\/libsodium-sumo-[\w-]+\.js$/.test(url.pathname),
@@ -40,7 +25,7 @@ describe('the supporter login form does not wait for the sumo build', () => {
       },
     );
 
-    await page.goto(`${relay.url}/supporter`);
+    await page.goto(`${setup.relay.url}/supporter`);
     await page.locator('#login-name').fill(supporter.login);
     await page.locator('#login-passphrase').fill(supporter.passphrase);
     expect(await page.locator('#login-name').inputValue()).toBe(supporter.login);

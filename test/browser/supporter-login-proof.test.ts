@@ -1,15 +1,7 @@
-/**
- * Issue 15 item 3 in a real browser: a login that has failed five times this
- * hour is never locked out. The supporter's page gets a challenge from
- * `session/params`, solves it in the proof-of-work Web Worker while the
- * kit's progress bar says why, is told plainly when the passphrase is
- * wrong, and logs in with the right one.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { logIn, loginProof } from '../support/actors.ts';
 import { randomB64 } from '../support/bytes.ts';
-import { connectBrowser, pagesClosedAfterEach, type RunningRelay, startRelay } from './support.ts';
+import { pagesClosedAfterEach, relayAndBrowser } from './support.ts';
 import {
   ARGON2_TIMEOUT,
   eventually,
@@ -18,18 +10,9 @@ import {
   seedSupporter,
 } from './supporter-helpers.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
+// Enough bits that the worker reports progress, few enough for a busy machine.
+const setup = relayAndBrowser({ LOGIN_POW_DIFFICULTY: '16', LOGIN_POW_MAX_DIFFICULTY: '17' });
 const openPage = pagesClosedAfterEach(ARGON2_TIMEOUT);
-beforeAll(async () => {
-  // Enough bits that the worker reports progress, few enough for a busy machine.
-  relay = await startRelay({ LOGIN_POW_DIFFICULTY: '16', LOGIN_POW_MAX_DIFFICULTY: '17' });
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
 
 const PASSPHRASE = 'amber harbour whistle pocket lantern';
 
@@ -37,17 +20,17 @@ describe('logging in after failed attempts', () => {
   it(
     'solves the proof of work with a progress bar, refuses a wrong passphrase plainly, and logs in with the right one',
     async () => {
-      const supporter = await seedSupporter(relay, 'astrid', PASSPHRASE, 'Astrid Lie');
+      const supporter = await seedSupporter(setup.relay, 'astrid', PASSPHRASE, 'Astrid Lie');
       // Someone guessed five times in this hour.
       for (let i = 0; i < 5; i++) {
-        const response = await logIn(relay, 'astrid', randomB64(32));
+        const response = await logIn(setup.relay, 'astrid', randomB64(32));
         expect(response.status).toBe(401);
       }
-      expect(await loginProof(relay, 'astrid')).toBeDefined();
+      expect(await loginProof(setup.relay, 'astrid')).toBeDefined();
 
-      const watched = await openPage(browser);
+      const watched = await openPage(setup.browser);
       const { page } = watched;
-      await page.goto(`${relay.url}/supporter`);
+      await page.goto(`${setup.relay.url}/supporter`);
       // Every progress label the page shows, however briefly.
       await page.evaluate(() => {
         const seen: string[] = [];
@@ -73,7 +56,7 @@ describe('logging in after failed attempts', () => {
       );
       await expectCleanState(watched, 'supporter-login-proof-wrong', [401]);
 
-      await logInThroughPage(page, relay, supporter);
+      await logInThroughPage(page, setup.relay, supporter);
       const sessions = watched.requests.filter(
         (request) => request.method === 'POST' && request.url.endsWith('/api/v1/session'),
       );

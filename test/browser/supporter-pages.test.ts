@@ -7,19 +7,13 @@
  * that say what the page knows: the doctor's minute, the relay's hour as a
  * range (9).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { updateSupporter } from '../../src/db/supporters.ts';
 import { WORDS as EN_WORDS } from '../../web/src/supporter/word-list.ts';
 import { WORDS as NB_WORDS } from '../../web/src/supporter/word-list-nb.ts';
 import { createInvite, newDoctor, register, registrationFor } from '../support/actors.ts';
-import {
-  connectBrowser,
-  PHONE,
-  pagesClosedAfterEach,
-  type RunningRelay,
-  startRelay,
-} from './support.ts';
+import { PHONE, pagesClosedAfterEach, relayAndBrowser } from './support.ts';
 import {
   createInviteUrl,
   eventually,
@@ -31,16 +25,7 @@ import {
   useSuggestion,
 } from './supporter-helpers.ts';
 
-let relay: RunningRelay;
-let browser: Browser;
-beforeAll(async () => {
-  relay = await startRelay();
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-});
+const setup = relayAndBrowser();
 
 const openPage = pagesClosedAfterEach();
 const PASSPHRASE = 'velvet harbor spindle oatmeal tundra';
@@ -49,7 +34,7 @@ type Language = 'en' | 'nb';
 const LOCALE: Record<Language, string> = { en: 'en-GB', nb: 'nb-NO' };
 
 function open(language: Language) {
-  return openPage(browser, { locale: LOCALE[language], viewport: PHONE });
+  return openPage(setup.browser, { locale: LOCALE[language], viewport: PHONE });
 }
 
 async function fitsThePhone(page: Page): Promise<void> {
@@ -60,7 +45,7 @@ async function fitsThePhone(page: Page): Promise<void> {
 
 /** An invite link pointed at the test relay, for a token made here or by the operator. */
 function inviteLink(token: string): string {
-  return `${relay.url}/supporter/join#invite=${token}`;
+  return `${setup.relay.url}/supporter/join#invite=${token}`;
 }
 
 describe('the supporter pages have their own chrome (item 3)', () => {
@@ -70,12 +55,12 @@ describe('the supporter pages have their own chrome (item 3)', () => {
   ] as const)(
     'in %s: no doctor links or doctor footer, and plain tab titles',
     async (language, joinTitle, inboxTitle) => {
-      const invite = await createInviteUrl(relay);
+      const invite = await createInviteUrl(setup.relay);
       const watched = await open(language);
       const { page } = watched;
       for (const [url, title] of [
         [invite.url, joinTitle],
-        [`${relay.url}/supporter`, inboxTitle],
+        [`${setup.relay.url}/supporter`, inboxTitle],
       ] as const) {
         await page.goto(url);
         await eventually(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
@@ -117,7 +102,7 @@ describe('the invite is checked before anything is typed (item 7)', () => {
       const watched = await open(language);
       const { page } = watched;
 
-      const valid = await createInviteUrl(relay);
+      const valid = await createInviteUrl(setup.relay);
       await page.goto(valid.url);
       await page.locator('#join-form').waitFor();
       await eventually(() => page.locator('#join-invite-valid').textContent()).toMatch(
@@ -129,14 +114,14 @@ describe('the invite is checked before anything is typed (item 7)', () => {
       await expectCleanState(watched, `supporter-invite-valid-${language}`);
 
       // Used by someone else before this page opened.
-      const used = await createInviteUrl(relay);
-      const someoneElse = await registrationFor(relay, {
+      const used = await createInviteUrl(setup.relay);
+      const someoneElse = await registrationFor(setup.relay, {
         invite: used.token,
         login: `used-${language}`,
         profile: PROFILE,
         wholeProfile: true,
       });
-      expect((await register(relay, someoneElse.body)).status).toBe(201);
+      expect((await register(setup.relay, someoneElse.body)).status).toBe(201);
       await page.goto(used.url);
       const notice = page.locator('#join-no-invite');
       await eventually(() => notice.textContent()).toContain(said.used);
@@ -158,7 +143,7 @@ describe('the invite is checked before anything is typed (item 7)', () => {
 
 describe('county, specialties and languages come from the lists (item 5)', () => {
   it('labels them in the page language, narrows a long list by typing, keeps choices and text across a switch, and sends codes', async () => {
-    const invite = await createInviteUrl(relay);
+    const invite = await createInviteUrl(setup.relay);
     const watched = await open('nb');
     const { page } = watched;
     await page.goto(invite.url);
@@ -236,7 +221,7 @@ describe('a passphrase suggested in the page language (item 8)', () => {
     ['nb', NB_WORDS, 6],
   ] as const) {
     it(`in ${language}: ${count} words of the ${language} list, loaded only when asked for, and never shown by itself`, async () => {
-      const invite = await createInviteUrl(relay);
+      const invite = await createInviteUrl(setup.relay);
       const watched = await open(language);
       const { page } = watched;
       await page.goto(invite.url);
@@ -272,9 +257,9 @@ describe('a passphrase suggested in the page language (item 8)', () => {
   }
 
   it('keeps the word lists off the doctor pages', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(setup.browser);
     for (const path of ['/', '/write', '/mailbox']) {
-      await watched.page.goto(`${relay.url}${path}`);
+      await watched.page.goto(`${setup.relay.url}${path}`);
       await watched.page.waitForLoadState('networkidle');
     }
     expect(watched.requests.filter((r) => /word-list/.test(r.url))).toEqual([]);
@@ -284,12 +269,17 @@ describe('a passphrase suggested in the page language (item 8)', () => {
 describe('times that say what the page knows (item 9)', () => {
   for (const language of ['en', 'nb'] as const) {
     it(`in ${language}: the doctor's own minute, and the relay's hour as a range`, async () => {
-      const supporter = await seedSupporter(relay, `times-${language}`, PASSPHRASE, 'Tone Berg');
-      await (await newDoctor(relay)).writeTo(supporter, 'Can we talk?');
+      const supporter = await seedSupporter(
+        setup.relay,
+        `times-${language}`,
+        PASSPHRASE,
+        'Tone Berg',
+      );
+      await (await newDoctor(setup.relay)).writeTo(supporter, 'Can we talk?');
       const watched = await open(language);
       const { page } = watched;
-      await page.goto(`${relay.url}/supporter`);
-      await logInThroughPage(page, relay, supporter);
+      await page.goto(`${setup.relay.url}/supporter`);
+      await logInThroughPage(page, setup.relay, supporter);
       const entry = page.locator('#conversations .entry-received').first();
       await entry.waitFor();
       const written = (await entry.locator('.entry-written').textContent()) ?? '';
@@ -317,9 +307,11 @@ describe('times that say what the page knows (item 9)', () => {
 
 describe('an expired invite (item 7)', () => {
   it.each(['en', 'nb'] as const)('in %s says it has expired, and what to do', async (language) => {
-    const { token } = await createInvite(relay, { expiresInDays: 1 });
+    const { token } = await createInvite(setup.relay, { expiresInDays: 1 });
     // Two days on: the invite's day has passed (the clock only moves forward).
-    relay.harness.clock.set(new Date(relay.harness.clock.now().getTime() + 2 * 86_400_000));
+    setup.relay.harness.clock.set(
+      new Date(setup.relay.harness.clock.now().getTime() + 2 * 86_400_000),
+    );
     const watched = await open(language);
     const { page } = watched;
     await page.goto(inviteLink(token));
@@ -337,16 +329,21 @@ describe('the entry in the directory, edited from the inbox (item 5)', () => {
   it.each(['en', 'nb'] as const)(
     'in %s: legacy values are shown as they are and kept, lists are labelled, and only changes are sent as codes',
     async (language) => {
-      const supporter = await seedSupporter(relay, `profile-${language}`, PASSPHRASE, 'Siri Dahl');
+      const supporter = await seedSupporter(
+        setup.relay,
+        `profile-${language}`,
+        PASSPHRASE,
+        'Siri Dahl',
+      );
       // As the vocabulary migration left a free-text entry it could not map.
-      await updateSupporter(relay.harness.relay.db, supporter.id, {
+      await updateSupporter(setup.relay.harness.relay.db, supporter.id, {
         county: 'other: Svalbard',
         specialties: ['psychiatry', 'other: Havmedisin'],
       });
       const watched = await open(language);
       const { page } = watched;
-      await page.goto(`${relay.url}/supporter`);
-      await logInThroughPage(page, relay, supporter);
+      await page.goto(`${setup.relay.url}/supporter`);
+      await logInThroughPage(page, setup.relay, supporter);
       // The entry is one tap away, folded so the inbox stays short.
       await page.locator('#profile-heading + p + details > summary').click();
       const form = page.locator('#profile-form');
@@ -379,7 +376,7 @@ describe('the entry in the directory, edited from the inbox (item 5)', () => {
           .filter((r) => r.method === 'PATCH' && r.url.endsWith('/api/v1/me'))
           .map((r) => JSON.parse(r.body ?? '{}'));
       expect(patches()).toEqual([{ profile: { town: 'Longyearbyen' } }]);
-      const listed = await relay.harness.request('GET', `/api/v1/supporters/${supporter.id}`);
+      const listed = await setup.relay.harness.request('GET', `/api/v1/supporters/${supporter.id}`);
       expect(listed.body).toMatchObject({
         county: 'other: Svalbard',
         town: 'Longyearbyen',
@@ -393,7 +390,7 @@ describe('the entry in the directory, edited from the inbox (item 5)', () => {
       await eventually(() => patches().length).toBe(2);
       expect(patches()[1]).toEqual({ profile: { county: 'troms', specialties: ['psychiatry'] } });
       await eventually(() =>
-        relay.harness
+        setup.relay.harness
           .request('GET', `/api/v1/supporters/${supporter.id}`)
           .then((response) => [response.body.county, response.body.specialties]),
       ).toEqual(['troms', ['psychiatry']]);
@@ -407,11 +404,16 @@ describe('changing the passphrase from the inbox', () => {
   it.each(['en', 'nb'] as const)(
     'in %s: refuses a wrong current passphrase, takes a suggested new one, and the new one opens the account',
     async (language) => {
-      const supporter = await seedSupporter(relay, `change-${language}`, PASSPHRASE, 'Per Holm');
+      const supporter = await seedSupporter(
+        setup.relay,
+        `change-${language}`,
+        PASSPHRASE,
+        'Per Holm',
+      );
       const watched = await open(language);
       const { page } = watched;
-      await page.goto(`${relay.url}/supporter`);
-      await logInThroughPage(page, relay, supporter);
+      await page.goto(`${setup.relay.url}/supporter`);
+      await logInThroughPage(page, setup.relay, supporter);
       const fingerprint = await page.locator('#me-fingerprint').textContent();
       await page.locator('#passphrase-heading + details > summary').click();
       await page.locator('#change-current').fill('not my passphrase at all, really');
@@ -438,7 +440,7 @@ describe('changing the passphrase from the inbox', () => {
       // Log out; the new passphrase opens the same key.
       await page.locator('#logout').click();
       await page.locator('#login-section').waitFor();
-      await logInThroughPage(page, relay, { login: supporter.login, passphrase: next });
+      await logInThroughPage(page, setup.relay, { login: supporter.login, passphrase: next });
       expect(await page.locator('#me-fingerprint').textContent()).toBe(fingerprint);
     },
     180_000,
@@ -449,11 +451,16 @@ describe('notifications, set from the inbox', () => {
   it.each(['en', 'nb'] as const)(
     'in %s: explains a refusal at its field, and saves a webhook the relay then holds',
     async (language) => {
-      const supporter = await seedSupporter(relay, `notify-${language}`, PASSPHRASE, 'Liv Aas');
+      const supporter = await seedSupporter(
+        setup.relay,
+        `notify-${language}`,
+        PASSPHRASE,
+        'Liv Aas',
+      );
       const watched = await open(language);
       const { page } = watched;
-      await page.goto(`${relay.url}/supporter`);
-      await logInThroughPage(page, relay, supporter);
+      await page.goto(`${setup.relay.url}/supporter`);
+      await logInThroughPage(page, setup.relay, supporter);
       const form = page.locator('#notify-form');
       await eventually(() => form.locator('button[type="submit"]').isEnabled()).toBe(true);
 
@@ -483,7 +490,7 @@ describe('notifications, set from the inbox', () => {
         language === 'en' ? 'Saved.' : 'Lagret.',
       );
       const session = await supporter.logIn();
-      const me = await relay.request('GET', '/api/v1/me', { token: session.token });
+      const me = await setup.relay.request('GET', '/api/v1/me', { token: session.token });
       await session.logOut();
       expect(me.body.notify).toEqual({ email: false, webhookUrl: 'https://example.org/hook' });
       await expectCleanState(watched, `supporter-notify-saved-${language}`, [400]);
@@ -496,12 +503,17 @@ describe('leaving the service', () => {
   it.each(['en', 'nb'] as const)(
     'in %s: asks first, then erases the account and this browser’s copy',
     async (language) => {
-      const supporter = await seedSupporter(relay, `leave-${language}`, PASSPHRASE, 'Ola Vik');
-      await (await newDoctor(relay)).writeTo(supporter, 'Hello, can we talk?');
+      const supporter = await seedSupporter(
+        setup.relay,
+        `leave-${language}`,
+        PASSPHRASE,
+        'Ola Vik',
+      );
+      await (await newDoctor(setup.relay)).writeTo(supporter, 'Hello, can we talk?');
       const watched = await open(language);
       const { page } = watched;
-      await page.goto(`${relay.url}/supporter`);
-      await logInThroughPage(page, relay, supporter);
+      await page.goto(`${setup.relay.url}/supporter`);
+      await logInThroughPage(page, setup.relay, supporter);
       await page.locator('#conversations article').waitFor();
 
       // Cancel leaves everything as it was.
@@ -541,7 +553,7 @@ describe('leaving the service', () => {
         return count;
       });
       expect(kept).toBe(0);
-      const directory = await relay.harness.request('GET', '/api/v1/supporters');
+      const directory = await setup.relay.harness.request('GET', '/api/v1/supporters');
       expect(
         directory.body.supporters.some((entry: { id: string }) => entry.id === supporter.id),
       ).toBe(false);
