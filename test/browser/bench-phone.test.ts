@@ -161,6 +161,8 @@ describe('the request recorder', () => {
       });
     });
     expect(fromWorker).toHaveLength(1234);
+    // The worker's request may be reported finished a moment after it was read.
+    await expect.poll(async () => (await requests()).length).toBe(3);
     const records = await requests();
     expect(records.map((r) => [r.path, r.kind])).toEqual([
       ['/', 'html'],
