@@ -175,7 +175,7 @@ export async function buildWeb(outdir = join(web, 'dist')): Promise<BuildResult>
   for (const page of PAGES) {
     const script = `assets/${page.name}.js`;
     // The browser checks each of these against the build before running it.
-    const preloads = preloadedImports(metafile, script)
+    const preloads = staticImports(metafile, script)
       .map((chunk) => `<link rel="modulepreload" href="/${chunk}" integrity="${sri(chunk)}" />`)
       .join('\n    ');
     const html = shell
@@ -212,17 +212,13 @@ function integrity(content: Buffer): string {
   return `sha384-${createHash('sha384').update(content).digest('base64')}`;
 }
 
-/**
- * Chunks an entry imports, statically or by `import()` (transitively), as
- * paths relative to the build: the page preloads them all beside its entry.
- */
-function preloadedImports(metafile: esbuild.Metafile, entry: string): string[] {
+/** Chunks an entry imports statically (transitively), as paths relative to the build. */
+function staticImports(metafile: esbuild.Metafile, entry: string): string[] {
   const prefix = Object.keys(metafile.outputs)[0]?.split('assets/')[0] ?? '';
   const seen = new Set<string>();
   const visit = (output: string) => {
     for (const imported of metafile.outputs[output]?.imports ?? []) {
-      const followed = imported.kind === 'import-statement' || imported.kind === 'dynamic-import';
-      if (!followed || seen.has(imported.path)) continue;
+      if (imported.kind !== 'import-statement' || seen.has(imported.path)) continue;
       seen.add(imported.path);
       visit(imported.path);
     }

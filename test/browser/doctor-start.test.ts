@@ -215,20 +215,6 @@ describe('the home and mailbox pages start', () => {
     expect(asked(requests, LIBSODIUM)).toBe(false);
   });
 
-  it("home asks for the directory before the page's own code has arrived", async () => {
-    const watched = await openPage(setup.browser);
-    const { page, requests } = watched;
-    const release = await hold(page, /\/assets\/chunks\/home-page-[A-Za-z0-9]+\.js$/);
-    await page.goto(`${setup.relay.url}/`, { waitUntil: 'commit' });
-    await poll(() => asked(requests, '/api/v1/supporters')).toBe(true);
-    // The settings are asked for by the page itself, once it runs.
-    expect(asked(requests, '/api/v1/site')).toBe(false);
-    release();
-    await page.getByRole('link', { name: 'Write to Anne Berg' }).waitFor();
-    expect(calls(requests).filter((c) => c === 'GET /api/v1/supporters')).toHaveLength(1);
-    await checkPage(watched, 'doctor-home-directory-first');
-  });
-
   it('mailbox: the code form is usable before libsodium arrives, which loads as the page starts', async () => {
     const watched = await openPage(setup.browser);
     const { page, requests } = watched;

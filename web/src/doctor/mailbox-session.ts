@@ -17,7 +17,7 @@ import {
   openReply,
   ProtocolError,
 } from '../protocol';
-import { loadDirectory } from './directory-request';
+import { loadDirectory } from './use-directory';
 
 export interface OpenedReply {
   name: string;
@@ -124,7 +124,7 @@ export async function absorb(
   previous: MailboxSession | null,
 ): Promise<MailboxSession> {
   // Names and away status of everyone written to, fresh each time, from the
-  // whole directory (never one entry: see ./directory-request.ts).
+  // whole directory (never one entry: see ./use-directory.ts).
   const directory = await loadDirectory(true);
   const listings = new Map<string, Supporter | null>();
   for (const entry of contents.sent) listing(entry.supporterId, directory, listings);

@@ -1,7 +1,7 @@
 /**
  * @module
  * The supporter a doctor writes to: found in the whole directory (never
- * asked for alone, see ./directory-request.ts), which is enough to show the
+ * asked for alone, see ./use-directory.ts), which is enough to show the
  * compose form; and its key checked on this device ({@link checkKey}), which
  * only sealing and the fingerprint wait for. A key we cannot read, or whose
  * fingerprint differs from the one the directory shows, is not one to
@@ -21,7 +21,7 @@ import type { Supporter } from '../../../src/wire/api.ts';
 import { RelayError } from '../api';
 import { fingerprint, fromB64, prepareEncryption } from '../protocol';
 import { ScriptIntegrityError } from '../verified-scripts';
-import { findInDirectory } from './directory-request';
+import { findInDirectory } from './use-directory';
 
 export type MissingReason = 'noId' | 'notFound' | 'network';
 
