@@ -16,6 +16,8 @@ export interface WorkerBundle {
   path: string;
   bytes: number;
   gzipBytes: number;
+  /** The source files esbuild put in the bundle, relative to the project root. */
+  inputs: string[];
   assets: { files: number; bytes: number };
 }
 
@@ -30,9 +32,11 @@ function filesUnder(dir: string): string[] {
 
 /** Builds the bundle into `outdir` (web/dist must exist) and measures it. */
 export function buildWorkerBundle(outdir = join(root, 'dist/worker')): WorkerBundle {
-  wranglerSync(['deploy', '--dry-run', '--outdir', outdir], true);
+  const metafile = join(outdir, 'meta.json');
+  wranglerSync(['deploy', '--dry-run', '--outdir', outdir, '--metafile', metafile], true);
   const path = join(outdir, 'worker.js');
   const code = readFileSync(path);
+  const { inputs } = JSON.parse(readFileSync(metafile, 'utf8')) as { inputs: object };
   // What wrangler uploads: not the compressed copies (web/dist/.assetsignore).
   const assetFiles = filesUnder(join(root, 'web/dist')).filter((file) =>
     isServedFile(basename(file)),
@@ -41,6 +45,7 @@ export function buildWorkerBundle(outdir = join(root, 'dist/worker')): WorkerBun
     path,
     bytes: code.length,
     gzipBytes: gzipSync(code).length,
+    inputs: Object.keys(inputs),
     assets: {
       files: assetFiles.length,
       bytes: assetFiles.reduce((sum, file) => sum + statSync(file).size, 0),

@@ -117,6 +117,14 @@ describe('npm run cf:build', () => {
     expect(code).not.toMatch(/libsodium/);
     expect(code).not.toMatch(/WebAssembly\.(compile|instantiate)/);
     expect(bundle.gzipBytes).toBeLessThan(WORKER_SIZE_LIMIT.free / 10);
+    // Only what the relay uses: not the other schema libraries' converters,
+    // whichever of them happen to be installed (wrangler.toml [alias]).
+    expect(bundle.inputs.filter((input) => input.startsWith('node_modules/valibot/'))).not.toEqual(
+      [],
+    );
+    expect(
+      bundle.inputs.filter((input) => /node_modules\/(zod|effect|sury)[/-]/.test(input)),
+    ).toEqual([]);
     // What Workers upload: every file of the asset list and the list itself, no compressed copy.
     const manifest = JSON.parse(
       readFileSync(join(root, 'web/dist/.well-known/peer-relay-assets.json'), 'utf8'),
