@@ -1,42 +1,55 @@
 /**
  * @module
- * Bundles the Node relay (src/node.ts) into one ES module, dist/node.mjs,
- * which `npm start` runs with plain `node`: no TypeScript loader at run time,
- * so the relay starts in a fraction of the time and memory (bench/). Only the
- * native `libsql` package stays outside the bundle; the committed migrations
- * are copied beside it, where src/db/libsql.ts looks for them.
+ * Builds the Node relay and its command-line tools into dist/, once, at
+ * `npm install` (the `prepare` script) or `npm run build`: `dist/node.mjs`,
+ * which `npm start` runs with plain `node`, and `dist/<tool>.mjs` for each
+ * tool in `TOOLS`. Every package is bundled in but the native `libsql`, the
+ * one runtime dependency: a release (`npm ci --omit=dev`) runs with no
+ * TypeScript loader, no build tool and no libsodium, and starts fast (one
+ * file to load, not hundreds; bench/). The committed migrations are copied
+ * beside the bundle, where src/db/libsql.ts looks for them.
  */
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { UNUSED_SCHEMA_VENDORS } from '../src/routes/no-schema-vendor.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** The production entry, relative to the project root. */
-export const SERVER_BUNDLE = 'dist/node.mjs';
+/** The command-line tools, `src/cli/<name>.ts`, each run as `node dist/<name>.mjs` by its npm script. */
+export const TOOLS = ['invite', 'migrate', 'operator-token', 'ops'] as const;
 
-export async function buildServer(outfile = join(root, SERVER_BUNDLE)): Promise<string> {
-  const outdir = join(outfile, '..');
-  rmSync(join(outdir, 'migrations'), { recursive: true, force: true });
+/** Builds into `outdir` (dist/ by default; the process tests build their own). */
+export async function buildServer(outdir = join(root, 'dist')): Promise<void> {
+  rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   await esbuild.build({
-    entryPoints: [join(root, 'src/node.ts')],
-    outfile,
+    entryPoints: [
+      { in: join(root, 'src/node.ts'), out: 'node' },
+      ...TOOLS.map((name) => ({ in: join(root, `src/cli/${name}.ts`), out: name })),
+    ],
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    // What the relay and the tools share is built once, into chunks beside them.
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     bundle: true,
+    external: ['libsql'],
+    alias: Object.fromEntries(
+      UNUSED_SCHEMA_VENDORS.map((name) => [name, join(root, 'src/routes/no-schema-vendor.ts')]),
+    ),
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['libsql'],
     legalComments: 'none',
     logLevel: 'warning',
-    // Bundled CommonJS dependencies call require(); give the ES module one.
+    // Bundled CommonJS dependencies call require(); give each ES module one.
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },
   });
   cpSync(join(root, 'src/db/migrations'), join(outdir, 'migrations'), { recursive: true });
-  return outfile;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

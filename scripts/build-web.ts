@@ -16,7 +16,8 @@
  * sends by `Accept-Encoding` (src/static-files.ts); the asset list and the
  * integrity digests describe the uncompressed files.
  *
- * Run by `npm start` and by the browser tests; `npm run build` prints sizes.
+ * Run at `npm install` (scripts/prepare.mjs), by `npm run build`, which prints
+ * sizes, and by the tests.
  */
 import { createHash } from 'node:crypto';
 import {

@@ -1,7 +1,7 @@
 /**
  * @module
- * `npm start` and `npm run build`: the web client into web/dist and the
- * server into dist/node.mjs. `--report` prints every served asset's SHA-256
+ * `npm run build`, and `npm install` through scripts/prepare.mjs: the web
+ * client into web/dist, the relay and its tools into dist/. `--report` prints every served asset's SHA-256
  * and SRI digest and sizes (see README, "Checking the code you run").
  */
 import { buildServer } from './build-server.ts';
@@ -10,4 +10,4 @@ import { buildWeb, reportBuild } from './build-web.ts';
 const web = await buildWeb();
 await buildServer();
 if (process.argv.includes('--report')) reportBuild(web);
-console.log('built web/dist and dist/node.mjs');
+console.log('built web/dist, and dist/ with the relay and its tools');

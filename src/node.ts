@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     relay,
     version: packageJson.version,
     startedAt,
-    // The web client, bundled into web/dist by `npm start` (scripts/build-web.ts).
+    // The web client, built into web/dist at install (scripts/build-web.ts).
     assets: staticFiles(fileURLToPath(new URL('../web/dist', import.meta.url))),
     logError,
   });

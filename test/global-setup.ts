@@ -1,5 +1,5 @@
 /**
- * Builds the web client once before the tests, as `npm start` does, when a
+ * Builds the web client once before the tests, as `npm install` does, when a
  * selected project serves it (`npm run test:unit` does without).
  */
 import type { TestProject } from 'vitest/node';

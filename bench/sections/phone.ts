@@ -249,7 +249,7 @@ async function openForm(
 }
 
 /**
- * The relay as `npm start` starts it: the web client built into web/dist
+ * The relay as `npm install` builds it and `npm start` starts it: the web client built into web/dist
  * and the server into dist/node.mjs (scripts/build.ts), run with plain node
  * on a fresh database, every setting at its default (proof of work at 16
  * bits). One supporter is enrolled per `supporters`; every journey writes

@@ -6,7 +6,6 @@
  * Worker itself runs in workerd in test/process/protocol-workerd.test.ts and
  * test/workers/.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -15,6 +14,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildWorkerBundle, WORKER_SIZE_LIMIT } from '../../scripts/cf-build.ts';
 import { variableRows } from '../../scripts/config-docs.ts';
 import { ConfigError, loadEdgeDatabase } from '../../src/config.ts';
+import { UNUSED_SCHEMA_VENDORS } from '../../src/routes/no-schema-vendor.ts';
+import { runTool } from '../support/process-helpers.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 let dir: string | undefined;
@@ -106,6 +107,8 @@ describe('wrangler.toml', () => {
       (name) => !vars.some((row) => row.name === name),
     );
     expect(misplaced).toEqual([]);
+    // The Worker leaves out the same schema converters as the Node build.
+    expect(Object.keys(rawConfig.alias ?? {})).toEqual([...UNUSED_SCHEMA_VENDORS]);
   });
 });
 
@@ -137,11 +140,7 @@ describe('npm run db:migrate', () => {
   it('brings a libSQL database up to date with src/db/migrations and says so', async () => {
     dir = mkdtempSync(join(tmpdir(), 'peer-relay-migrate-'));
     const url = `file:${join(dir, 'relay.db')}`;
-    const output = execFileSync('node', ['--import', 'tsx', 'src/cli/migrate.ts'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, DATABASE_URL: url },
-    });
+    const { stdout: output } = runTool('migrate', [], { DATABASE_URL: url });
     expect(output).toContain('is up to date');
     const client = createClient({ url });
     const tables = await client.execute("select name from sqlite_master where type = 'table'");

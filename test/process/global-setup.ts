@@ -1,11 +1,12 @@
 /**
- * Builds the relay's bundle once for the process tests, which start it as
- * `npm start` does (`node dist/node.mjs`): no TypeScript loader in each child,
- * so a relay is listening in a fraction of the time `tsx src/node.ts` takes.
+ * Builds the relay and its tools once for the process tests, which run them
+ * as `npm start` and the npm scripts do (`node dist/<name>.mjs`): what ships
+ * is what is tested, and a relay is listening in a fraction of the time
+ * `tsx src/node.ts` takes.
  */
 import { buildServer } from '../../scripts/build-server.ts';
-import { bundlePath } from '../support/process-helpers.ts';
+import { BUILD_DIR } from '../support/process-helpers.ts';
 
 export default async function setup(): Promise<void> {
-  await buildServer(bundlePath);
+  await buildServer(BUILD_DIR);
 }

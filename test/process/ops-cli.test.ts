@@ -4,7 +4,6 @@
  * clock; a child process then shows the command line itself works (plain
  * text when not on a terminal, a usage line for a wrong command).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatTable, opsReport } from '../../src/cli/ops-report.ts';
 import { joinSupporter, newDoctor, type Supporter, setActive } from '../support/actors.ts';
 import { createHarness, FakeClock, type Harness } from '../support/harness.ts';
-import { PROJECT_ROOT } from '../support/process-helpers.ts';
+import { runTool } from '../support/process-helpers.ts';
 
 let harness: Harness | undefined;
 let dir: string | undefined;
@@ -154,34 +153,17 @@ describe('the command line', () => {
   }
 
   it('prints plain tables through npm run ops, and a usage line for anything else', async () => {
-    const env = { ...process.env, DATABASE_URL: await seededDatabase(), NO_COLOR: '' };
-    const status = execFileSync('npm', ['run', '--silent', 'ops', '--', 'status'], {
-      cwd: PROJECT_ROOT,
-      encoding: 'utf8',
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const env = { DATABASE_URL: await seededDatabase(), NO_COLOR: '' };
+    const { stdout: status } = runTool('ops', ['status'], env);
     expect(status).toMatch(/^peer-relay status at \d{4}-\d\d-\d\dT\d\d:00:00Z$/m);
     expect(status).toMatch(row('  waiting now', '2'));
     expect(status).not.toMatch(ANSI);
 
-    const supporters = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/ops.ts', 'supporters'],
-      {
-        cwd: PROJECT_ROOT,
-        encoding: 'utf8',
-        env,
-      },
-    );
+    const supporters = runTool('ops', ['supporters'], env);
     expect(supporters.status).toBe(0);
     expect(supporters.stdout).toMatch(/^ID +NAME/m);
 
-    const wrong = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ops.ts', 'everything'], {
-      cwd: PROJECT_ROOT,
-      encoding: 'utf8',
-      env,
-    });
+    const wrong = runTool('ops', ['everything'], env);
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain(
       'usage: npm run ops -- status | supporters [--json] | purge <supporterId> <olderThanHours>',
@@ -190,13 +172,8 @@ describe('the command line', () => {
 
   it("purges a supporter's queued messages older than N hours through npm run ops -- purge", async () => {
     const url = await seededDatabase();
-    const env = { ...process.env, DATABASE_URL: url, NO_COLOR: '' };
-    const ops = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ops.ts', ...args], {
-        cwd: PROJECT_ROOT,
-        encoding: 'utf8',
-        env,
-      });
+    const env = { DATABASE_URL: url, NO_COLOR: '' };
+    const ops = (...args: string[]) => runTool('ops', args, env);
     const listed = ops('supporters', '--json');
     const [kari] = (JSON.parse(listed.stdout) as { supporters: { id: string }[] }).supporters;
     // The two messages are two hours old: three hours keeps them, one hour purges both.

@@ -6,11 +6,12 @@
  * Every wait is bounded, and every child started here is remembered so that
  * `stopStartedRelays()` (called from `afterEach`) can kill it by its pid.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { TOOLS } from '../../scripts/build-server.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -59,8 +60,18 @@ export interface RelayProcess {
   signal(signal: NodeJS.Signals): void;
 }
 
-/** How the relay is started: as `npm start` runs it (the bundle, the default), or from its sources. */
-export type Launcher = 'node-import-tsx' | 'tsx-bin' | 'bundle';
+/**
+ * How the relay is started: as `npm start` runs it (the bundle, the default),
+ * from its sources, or by `npm start` in an installed release (see
+ * {@link Release}).
+ */
+export type Launcher = 'node-import-tsx' | 'tsx-bin' | 'bundle' | Release;
+
+/** An installed release, run by `npm start` in `dir`, as `user` when given (a root test drops to it). */
+export interface Release {
+  dir: string;
+  user?: { uid: number; gid: number };
+}
 
 const started = new Set<ChildProcess>();
 
@@ -78,10 +89,25 @@ export function relayEnv(values: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /**
- * Where test/process/global-setup.ts builds the bundle (scripts/build-server.ts):
- * beside dist/, so it finds web/dist the same way, without racing `npm start`.
+ * Where test/process/global-setup.ts builds the relay and its tools
+ * (scripts/build-server.ts): beside dist/, so they find web/dist the same
+ * way, without racing `npm start`.
  */
-export const bundlePath = `${PROJECT_ROOT}dist-test/node.mjs`;
+export const BUILD_DIR = `${PROJECT_ROOT}dist-test/`;
+export const bundlePath = `${BUILD_DIR}node.mjs`;
+
+/** Runs a command-line tool from the build, as its npm script does (`node dist/<tool>.mjs`), to its end. */
+export function runTool(
+  tool: (typeof TOOLS)[number],
+  args: string[],
+  env: Record<string, string | undefined>,
+): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [`${BUILD_DIR}${tool}.mjs`, ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+}
 
 /** Starts the relay as a child process; does not wait for it to listen. */
 export function spawnRelay(
@@ -89,13 +115,17 @@ export function spawnRelay(
   launcher: Launcher = 'bundle',
 ): RelayProcess {
   const [command, args] =
-    launcher === 'tsx-bin'
-      ? [`${PROJECT_ROOT}node_modules/.bin/tsx`, ['src/node.ts']]
-      : launcher === 'bundle'
-        ? [process.execPath, [bundlePath]]
-        : [process.execPath, ['--import', 'tsx', 'src/node.ts']];
+    typeof launcher === 'object'
+      ? ['npm', ['start', '--silent']]
+      : launcher === 'tsx-bin'
+        ? [`${PROJECT_ROOT}node_modules/.bin/tsx`, ['src/node.ts']]
+        : launcher === 'bundle'
+          ? [process.execPath, [bundlePath]]
+          : [process.execPath, ['--import', 'tsx', 'src/node.ts']];
+  const release = typeof launcher === 'object' ? launcher : undefined;
   const child = spawn(command, args, {
-    cwd: PROJECT_ROOT,
+    cwd: release?.dir ?? PROJECT_ROOT,
+    ...release?.user,
     env: relayEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so cleanup also reaches tsx's grandchild.
