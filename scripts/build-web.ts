@@ -231,7 +231,7 @@ function staticImports(metafile: esbuild.Metafile, entry: string): string[] {
 /**
  * `/.well-known/peer-relay-assets.json`: the SHA-256 of every file the relay
  * serves from this build, so anyone can compare what their browser received
- * with the published build (README, "Checking the code you run").
+ * with the published build (docs/verifying-builds.md).
  */
 function writeAssetManifest(dir: string, files: BuiltFile[]): void {
   const assets = files.map((file) => {
