@@ -10,6 +10,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -194,6 +196,44 @@ describe('what Caddy passes on', () => {
       '/mailbox',
       '?lang=en',
     ]);
+  });
+});
+
+describe('what reaches the relay', () => {
+  it('carries neither the client’s address nor its User-Agent, whatever the client sent', async () => {
+    // A stand-in relay that records the headers of every request it gets.
+    const received: IncomingHttpHeaders[] = [];
+    const upstream = createServer((request, response) => {
+      received.push(request.headers);
+      response.end('ok');
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const { port } = upstream.address() as AddressInfo;
+    const proxy = await startCaddy(
+      join(dir, 'caddy-upstream'),
+      `127.0.0.1:${port}`,
+      await freePort(),
+    );
+    try {
+      received.length = 0;
+      const client = overHttp(proxy.origin, '', { dispatcher: proxy.dispatcher });
+      const response = await client.request('GET', '/api/v1/supporters', {
+        headers: SENTINEL_HEADERS,
+      });
+      expect(response.text).toBe('ok');
+      expect(received).toHaveLength(1);
+      const headers = received[0] ?? {};
+      expect(headers['x-forwarded-proto']).toBe('https');
+      for (const name of ['x-forwarded-for', 'forwarded', 'x-real-ip']) {
+        expect(headers[name], name).toBeUndefined();
+      }
+      expect(headers['user-agent']).not.toContain('Sentinel');
+      expect(JSON.stringify(headers)).not.toMatch(new RegExp(`${tag}|2001:db8|203\\.0\\.113`));
+    } finally {
+      await proxy.stop();
+      upstream.closeAllConnections();
+      upstream.close();
+    }
   });
 });
 

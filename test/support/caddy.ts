@@ -12,8 +12,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent } from 'undici';
 import { freePort, killProcessGroups, PROJECT_ROOT, within } from './process-helpers.ts';
+import { overHttp } from './transport.ts';
 
 /** Where Debian installs it (scripts/ensure-chromium.ts installs it for `npm test`). */
 export const CADDY = '/usr/bin/caddy';
@@ -27,7 +28,7 @@ export interface CaddyProcess {
   readonly origin: string;
   /** `http://127.0.0.1:<port>`: Caddy's HTTP→HTTPS redirect. */
   readonly httpOrigin: string;
-  /** Trusts Caddy's internal root CA only (for undici's `fetch`). */
+  /** Trusts Caddy's internal root CA only: `overHttp(origin, token, { dispatcher })`. */
   readonly dispatcher: Agent;
   /**
    * base64 SHA-256 of the internal CA's signing (intermediate) key, for
@@ -38,6 +39,8 @@ export interface CaddyProcess {
   readonly caSpkiHash: string;
   /** Everything Caddy printed, stdout then stderr. */
   output(): string;
+  /** Kills this Caddy by its pid and waits until it has gone. */
+  stop(): Promise<void>;
 }
 
 const started = new Set<ChildProcess>();
@@ -111,10 +114,12 @@ export async function startCaddy(
     const dispatcher = new Agent({ connect: { ca: root } });
     for (;;) {
       if (child.exitCode !== null) throw new Error(`caddy exited early:\n${err}`);
-      const status = await undiciFetch(`${origin}/healthz`, { dispatcher }).then(
-        (response) => response.status,
-        () => 0,
-      );
+      const status = await overHttp(origin, '', { dispatcher, timeoutMs: 5_000 })
+        .request('GET', '/healthz')
+        .then(
+          (response) => response.status,
+          () => 0,
+        );
       if (status === 200) return { root, dispatcher };
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -132,6 +137,7 @@ export async function startCaddy(
     dispatcher,
     caSpkiHash: createHash('sha256').update(spki).digest('base64'),
     output: () => out + err,
+    stop: () => killProcessGroups([child]),
   };
 }
 

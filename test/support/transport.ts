@@ -89,6 +89,7 @@ export function overHttp(
       fetch(new URL(path, baseUrl), {
         ...init,
         ...(timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(timeoutMs) }),
+        // Node's fetch is undici's and takes its `dispatcher`, which the DOM's RequestInit lacks.
         ...(dispatcher === undefined ? {} : { dispatcher }),
       }),
     ),
