@@ -13,7 +13,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Agent } from 'undici';
-import { freePort, killProcessGroups, PROJECT_ROOT, within } from './process-helpers.ts';
+import { freePort, killProcessGroups, PROJECT_ROOT } from './process-helpers.ts';
 import { overHttp } from './transport.ts';
 
 /** Where Debian installs it (scripts/ensure-chromium.ts installs it for `npm test`). */
@@ -104,27 +104,19 @@ export async function startCaddy(
   const origin = `https://127.0.0.1:${httpsPort}`;
   const authority = join(dir, 'data/caddy/pki/authorities/local');
   const rootPath = join(authority, 'root.crt');
-  const ready = (async () => {
-    // The internal CA is made at start; the site's certificate follows it.
-    while (!existsSync(rootPath)) {
-      if (child.exitCode !== null) throw new Error(`caddy exited early:\n${err}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+  // The internal CA is made at start, the site's certificate just after: poll
+  // until both exist and /healthz answers over HTTPS trusting that CA alone.
+  let trusted: { root: string; dispatcher: Agent } | undefined;
+  const deadline = Date.now() + 30_000;
+  while (trusted === undefined) {
+    if (child.exitCode !== null) throw new Error(`caddy exited early:\n${err}`);
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for caddy to serve ${origin}:\n${err}`);
     }
-    const root = readFileSync(rootPath, 'utf8');
-    const dispatcher = new Agent({ connect: { ca: root } });
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`caddy exited early:\n${err}`);
-      const status = await overHttp(origin, '', { dispatcher, timeoutMs: 5_000 })
-        .request('GET', '/healthz')
-        .then(
-          (response) => response.status,
-          () => 0,
-        );
-      if (status === 200) return { root, dispatcher };
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  })();
-  const { root, dispatcher } = await within(ready, 30_000, `caddy to serve ${origin}`);
+    trusted = await answersOverHttps(origin, rootPath);
+    if (trusted === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const { root, dispatcher } = trusted;
   const intermediate = new X509Certificate(readFileSync(join(authority, 'intermediate.crt')));
   if (!intermediate.checkIssued(new X509Certificate(root))) {
     throw new Error("caddy's intermediate is not issued by its root");
@@ -137,8 +129,28 @@ export async function startCaddy(
     dispatcher,
     caSpkiHash: createHash('sha256').update(spki).digest('base64'),
     output: () => out + err,
-    stop: () => killProcessGroups([child]),
+    async stop() {
+      await killProcessGroups([child]);
+      await dispatcher.close();
+    },
   };
+}
+
+/** An agent trusting the root at `rootPath`, if it exists and `/healthz` answers 200 through it. */
+async function answersOverHttps(
+  origin: string,
+  rootPath: string,
+): Promise<{ root: string; dispatcher: Agent } | undefined> {
+  if (!existsSync(rootPath)) return undefined;
+  // Read afresh each time: a first read may catch the file half written.
+  const root = readFileSync(rootPath, 'utf8');
+  const dispatcher = new Agent({ connect: { ca: root } });
+  const answer = await overHttp(origin, '', { dispatcher, timeoutMs: 5_000 })
+    .request('GET', '/healthz')
+    .catch(() => undefined);
+  if (answer?.status === 200) return { root, dispatcher };
+  await dispatcher.close();
+  return undefined;
 }
 
 /** Kills, by pid (its process group), every Caddy started here that still runs. */
