@@ -8,7 +8,8 @@
  * - api: the relay in-process on a temporary libSQL file with a fake clock,
  *   driven through `app.request()` or a local HTTP server (test/api/).
  * - process: child processes: the relay from its built bundle, the CLIs,
- *   wrangler and workerd (test/process/).
+ *   wrangler and workerd, Debian's Caddy in front of the relay (with a
+ *   Chromium of that test's own) (test/process/).
  * - browser: the web client in Debian's Chromium, one Chromium for the
  *   project (test/browser/).
  * - workerd: tests inside the Workers runtime (vitest.workers.config.ts).

@@ -1,25 +1,37 @@
 /**
  * @module
- * Browser tests need Debian's Chromium at /usr/bin/chromium. `npm test` runs
- * this first: if Chromium is missing it installs it with apt-get when it can
- * (root on Debian), and otherwise stops with one line saying what to do.
- * Browser tests are never skipped silently.
+ * The tests run two programs from Debian: Chromium at /usr/bin/chromium (the
+ * browser tests) and Caddy at /usr/bin/caddy (test/process/caddy.test.ts, the
+ * TLS proxy of docs/deploy-node.md). `npm test` runs this first: whatever is
+ * missing it installs with apt-get when it can (root on Debian), and
+ * otherwise stops with one line saying what to do. No test is ever skipped
+ * silently for want of either.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Each program by the path the tests run it at, and the Debian package that installs it there. */
+const NEEDED = [
+  { path: '/usr/bin/chromium', debian: 'chromium', usedBy: 'The browser tests' },
+  { path: '/usr/bin/caddy', debian: 'caddy', usedBy: 'The TLS proxy test' },
+];
 
-if (!existsSync(CHROMIUM)) {
+const missing = NEEDED.filter((program) => !existsSync(program.path));
+if (missing.length > 0) {
+  const packages = missing.map((program) => program.debian);
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canInstall) {
-    console.error(
-      `Browser tests need Chromium at ${CHROMIUM}: run "sudo apt-get install -y chromium" and try again.`,
-    );
+    for (const program of missing) console.error(`${program.usedBy}: ${program.path} is missing.`);
+    console.error(`Run "sudo apt-get install -y ${packages.join(' ')}" and try again.`);
     process.exit(1);
   }
-  console.log('Installing Chromium for the browser tests (apt-get install -y chromium)…');
+  console.log(`Installing for the tests: apt-get install -y ${packages.join(' ')}…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env });
+  // Debian's package also starts a system Caddy serving a sample page on
+  // port 80; the test starts its own, so that one is stopped again.
+  if (packages.includes('caddy') && existsSync('/run/systemd/system')) {
+    execFileSync('systemctl', ['disable', '--now', 'caddy'], { stdio: 'inherit' });
+  }
 }

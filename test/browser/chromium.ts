@@ -18,7 +18,10 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** A Chromium of one's own (the benchmarks); tests share one: ./global-setup.ts. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+/**
+ * A Chromium of one's own (the benchmarks, and the test that needs flags of
+ * its own: test/process/caddy.test.ts); browser tests share one: ./global-setup.ts.
+ */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }

@@ -7,7 +7,13 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { createInvite, joinSupporter, type Profile, type Supporter } from '../support/actors.ts';
+import {
+  createInvite,
+  joinSupporter,
+  type Profile,
+  type Supporter,
+  type Transport,
+} from '../support/actors.ts';
 import {
   type RunningRelay,
   saveScreenshot,
@@ -80,7 +86,7 @@ export const PROFILE = {
  * (made with the same protocol library, in Node), so a browser can log in.
  */
 export async function seedSupporter(
-  relay: RunningRelay,
+  relay: Transport,
   login: string,
   passphrase: string,
   name = PROFILE.name,
@@ -105,7 +111,7 @@ export async function serverInbox(supporter: Supporter): Promise<string[]> {
 /** Opens the inbox page and logs in, waiting for the conversations to load. */
 export async function logInThroughPage(
   page: Page,
-  relay: RunningRelay,
+  relay: Pick<RunningRelay, 'url'>,
   supporter: { login: string; passphrase: string },
 ): Promise<void> {
   if (!page.url().startsWith(`${relay.url}/supporter`)) await page.goto(`${relay.url}/supporter`);

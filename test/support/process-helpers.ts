@@ -205,7 +205,12 @@ export async function startRelay(
 
 /** Kills, by pid (its whole process group), every relay started here that is still running. */
 export async function stopStartedRelays(): Promise<void> {
-  const children = [...started];
+  await killProcessGroups([...started]);
+  started.clear();
+}
+
+/** Kills each child's process group by its pid and waits (bounded) until each has closed. */
+export async function killProcessGroups(children: ChildProcess[]): Promise<void> {
   for (const child of children) {
     try {
       if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
@@ -221,11 +226,10 @@ export async function stopStartedRelays(): Promise<void> {
           else child.once('close', () => resolve());
         }),
         5_000,
-        `relay ${child.pid} to die`,
+        `process ${child.pid} to die`,
       ).catch(() => undefined),
     ),
   );
-  started.clear();
 }
 
 export interface HeldResponse {

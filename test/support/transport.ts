@@ -6,6 +6,7 @@
  * tests and the bench). Everything above this file speaks in requests and
  * parsed answers, never in `Response` objects.
  */
+import type { Dispatcher } from 'undici';
 
 /** An answer as tests read it: status, parsed JSON (or `null`), the raw text and headers. */
 export interface ApiResponse {
@@ -74,19 +75,22 @@ export function sendVia(
 /**
  * A relay at `baseUrl` over real HTTP. Replies are dated by `clock` (real
  * time unless given); with `timeoutMs`, a request that gets no answer in time
- * fails instead of waiting for the test's own timeout.
+ * fails instead of waiting for the test's own timeout; `dispatcher` (an
+ * undici `Agent`) sets how connections are made, e.g. which CA HTTPS trusts.
  */
 export function overHttp(
   baseUrl: string | URL,
   operatorToken: string,
-  options: { clock?: Transport['clock']; timeoutMs?: number } = {},
+  options: { clock?: Transport['clock']; timeoutMs?: number; dispatcher?: Dispatcher } = {},
 ): Transport {
-  const { clock = { now: () => new Date() }, timeoutMs } = options;
+  const { clock = { now: () => new Date() }, timeoutMs, dispatcher } = options;
   return {
     request: sendVia((path, init) =>
       fetch(new URL(path, baseUrl), {
         ...init,
         ...(timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(timeoutMs) }),
+        // Node's fetch is undici's and takes its `dispatcher`, which the DOM's RequestInit lacks.
+        ...(dispatcher === undefined ? {} : { dispatcher }),
       }),
     ),
     operatorToken,
