@@ -230,6 +230,8 @@ function relayClient(options: SignDirectoryOptions): RelayCall {
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(30_000),
+    }).catch((cause: unknown) => {
+      throw new Error(`cannot reach ${origin} (${(cause as Error).message}).`, { cause });
     });
     const answer = (await response.json().catch(() => null)) as
       | (T & { error?: { code: string; message: string } })
