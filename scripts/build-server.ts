@@ -18,7 +18,14 @@ import { UNUSED_SCHEMA_VENDORS } from '../src/routes/no-schema-vendor.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The command-line tools, `src/cli/<name>.ts`, each run as `node dist/<name>.mjs` by its npm script. */
-export const TOOLS = ['invite', 'migrate', 'operator-token', 'ops'] as const;
+export const TOOLS = [
+  'directory-key',
+  'invite',
+  'migrate',
+  'operator-token',
+  'ops',
+  'sign-directory',
+] as const;
 
 /** Builds into `outdir` (dist/ by default; the process tests build their own). */
 export async function buildServer(outdir = join(root, 'dist')): Promise<void> {
