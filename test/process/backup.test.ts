@@ -1,0 +1,197 @@
+/**
+ * `npm run backup` and `npm run restore` (src/cli/backup.ts, restore.ts) as
+ * an operator runs them, against the relay's bundle running on a libSQL
+ * file: what comes back after backup → wipe → restore (the supporter and
+ * their archive), what never does (the ciphertext of messages and replies,
+ * searched in the files' bytes), and the refusals.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient } from '@libsql/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fromB64 } from '../../web/src/protocol/index.ts';
+import { joinSupporter, newDoctor, overHttp } from '../support/actors.ts';
+import {
+  filesContaining,
+  freePort,
+  middleSlice,
+  PROJECT_ROOT,
+  readDatabaseFiles,
+  relayEnv,
+  startRelay,
+  stopStartedRelays,
+} from '../support/process-helpers.ts';
+
+const OPERATOR_TOKEN = 'operator-token-for-backup-tests-0123456789abcdef';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'peer-relay-backup-'));
+});
+afterEach(async () => {
+  await stopStartedRelays();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a CLI from its source as `npm run <name>` does, bounded in time. */
+function runCli(name: 'backup' | 'restore', args: string[], env: Record<string, string>): CliRun {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${name}.ts`, ...args], {
+    cwd: PROJECT_ROOT,
+    env: relayEnv(env),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function relaySettings(dbPath: string, port: number): Record<string, string> {
+  return {
+    DATABASE_URL: `file:${dbPath}`,
+    PORT: String(port),
+    OPERATOR_TOKEN,
+    POW_DIFFICULTY: '0',
+  };
+}
+
+async function rowCounts(dbPath: string, tables: string[]): Promise<Record<string, number>> {
+  const client = createClient({ url: `file:${dbPath}` });
+  try {
+    const counts: Record<string, number> = {};
+    for (const table of tables) {
+      const result = await client.execute(`SELECT count(*) AS n FROM ${table}`);
+      counts[table] = Number(result.rows[0]?.n);
+    }
+    return counts;
+  } finally {
+    client.close();
+  }
+}
+
+describe('npm run backup, then npm run restore', () => {
+  it('brings back the supporter and their archive, and no message or reply ciphertext', async () => {
+    const dbPath = join(dir, 'data', 'relay.db');
+    const env = relaySettings(dbPath, await freePort());
+    const running = await startRelay(env);
+    const relay = overHttp(running.baseUrl, OPERATOR_TOKEN, { timeoutMs: 10_000 });
+
+    const supporter = await joinSupporter(relay);
+    const doctor = await newDoctor(relay);
+    const delivered = await doctor.writeTo(supporter, 'Archived, then acknowledged.', {
+      keepCopy: true,
+    });
+    const [received] = await supporter.readInbox();
+    expect((await supporter.archive(received!)).response.status).toBe(200);
+    expect((await supporter.ack([received!.id])).status).toBe(200);
+    const reply = await supporter.reply(received!.message, 'A reply the doctor has not read.');
+    const queued = await doctor.writeTo(supporter, 'Still queued when the backup is made.');
+
+    const ciphertexts = {
+      queued: middleSlice(fromB64(queued.body.ciphertext)),
+      reply: middleSlice(fromB64(reply.body.ciphertext)),
+      copy: middleSlice(fromB64(delivered.body.copy!)),
+    };
+    // The needles are real: the live database holds them now.
+    for (const needle of Object.values(ciphertexts)) {
+      expect(filesContaining(readDatabaseFiles(dbPath), needle)).not.toEqual([]);
+    }
+
+    // While the relay runs.
+    const backupFile = join(dir, 'relay.backup');
+    const backup = runCli('backup', [backupFile], env);
+    expect(backup.stderr).toBe('');
+    expect(backup.stdout).toMatch(
+      /^backup: wrote .*relay\.backup \(schema \d{4}_\w+; 1 supporters, 1 archive items\)\.$/m,
+    );
+    expect(statSync(backupFile).mode & 0o777).toBe(0o600);
+    for (const [what, needle] of Object.entries(ciphertexts)) {
+      expect(filesContaining(readDatabaseFiles(backupFile), needle), what).toEqual([]);
+    }
+
+    const refused = runCli('restore', [backupFile], env);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^restore: .*relay\.db looks in use: stop the relay before restoring\.$/m,
+    );
+    expect((await supporter.inboxIds()).length).toBe(1);
+
+    running.signal('SIGTERM');
+    expect((await running.waitForExit()).code).toBe(0);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+
+    const restore = runCli('restore', [backupFile], env);
+    expect(restore.stderr).toBe('');
+    expect(restore.status).toBe(0);
+    expect(restore.stdout).toMatch(/^restore: .*relay\.db now holds the backup/m);
+
+    await startRelay(env);
+    const again = await supporter.logIn();
+    const archive = await again.readArchive();
+    expect(archive.map((item) => item.entry)).toEqual([
+      expect.objectContaining({ kind: 'received', message: received!.message }),
+    ]);
+    expect(await again.inboxIds()).toEqual([]);
+    // The mailbox is gone and its id cannot be claimed: the doctor starts again with a new code.
+    expect((await doctor.openMailbox()).status).toBe(404);
+    const reuse = await doctor.tryWriteTo(supporter, 'Writing again with the old code.');
+    expect(reuse.response.body.error.code).toBe('mailbox_deleted');
+
+    for (const [what, needle] of Object.entries(ciphertexts)) {
+      expect(filesContaining(readDatabaseFiles(dbPath), needle), what).toEqual([]);
+    }
+    expect(
+      await rowCounts(dbPath, ['messages', 'replies', 'mailboxes', 'sent_copies', 'sessions']),
+    ).toEqual({ messages: 0, replies: 0, mailboxes: 0, sent_copies: 0, sessions: 1 });
+  });
+});
+
+describe('refusals', () => {
+  it('never overwrites an existing file', () => {
+    const env = relaySettings(join(dir, 'relay.db'), 8787);
+    writeFileSync(join(dir, 'relay.db'), '');
+    const existing = join(dir, 'taken.backup');
+    writeFileSync(existing, 'keep me');
+    const run = runCli('backup', [existing], env);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /^backup: .*taken\.backup exists already; a backup never overwrites a file\.$/m,
+    );
+    expect(readFileSync(existing, 'utf8')).toBe('keep me');
+  });
+
+  it('restores neither a file that is not a database nor a copy of a live database', async () => {
+    const dbPath = join(dir, 'relay.db');
+    const env = relaySettings(dbPath, await freePort());
+    await startRelay(env);
+    await stopStartedRelays();
+    const before = readFileSync(dbPath);
+
+    const text = join(dir, 'notes.txt');
+    writeFileSync(
+      text,
+      'not a database at all, but long enough to have a header of sorts\n'.repeat(20),
+    );
+    const notDatabase = runCli('restore', [text], env);
+    expect(notDatabase.status).toBe(1);
+    expect(notDatabase.stderr).toMatch(
+      /^restore: .*notes\.txt is not a peer-relay backup \(not a database file\)\.$/m,
+    );
+
+    const copy = join(dir, 'copy.db');
+    writeFileSync(copy, before);
+    const liveCopy = runCli('restore', [copy], env);
+    expect(liveCopy.status).toBe(1);
+    expect(liveCopy.stderr).toMatch(
+      /^restore: .*copy\.db is not a peer-relay backup \(written by npm run backup\)\.$/m,
+    );
+
+    expect(readFileSync(dbPath).equals(before)).toBe(true);
+  });
+});
