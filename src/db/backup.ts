@@ -20,6 +20,7 @@
  * group-committing connection, src/db/libsql-file.ts) deliberately lacks.
  */
 import {
+  chownSync,
   closeSync,
   copyFileSync,
   existsSync,
@@ -29,6 +30,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -280,6 +282,12 @@ export async function restoreBackup(backupPath: string, databasePath: string): P
   try {
     mkdirSync(dirname(databasePath), { recursive: true });
     copyFileSync(backupPath, staging);
+    // Run as root (systemd's DynamicUser owns the state directory): the
+    // restored file takes its directory's owner, so the relay can open it.
+    if (process.getuid?.() === 0) {
+      const owner = statSync(dirname(databasePath));
+      chownSync(staging, owner.uid, owner.gid);
+    }
     const db = new Database(staging);
     // A restored database is a live one: a copy of it must not pass for a backup.
     db.exec('PRAGMA application_id = 0');

@@ -6,7 +6,7 @@
  * searched in the files' bytes), and the refusals.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
@@ -150,6 +150,40 @@ describe('npm run backup, then npm run restore', () => {
       await rowCounts(dbPath, ['messages', 'replies', 'mailboxes', 'sent_copies', 'sessions']),
     ).toEqual({ messages: 0, replies: 0, mailboxes: 0, sent_copies: 0, sessions: 1 });
   });
+});
+
+describe('npm run restore over a stopped relay', () => {
+  // systemd's DynamicUser owns /var/lib/peer-relay; the operator restores as root.
+  it.runIf(process.getuid?.() === 0)(
+    'replaces the database in place, owned by the owner of its directory',
+    async () => {
+      const data = join(dir, 'data');
+      const dbPath = join(data, 'relay.db');
+      const env = relaySettings(dbPath, await freePort());
+      const first = await startRelay(env);
+      await joinSupporter(overHttp(first.baseUrl, OPERATOR_TOKEN, { timeoutMs: 10_000 }));
+      first.signal('SIGTERM');
+      expect((await first.waitForExit()).code).toBe(0);
+
+      const backupFile = join(dir, 'stopped.backup');
+      expect(runCli('backup', [backupFile], env).stdout).toMatch(/1 supporters, 0 archive items/);
+      const second = await startRelay(env);
+      const relay = overHttp(second.baseUrl, OPERATOR_TOKEN, { timeoutMs: 10_000 });
+      await joinSupporter(relay);
+      const directory = await relay.request('GET', '/api/v1/supporters');
+      expect(directory.body.supporters).toHaveLength(2);
+      second.signal('SIGTERM');
+      expect((await second.waitForExit()).code).toBe(0);
+
+      chownSync(data, 4242, 4343);
+      const restore = runCli('restore', [backupFile], env);
+      expect(restore.stderr).toBe('');
+      expect(restore.status).toBe(0);
+      const restored = statSync(dbPath);
+      expect([restored.uid, restored.gid, restored.mode & 0o777]).toEqual([4242, 4343, 0o600]);
+      expect(await rowCounts(dbPath, ['supporters'])).toEqual({ supporters: 1 });
+    },
+  );
 });
 
 describe('refusals', () => {
