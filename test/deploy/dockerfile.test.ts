@@ -87,7 +87,7 @@ describe('deploy/Dockerfile (linted, not built here)', () => {
     );
     expect(more).toEqual([]);
     expect(healthcheck).toMatch(
-      /CMD \["node", "-e", ".*fetch\('http:\/\/127\.0\.0\.1:8787\/readyz'\)/,
+      /CMD \["node", "-e", "fetch\(`http:\/\/127\.0\.0\.1:\$\{process\.env\.PORT\}\/readyz`\)/,
     );
   });
 
