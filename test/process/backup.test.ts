@@ -5,12 +5,23 @@
  * their archive), what never does (the ciphertext of messages and replies,
  * searched in the files' bytes), and the refusals.
  */
-import { spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BACKUP_APPLICATION_ID } from '../../src/db/backup.ts';
 import { fromB64 } from '../../web/src/protocol/index.ts';
 import { joinSupporter, newDoctor, overHttp } from '../support/actors.ts';
 import {
@@ -23,8 +34,15 @@ import {
   startRelay,
   stopStartedRelays,
 } from '../support/process-helpers.ts';
+import {
+  copyReleaseMigrations,
+  MIGRATIONS,
+  migrationCount,
+} from '../support/release-migrations.ts';
 
 const OPERATOR_TOKEN = 'operator-token-for-backup-tests-0123456789abcdef';
+/** A hang guard for the tests that start relays and three CLIs (each a TypeScript start-up), not a timing. */
+const CLI_TEST_TIMEOUT_MS = 120_000;
 
 let dir: string;
 beforeEach(() => {
@@ -41,15 +59,28 @@ interface CliRun {
   stderr: string;
 }
 
-/** Runs a CLI from its source as `npm run <name>` does, bounded in time. */
-function runCli(name: 'backup' | 'restore', args: string[], env: Record<string, string>): CliRun {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${name}.ts`, ...args], {
+/**
+ * Runs a CLI from its source as `npm run <name>` does, bounded in time; not
+ * synchronously, so the test's own connections to a relay stay serviced.
+ */
+function runCli(
+  name: 'backup' | 'restore',
+  args: string[],
+  env: Record<string, string>,
+): Promise<CliRun> {
+  const argv = ['--import', 'tsx', `src/cli/${name}.ts`, ...args];
+  const options = {
     cwd: PROJECT_ROOT,
     env: relayEnv(env),
     encoding: 'utf8',
     timeout: 60_000,
+  } as const;
+  return new Promise((resolve) => {
+    execFile(process.execPath, argv, options, (error, stdout, stderr) => {
+      const status = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+      resolve({ status, stdout, stderr });
+    });
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 function relaySettings(dbPath: string, port: number): Record<string, string> {
@@ -76,80 +107,84 @@ async function rowCounts(dbPath: string, tables: string[]): Promise<Record<strin
 }
 
 describe('npm run backup, then npm run restore', () => {
-  it('brings back the supporter and their archive, and no message or reply ciphertext', async () => {
-    const dbPath = join(dir, 'data', 'relay.db');
-    const env = relaySettings(dbPath, await freePort());
-    const running = await startRelay(env);
-    const relay = overHttp(running.baseUrl, OPERATOR_TOKEN, { timeoutMs: 10_000 });
+  it(
+    'brings back the supporter and their archive, and no message or reply ciphertext',
+    async () => {
+      const dbPath = join(dir, 'data', 'relay.db');
+      const env = relaySettings(dbPath, await freePort());
+      const running = await startRelay(env);
+      const relay = overHttp(running.baseUrl, OPERATOR_TOKEN, { timeoutMs: 10_000 });
 
-    const supporter = await joinSupporter(relay);
-    const doctor = await newDoctor(relay);
-    const delivered = await doctor.writeTo(supporter, 'Archived, then acknowledged.', {
-      keepCopy: true,
-    });
-    const [received] = await supporter.readInbox();
-    expect((await supporter.archive(received!)).response.status).toBe(200);
-    expect((await supporter.ack([received!.id])).status).toBe(200);
-    const reply = await supporter.reply(received!.message, 'A reply the doctor has not read.');
-    const queued = await doctor.writeTo(supporter, 'Still queued when the backup is made.');
+      const supporter = await joinSupporter(relay);
+      const doctor = await newDoctor(relay);
+      const delivered = await doctor.writeTo(supporter, 'Archived, then acknowledged.', {
+        keepCopy: true,
+      });
+      const [received] = await supporter.readInbox();
+      expect((await supporter.archive(received!)).response.status).toBe(200);
+      expect((await supporter.ack([received!.id])).status).toBe(200);
+      const reply = await supporter.reply(received!.message, 'A reply the doctor has not read.');
+      const queued = await doctor.writeTo(supporter, 'Still queued when the backup is made.');
 
-    const ciphertexts = {
-      queued: middleSlice(fromB64(queued.body.ciphertext)),
-      reply: middleSlice(fromB64(reply.body.ciphertext)),
-      copy: middleSlice(fromB64(delivered.body.copy!)),
-    };
-    // The needles are real: the live database holds them now.
-    for (const needle of Object.values(ciphertexts)) {
-      expect(filesContaining(readDatabaseFiles(dbPath), needle)).not.toEqual([]);
-    }
+      const ciphertexts = {
+        queued: middleSlice(fromB64(queued.body.ciphertext)),
+        reply: middleSlice(fromB64(reply.body.ciphertext)),
+        copy: middleSlice(fromB64(delivered.body.copy!)),
+      };
+      // The needles are real: the live database holds them now.
+      for (const needle of Object.values(ciphertexts)) {
+        expect(filesContaining(readDatabaseFiles(dbPath), needle)).not.toEqual([]);
+      }
 
-    // While the relay runs.
-    const backupFile = join(dir, 'relay.backup');
-    const backup = runCli('backup', [backupFile], env);
-    expect(backup.stderr).toBe('');
-    expect(backup.stdout).toMatch(
-      /^backup: wrote .*relay\.backup \(schema \d{4}_\w+; 1 supporters, 1 archive items\)\.$/m,
-    );
-    expect(statSync(backupFile).mode & 0o777).toBe(0o600);
-    for (const [what, needle] of Object.entries(ciphertexts)) {
-      expect(filesContaining(readDatabaseFiles(backupFile), needle), what).toEqual([]);
-    }
+      // While the relay runs.
+      const backupFile = join(dir, 'relay.backup');
+      const backup = await runCli('backup', [backupFile], env);
+      expect(backup.stderr).toBe('');
+      expect(backup.stdout).toMatch(
+        /^backup: wrote .*relay\.backup \(schema \d{4}_\w+; 1 supporters, 1 archive items\)\.$/m,
+      );
+      expect(statSync(backupFile).mode & 0o777).toBe(0o600);
+      for (const [what, needle] of Object.entries(ciphertexts)) {
+        expect(filesContaining(readDatabaseFiles(backupFile), needle), what).toEqual([]);
+      }
 
-    const refused = runCli('restore', [backupFile], env);
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(
-      /^restore: .*relay\.db looks in use: stop the relay before restoring\.$/m,
-    );
-    expect((await supporter.inboxIds()).length).toBe(1);
+      const refused = await runCli('restore', [backupFile], env);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(
+        /^restore: .*relay\.db looks in use: stop the relay before restoring\.$/m,
+      );
+      expect((await supporter.inboxIds()).length).toBe(1);
 
-    running.signal('SIGTERM');
-    expect((await running.waitForExit()).code).toBe(0);
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+      running.signal('SIGTERM');
+      expect((await running.waitForExit()).code).toBe(0);
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
 
-    const restore = runCli('restore', [backupFile], env);
-    expect(restore.stderr).toBe('');
-    expect(restore.status).toBe(0);
-    expect(restore.stdout).toMatch(/^restore: .*relay\.db now holds the backup/m);
+      const restore = await runCli('restore', [backupFile], env);
+      expect(restore.stderr).toBe('');
+      expect(restore.status).toBe(0);
+      expect(restore.stdout).toMatch(/^restore: .*relay\.db now holds the backup/m);
 
-    await startRelay(env);
-    const again = await supporter.logIn();
-    const archive = await again.readArchive();
-    expect(archive.map((item) => item.entry)).toEqual([
-      expect.objectContaining({ kind: 'received', message: received!.message }),
-    ]);
-    expect(await again.inboxIds()).toEqual([]);
-    // The mailbox is gone and its id cannot be claimed: the doctor starts again with a new code.
-    expect((await doctor.openMailbox()).status).toBe(404);
-    const reuse = await doctor.tryWriteTo(supporter, 'Writing again with the old code.');
-    expect(reuse.response.body.error.code).toBe('mailbox_deleted');
+      await startRelay(env);
+      const again = await supporter.logIn();
+      const archive = await again.readArchive();
+      expect(archive.map((item) => item.entry)).toEqual([
+        expect.objectContaining({ kind: 'received', message: received!.message }),
+      ]);
+      expect(await again.inboxIds()).toEqual([]);
+      // The mailbox is gone and its id cannot be claimed: the doctor starts again with a new code.
+      expect((await doctor.openMailbox()).status).toBe(404);
+      const reuse = await doctor.tryWriteTo(supporter, 'Writing again with the old code.');
+      expect(reuse.response.body.error.code).toBe('mailbox_deleted');
 
-    for (const [what, needle] of Object.entries(ciphertexts)) {
-      expect(filesContaining(readDatabaseFiles(dbPath), needle), what).toEqual([]);
-    }
-    expect(
-      await rowCounts(dbPath, ['messages', 'replies', 'mailboxes', 'sent_copies', 'sessions']),
-    ).toEqual({ messages: 0, replies: 0, mailboxes: 0, sent_copies: 0, sessions: 1 });
-  });
+      for (const [what, needle] of Object.entries(ciphertexts)) {
+        expect(filesContaining(readDatabaseFiles(dbPath), needle), what).toEqual([]);
+      }
+      expect(
+        await rowCounts(dbPath, ['messages', 'replies', 'mailboxes', 'sent_copies', 'sessions']),
+      ).toEqual({ messages: 0, replies: 0, mailboxes: 0, sent_copies: 0, sessions: 1 });
+    },
+    CLI_TEST_TIMEOUT_MS,
+  );
 });
 
 describe('npm run restore over a stopped relay', () => {
@@ -166,7 +201,9 @@ describe('npm run restore over a stopped relay', () => {
       expect((await first.waitForExit()).code).toBe(0);
 
       const backupFile = join(dir, 'stopped.backup');
-      expect(runCli('backup', [backupFile], env).stdout).toMatch(/1 supporters, 0 archive items/);
+      expect((await runCli('backup', [backupFile], env)).stdout).toMatch(
+        /1 supporters, 0 archive items/,
+      );
       const second = await startRelay(env);
       const relay = overHttp(second.baseUrl, OPERATOR_TOKEN, { timeoutMs: 10_000 });
       await joinSupporter(relay);
@@ -176,23 +213,88 @@ describe('npm run restore over a stopped relay', () => {
       expect((await second.waitForExit()).code).toBe(0);
 
       chownSync(data, 4242, 4343);
-      const restore = runCli('restore', [backupFile], env);
+      const restore = await runCli('restore', [backupFile], env);
       expect(restore.stderr).toBe('');
       expect(restore.status).toBe(0);
       const restored = statSync(dbPath);
       expect([restored.uid, restored.gid, restored.mode & 0o777]).toEqual([4242, 4343, 0o600]);
       expect(await rowCounts(dbPath, ['supporters'])).toEqual({ supporters: 1 });
     },
+    CLI_TEST_TIMEOUT_MS,
   );
 });
 
+/** A backup as the previous release wrote it: its schema, one supporter, the backup mark. */
+async function previousReleaseBackup(path: string): Promise<void> {
+  const client = createClient({ url: `file:${path}` });
+  try {
+    const migrationsFolder = copyReleaseMigrations(
+      migrationCount() - 1,
+      join(dir, 'previous-migrations'),
+    );
+    await migrate(drizzle(client), { migrationsFolder });
+    await client.execute(`insert into supporters (id, login, name, county, town, specialties,
+        languages, modalities, box_public_key, vault_salt, vault_opslimit, vault_memlimit,
+        vault_ciphertext, auth_key_hash, created_hour)
+      values ('sup-old', 'old-timer', 'Ola Nordmann', 'vestland', 'Bergen', '["psychiatry"]',
+        '["nb"]', '["phone"]', 'key', 'salt', 3, 67108864, 'vault', 'hash', 0)`);
+    await client.execute(`PRAGMA application_id = ${BACKUP_APPLICATION_ID}`);
+  } finally {
+    client.close();
+  }
+}
+
+describe('schema versions', () => {
+  it('restores a backup of the previous release and migrates it to this one', async () => {
+    const dbPath = join(dir, 'relay.db');
+    const backupFile = join(dir, 'previous.backup');
+    await previousReleaseBackup(backupFile);
+    const restore = await runCli('restore', [backupFile], relaySettings(dbPath, 8787));
+    expect(restore.stderr).toBe('');
+    const journal = JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as {
+      entries: { tag: string; when: number }[];
+    };
+    const [previous, latest] = journal.entries.slice(-2);
+    expect(restore.stdout).toContain(`(written at schema ${previous!.tag})`);
+    const client = createClient({ url: `file:${dbPath}` });
+    try {
+      const applied = await client.execute(
+        'SELECT max(created_at) AS latest FROM __drizzle_migrations',
+      );
+      expect(Number(applied.rows[0]?.latest)).toBe(latest!.when);
+      const supporters = await client.execute('SELECT login FROM supporters');
+      expect(supporters.rows.map((row) => row.login)).toEqual(['old-timer']);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('refuses a backup written by a newer release', async () => {
+    const backupFile = join(dir, 'newer.backup');
+    await previousReleaseBackup(backupFile);
+    const client = createClient({ url: `file:${backupFile}` });
+    await client.execute(
+      "INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-the-future', 4102444800000)",
+    );
+    client.close();
+    const refused = await runCli(
+      'restore',
+      [backupFile],
+      relaySettings(join(dir, 'relay.db'), 8787),
+    );
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^restore: .*newer\.backup was written by a newer release/m);
+    expect(existsSync(join(dir, 'relay.db'))).toBe(false);
+  });
+});
+
 describe('refusals', () => {
-  it('never overwrites an existing file', () => {
+  it('never overwrites an existing file', async () => {
     const env = relaySettings(join(dir, 'relay.db'), 8787);
     writeFileSync(join(dir, 'relay.db'), '');
     const existing = join(dir, 'taken.backup');
     writeFileSync(existing, 'keep me');
-    const run = runCli('backup', [existing], env);
+    const run = await runCli('backup', [existing], env);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
       /^backup: .*taken\.backup exists already; a backup never overwrites a file\.$/m,
@@ -212,7 +314,7 @@ describe('refusals', () => {
       text,
       'not a database at all, but long enough to have a header of sorts\n'.repeat(20),
     );
-    const notDatabase = runCli('restore', [text], env);
+    const notDatabase = await runCli('restore', [text], env);
     expect(notDatabase.status).toBe(1);
     expect(notDatabase.stderr).toMatch(
       /^restore: .*notes\.txt is not a peer-relay backup \(not a database file\)\.$/m,
@@ -220,7 +322,7 @@ describe('refusals', () => {
 
     const copy = join(dir, 'copy.db');
     writeFileSync(copy, before);
-    const liveCopy = runCli('restore', [copy], env);
+    const liveCopy = await runCli('restore', [copy], env);
     expect(liveCopy.status).toBe(1);
     expect(liveCopy.stderr).toMatch(
       /^restore: .*copy\.db is not a peer-relay backup \(written by npm run backup\)\.$/m,
