@@ -228,13 +228,11 @@ export function inspectBackup(path: string): string {
     if (pragmaValue(db, 'quick_check') !== 'ok') {
       throw new BackupError(`${path} is damaged (SQLite's quick_check failed).`);
     }
-    const latest = (
-      db.prepare('SELECT max(created_at) AS latest FROM __drizzle_migrations').get() as {
-        latest: number | null;
-      }
-    ).latest;
-    const known = releaseMigrations();
-    if (!known.some((m) => m.when === latest)) {
+    const latest = appliedMigration(db, 'main');
+    if (latest === null) {
+      throw new BackupError(`${path} is damaged (it has no record of its schema).`);
+    }
+    if (!releaseMigrations().some((m) => m.when === latest)) {
       throw new BackupError(
         `${path} was written by a newer release (its schema is not one this release knows); restore it with that release.`,
       );
