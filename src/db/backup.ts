@@ -7,9 +7,10 @@
  * migrations) into which one read transaction on the live database copies
  * what must survive: supporters with their vaults and auth-key hashes,
  * unused invites, the server secret and operator token hash, the supporters'
- * archives, and tombstones. Queued messages, replies, the doctors' mailboxes
- * and sent copies, sessions, spent challenges, login failures, counters and
- * notification state are never read into it, so no ciphertext the relay
+ * archives, their first contacts per month (what they are paid by), and
+ * tombstones. Queued messages, replies, the doctors' mailboxes and sent
+ * copies, sessions, spent challenges, login failures, the daily and hourly
+ * counters and notification state are never read into it, so no ciphertext the relay
  * promised to delete is ever written to the file, not even to a free page.
  * Live mailboxes are kept as tombstones (the hash of the id, the hour it
  * would expire: PROTOCOL.md §10.2), so no one who saw an id can claim it
@@ -178,6 +179,13 @@ export async function writeBackup(
           `INSERT INTO backup.${table} (${columns}) SELECT ${columns} FROM main.${table}${where ? ` WHERE ${where}` : ''}`,
         );
       }
+      // What supporters are paid by (src/domain/compensation.ts), folded to
+      // months: the days a supporter was written to are not kept.
+      db.exec(
+        `INSERT INTO backup.supporter_daily_counts (supporter_id, day, event, count)
+         SELECT supporter_id, substr(day, 1, 7) || '-01', event, sum(count)
+         FROM main.supporter_daily_counts WHERE event = 'first_contact' GROUP BY 1, 2, 3`,
+      );
       const tombstone = db.prepare(
         `INSERT INTO backup.deleted_mailboxes (id_hash, expires_hour) VALUES (?, ?)
          ON CONFLICT (id_hash) DO UPDATE SET expires_hour = max(expires_hour, excluded.expires_hour)`,

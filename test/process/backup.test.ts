@@ -136,6 +136,11 @@ describe('npm run backup, then npm run restore', () => {
         expect(filesContaining(readDatabaseFiles(dbPath), needle)).not.toEqual([]);
       }
 
+      const countsBefore = (
+        await relay.request('GET', '/api/v1/me/counts', { token: supporter.token })
+      ).body.months.at(-1).firstContacts;
+      expect(countsBefore).toBeGreaterThan(0);
+
       // While the relay runs.
       const backupFile = join(dir, 'relay.backup');
       const backup = await runCli('backup', [backupFile], env);
@@ -171,6 +176,9 @@ describe('npm run backup, then npm run restore', () => {
         expect.objectContaining({ kind: 'received', message: received!.message }),
       ]);
       expect(await again.inboxIds()).toEqual([]);
+      // Kept by month only, for compensation.
+      const counts = await relay.request('GET', '/api/v1/me/counts', { token: again.token });
+      expect(counts.body.months.at(-1).firstContacts).toBe(countsBefore);
       // The mailbox is gone and its id cannot be claimed: the doctor starts again with a new code.
       expect((await doctor.openMailbox()).status).toBe(404);
       const reuse = await doctor.tryWriteTo(supporter, 'Writing again with the old code.');
@@ -182,6 +190,12 @@ describe('npm run backup, then npm run restore', () => {
       expect(
         await rowCounts(dbPath, ['messages', 'replies', 'mailboxes', 'sent_copies', 'sessions']),
       ).toEqual({ messages: 0, replies: 0, mailboxes: 0, sent_copies: 0, sessions: 1 });
+      const kept = await rowCounts(dbPath, [
+        "supporter_daily_counts WHERE event != 'first_contact' OR day NOT LIKE '%-01'",
+        'daily_counts',
+        'hourly_received',
+      ]);
+      expect(Object.values(kept)).toEqual([0, 0, 0]);
     },
     CLI_TEST_TIMEOUT_MS,
   );
