@@ -19,11 +19,13 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The command-line tools, `src/cli/<name>.ts`, each run as `node dist/<name>.mjs` by its npm script. */
 export const TOOLS = [
+  'backup',
   'directory-key',
   'invite',
   'migrate',
   'operator-token',
   'ops',
+  'restore',
   'sign-directory',
 ] as const;
 

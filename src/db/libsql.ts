@@ -26,7 +26,18 @@ export interface LibsqlStore {
   close(): void;
 }
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+/** The committed drizzle-kit migrations (and their journal, `meta/_journal.json`). */
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/**
+ * The path of the local file a `file:` URL names (relative to the working
+ * directory), `:memory:` for an in-memory one, or `null` for a remote URL.
+ */
+export function databaseFilePath(url: string): string | null {
+  if (!url.startsWith('file:')) return null;
+  if (url.startsWith('file::memory:')) return ':memory:';
+  return fileURLToPath(new URL(url, `file://${process.cwd()}/`));
+}
 
 /**
  * Opens the database named by `url`, configures it and brings its schema up
@@ -36,12 +47,10 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
  * const store = await openLibsql('file:./data/relay.db');
  */
 export async function openLibsql(url: string, authToken?: string): Promise<LibsqlStore> {
-  const isFile = url.startsWith('file:');
+  const path = databaseFilePath(url);
+  const isFile = path !== null;
   let client: Client;
   if (isFile) {
-    const path = url.startsWith('file::memory:')
-      ? ':memory:'
-      : fileURLToPath(new URL(url, `file://${process.cwd()}/`));
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     // One connection, so per-connection pragmas (synchronous, secure_delete)
     // hold for every statement; writes are group-committed (src/db/libsql-file.ts).

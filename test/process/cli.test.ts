@@ -21,7 +21,7 @@ describe('npm run invite', () => {
       DATABASE_URL: `file:${join(dir, 'relay.db')}`,
       PUBLIC_URL: 'https://relay.example.org',
     };
-    const { stdout: output } = runTool(
+    const { stdout: output } = await runTool(
       'invite',
       ['--note', 'Dr Hansen, Bergen', '--days', '3'],
       env,
@@ -38,9 +38,9 @@ describe('npm run invite', () => {
     expect((await registerWithLink()).body.error.code).toBe('invite_used');
   });
 
-  it('refuses a bad --days with a clear message and a non-zero exit', () => {
+  it('refuses a bad --days with a clear message and a non-zero exit', async () => {
     dir = mkdtempSync(join(tmpdir(), 'peer-relay-cli-'));
-    const refused = runTool('invite', ['--days', 'soon'], {
+    const refused = await runTool('invite', ['--days', 'soon'], {
       DATABASE_URL: `file:${join(dir, 'relay.db')}`,
     });
     expect(refused.status).not.toBe(0);
@@ -52,7 +52,7 @@ describe('npm run operator-token', () => {
   it('replaces the generated operator token: the new one works, the old hash is gone', async () => {
     dir = mkdtempSync(join(tmpdir(), 'peer-relay-cli-'));
     const env = { DATABASE_URL: `file:${join(dir, 'relay.db')}`, OPERATOR_TOKEN: '' };
-    const { stdout: output } = runTool('operator-token', [], env);
+    const { stdout: output } = await runTool('operator-token', [], env);
     const token = /New operator token[^:]*: ([A-Za-z0-9_-]{43})/.exec(output)?.[1];
     expect(token).toBeDefined();
     harness = await createHarness({ dir, env: { OPERATOR_TOKEN: '' } });

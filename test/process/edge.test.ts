@@ -140,7 +140,7 @@ describe('npm run db:migrate', () => {
   it('brings a libSQL database up to date with src/db/migrations and says so', async () => {
     dir = mkdtempSync(join(tmpdir(), 'peer-relay-migrate-'));
     const url = `file:${join(dir, 'relay.db')}`;
-    const { stdout: output } = runTool('migrate', [], { DATABASE_URL: url });
+    const { stdout: output } = await runTool('migrate', [], { DATABASE_URL: url });
     expect(output).toContain('is up to date');
     const client = createClient({ url });
     const tables = await client.execute("select name from sqlite_master where type = 'table'");

@@ -154,16 +154,16 @@ describe('the command line', () => {
 
   it('prints plain tables through npm run ops, and a usage line for anything else', async () => {
     const env = { DATABASE_URL: await seededDatabase(), NO_COLOR: '' };
-    const { stdout: status } = runTool('ops', ['status'], env);
+    const { stdout: status } = await runTool('ops', ['status'], env);
     expect(status).toMatch(/^peer-relay status at \d{4}-\d\d-\d\dT\d\d:00:00Z$/m);
     expect(status).toMatch(row('  waiting now', '2'));
     expect(status).not.toMatch(ANSI);
 
-    const supporters = runTool('ops', ['supporters'], env);
+    const supporters = await runTool('ops', ['supporters'], env);
     expect(supporters.status).toBe(0);
     expect(supporters.stdout).toMatch(/^ID +NAME/m);
 
-    const wrong = runTool('ops', ['everything'], env);
+    const wrong = await runTool('ops', ['everything'], env);
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain(
       'usage: npm run ops -- status | supporters [--json] | purge <supporterId> <olderThanHours>',
@@ -174,15 +174,17 @@ describe('the command line', () => {
     const url = await seededDatabase();
     const env = { DATABASE_URL: url, NO_COLOR: '' };
     const ops = (...args: string[]) => runTool('ops', args, env);
-    const listed = ops('supporters', '--json');
+    const listed = await ops('supporters', '--json');
     const [kari] = (JSON.parse(listed.stdout) as { supporters: { id: string }[] }).supporters;
     // The two messages are two hours old: three hours keeps them, one hour purges both.
-    expect(ops('purge', kari!.id, '3').stdout).toBe(`purged 0 queued messages of ${kari!.id}\n`);
-    const purged = ops('purge', kari!.id, '1');
+    expect((await ops('purge', kari!.id, '3')).stdout).toBe(
+      `purged 0 queued messages of ${kari!.id}\n`,
+    );
+    const purged = await ops('purge', kari!.id, '1');
     expect(purged.status).toBe(0);
     expect(purged.stdout).toBe(`purged 2 queued messages of ${kari!.id}\n`);
-    expect(ops('status').stdout).toMatch(row('  waiting now', '0'));
-    const unknown = ops('purge', 'nobody', '1');
+    expect((await ops('status')).stdout).toMatch(row('  waiting now', '0'));
+    const unknown = await ops('purge', 'nobody', '1');
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('No supporter has this id.');
   });

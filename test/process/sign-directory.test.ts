@@ -8,11 +8,9 @@
  * back: the entry no longer verifies, the tool flags the change, and a
  * confirmed re-signing is published with the key-change notice.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { createClient } from '@libsql/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TOOLS } from '../../scripts/build-server.ts';
@@ -21,13 +19,7 @@ import { signDirectory } from '../../src/cli/directory-signer.ts';
 import { signKeyPair } from '../../web/src/crypto/libsodium';
 import { toB64, verifyEntry } from '../../web/src/protocol/index';
 import { joinSupporter } from '../support/actors.ts';
-import {
-  BUILD_DIR,
-  freePort,
-  PROJECT_ROOT,
-  startRelay,
-  stopStartedRelays,
-} from '../support/process-helpers.ts';
+import { freePort, runTool, startRelay, stopStartedRelays } from '../support/process-helpers.ts';
 import { overHttp, type Transport } from '../support/transport.ts';
 import { startWorkerdRelay, type WorkerdRelay } from '../support/workerd-relay.ts';
 
@@ -46,22 +38,11 @@ afterEach(async () => {
   dir = undefined;
 });
 
-/**
- * Runs one of the tools from the build, as `npm run` does, bounded in time;
- * rejects on a non-zero exit. Not `runTool`: the relay may be in this
- * process (workerd's), so the tool must not block it.
- */
+/** Runs a tool from the build; rejects on a non-zero exit, with what it said. */
 async function cli(tool: (typeof TOOLS)[number], args: string[]): Promise<string> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [`${BUILD_DIR}${tool}.mjs`, ...args],
-    {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, OPERATOR_TOKEN, DIRECTORY_KEY_PASSPHRASE: PASSPHRASE },
-      timeout: 120_000,
-    },
-  );
-  return stdout;
+  const run = await runTool(tool, args, { OPERATOR_TOKEN, DIRECTORY_KEY_PASSPHRASE: PASSPHRASE });
+  if (run.status !== 0) throw new Error(`${tool} exited ${run.status}: ${run.stderr}`);
+  return run.stdout;
 }
 
 interface LiveRelay {

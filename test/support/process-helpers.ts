@@ -6,7 +6,7 @@
  * Every wait is bounded, and every child started here is remembered so that
  * `stopStartedRelays()` (called from `afterEach`) can kill it by its pid.
  */
-import { type ChildProcess, type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
@@ -96,16 +96,40 @@ export function relayEnv(values: Record<string, string>): NodeJS.ProcessEnv {
 export const BUILD_DIR = `${PROJECT_ROOT}dist-test/`;
 export const bundlePath = `${BUILD_DIR}node.mjs`;
 
-/** Runs a command-line tool from the build, as its npm script does (`node dist/<tool>.mjs`), to its end. */
+/** How a tool run ended: its exit status (null if killed) and its whole output. */
+export interface ToolRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a command-line tool from the build, as its npm script does
+ * (`node dist/<tool>.mjs`), with only `env` and what {@link relayEnv} keeps,
+ * bounded in time. Not synchronously: the relay it talks to may be served
+ * from this process (workerd's), and the test's own connections stay served.
+ */
 export function runTool(
   tool: (typeof TOOLS)[number],
   args: string[],
-  env: Record<string, string | undefined>,
-): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [`${BUILD_DIR}${tool}.mjs`, ...args], {
+  env: Record<string, string>,
+): Promise<ToolRun> {
+  const options = {
     cwd: PROJECT_ROOT,
+    env: relayEnv(env),
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    timeout: 120_000,
+  } as const;
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [`${BUILD_DIR}${tool}.mjs`, ...args],
+      options,
+      (error, stdout, stderr) => {
+        const status = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+        resolve({ status, stdout, stderr });
+      },
+    );
   });
 }
 
