@@ -57,11 +57,14 @@ function codeOf(file: string): string {
   return readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
 }
 
+/** Every module of src/ the relay can load; not src/cli, the operator's tools, which run only on Node. */
 function serverModules(): string[] {
   const walk = (path: string): string[] =>
     readdirSync(path, { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory()
-        ? walk(join(path, entry.name))
+        ? entry.name === 'cli' && path === join(root, 'src')
+          ? []
+          : walk(join(path, entry.name))
         : entry.name.endsWith('.ts')
           ? [join(path, entry.name)]
           : [],
