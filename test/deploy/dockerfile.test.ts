@@ -66,7 +66,7 @@ describe('deploy/Dockerfile (linted, not built here)', () => {
       /^RUN npm ci --omit=dev /,
     );
     expect(runtime.filter((line) => line.startsWith('COPY '))).toEqual([
-      'COPY package.json package-lock.json ./',
+      'COPY package.json npm-shrinkwrap.json ./',
       'COPY --from=build /app/dist ./dist',
       'COPY --from=build /app/web/dist ./web/dist',
     ]);
