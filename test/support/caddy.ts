@@ -16,7 +16,7 @@ import { Agent } from 'undici';
 import { freePort, killProcessGroups, PROJECT_ROOT } from './process-helpers.ts';
 import { overHttp } from './transport.ts';
 
-/** Where Debian installs it (scripts/ensure-chromium.ts installs it for `npm test`). */
+/** Where Debian installs it (scripts/ensure-test-programs.ts installs it for `npm test`). */
 export const CADDY = '/usr/bin/caddy';
 
 /** The configuration deployers copy (docs/deploy-node.md). */

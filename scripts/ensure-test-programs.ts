@@ -1,11 +1,12 @@
 /**
  * @module
- * The tests run two programs from Debian: Chromium at /usr/bin/chromium (the
- * browser tests) and Caddy at /usr/bin/caddy (test/process/caddy.test.ts, the
- * TLS proxy of docs/deploy-node.md). `npm test` runs this first: whatever is
- * missing it installs with apt-get when it can (root on Debian), and
- * otherwise stops with one line saying what to do. No test is ever skipped
- * silently for want of either.
+ * The tests run three programs from Debian: Chromium at /usr/bin/chromium
+ * (the browser tests), Caddy at /usr/bin/caddy (test/process/caddy.test.ts,
+ * the TLS proxy of docs/deploy-node.md) and systemd-analyze
+ * (test/process/systemd-unit.test.ts, the unit in deploy/). `npm test` and
+ * .ci/run run this first: whatever is missing it installs with apt-get when
+ * it can (root on Debian), and otherwise stops with one line saying what to
+ * do. No test is ever skipped silently for want of one.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { existsSync } from 'node:fs';
 const NEEDED = [
   { path: '/usr/bin/chromium', debian: 'chromium', usedBy: 'The browser tests' },
   { path: '/usr/bin/caddy', debian: 'caddy', usedBy: 'The TLS proxy test' },
+  { path: '/usr/bin/systemd-analyze', debian: 'systemd', usedBy: 'The systemd unit test' },
 ];
 
 const missing = NEEDED.filter((program) => !existsSync(program.path));
