@@ -47,6 +47,17 @@ export const supporters = sqliteTable('supporters', {
   notifyEmail: integer('notify_email', { mode: 'boolean' }).notNull().default(false),
   /** POST a content-free notice here when messages wait; may hold a secret (an ntfy topic). */
   notifyWebhookUrl: text('notify_webhook_url'),
+  /**
+   * The operator's last signature of this entry (PROTOCOL.md §13) and the key
+   * and name it was made for: published only while those are still the
+   * entry's own, and kept after, so a new signature needs a higher version.
+   */
+  signedVersion: integer('signed_version'),
+  signature: text('signature'),
+  signedBoxPublicKey: text('signed_box_public_key'),
+  signedName: text('signed_name'),
+  /** The hour a signature for a key other than the previously signed one was accepted. */
+  keyChangedHour: integer('key_changed_hour'),
 });
 
 export const invites = sqliteTable('invites', {

@@ -1,5 +1,16 @@
 /** @module Supporter rows: directory, registration, profile, vault. */
-import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  eq,
+  getTableColumns,
+  isNotNull,
+  isNull,
+  lt,
+  ne,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { deleteArchiveOf } from './archive.ts';
 import { countMatching } from './counters.ts';
 import { type Database, liveAt, prepared } from './database.ts';
@@ -76,6 +87,11 @@ export async function insertSupporterWithInvite(
     lastSeenHour: supporter.createdHour,
     notifyEmail: false,
     notifyWebhookUrl: null,
+    signedVersion: null,
+    signature: null,
+    signedBoxPublicKey: null,
+    signedName: null,
+    keyChangedHour: null,
   };
   // The row as constants selected from the open invite: no invite, no row.
   const constants = Object.fromEntries(
@@ -104,6 +120,47 @@ export async function updateSupporter(
   return (
     (await db.update(supporters).set(changes).where(eq(supporters.id, id)).returning().get()) ??
     null
+  );
+}
+
+/**
+ * Stores the operator's signature (PROTOCOL.md §13) as made for the
+ * supporter's key and name as they are in this very update, so a change
+ * racing with it can only make the signature unpublished, never misattributed.
+ * `keyChangedHour` becomes `hour` when that key differs from the previously
+ * signed one.
+ *
+ * @returns the updated row, or null when the version is not above the last
+ *   one signed (or the supporter is unknown).
+ */
+export async function storeDirectorySignature(
+  db: Database,
+  id: string,
+  signed: { version: number; signature: string; hour: number },
+): Promise<SupporterRow | null> {
+  const keyChanged = and(
+    isNotNull(supporters.signedBoxPublicKey),
+    ne(supporters.signedBoxPublicKey, supporters.boxPublicKey),
+  );
+  return (
+    (await db
+      .update(supporters)
+      .set({
+        signedVersion: signed.version,
+        signature: signed.signature,
+        // SQLite evaluates every assignment on the row as it was before the update.
+        signedBoxPublicKey: sql`${supporters.boxPublicKey}`,
+        signedName: sql`${supporters.name}`,
+        keyChangedHour: sql`case when ${keyChanged} then ${signed.hour} else ${supporters.keyChangedHour} end`,
+      })
+      .where(
+        and(
+          eq(supporters.id, id),
+          or(isNull(supporters.signedVersion), lt(supporters.signedVersion, signed.version)),
+        ),
+      )
+      .returning()
+      .get()) ?? null
   );
 }
 

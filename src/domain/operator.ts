@@ -29,8 +29,9 @@ import {
   type SupporterChange,
   type SupporterHealth,
 } from '../wire/operator.ts';
+import { lastSigned } from './directory-signature.ts';
 import { expiryHour, nowHour, type Relay } from './relay.ts';
-import { effectiveStatus } from './supporter-view.ts';
+import { effectiveStatus, fingerprintOf } from './supporter-view.ts';
 
 const DAY_MS = 86_400_000;
 const DAY_SECONDS = 24 * HOUR_SECONDS;
@@ -78,6 +79,7 @@ function toHealth(
   deliveredLast30d: number,
 ): SupporterHealth {
   const status = effectiveStatus(row, hour);
+  const signed = lastSigned(row);
   return {
     id: row.id,
     name: row.name,
@@ -91,6 +93,9 @@ function toHealth(
     deliveredLast30d,
     lastSeen: row.lastSeenHour === null ? null : isoHour(row.lastSeenHour),
     joinedAt: isoHour(row.createdHour),
+    boxPublicKey: row.boxPublicKey,
+    fingerprint: fingerprintOf(row.boxPublicKey),
+    ...(signed === null ? {} : { lastSigned: signed }),
   };
 }
 

@@ -7,6 +7,7 @@ import type { SupporterStatus } from '../db/schema.ts';
 import type { SupporterRow } from '../db/supporters.ts';
 import { isoHour } from '../time.ts';
 import type { Supporter } from '../wire/api.ts';
+import { keyChangeNotice, publishedSignature } from './directory-signature.ts';
 
 export type { Supporter } from '../wire/api.ts';
 
@@ -19,8 +20,14 @@ export function effectiveStatus(
   return row.awayUntilHour === null || row.awayUntilHour > nowHour ? 'away' : 'available';
 }
 
+/** The §1 fingerprint of a stored `b64` key (of no bytes, should the row hold no valid key). */
+export function fingerprintOf(boxPublicKey: string): string {
+  return fingerprint(fromB64(boxPublicKey) ?? new Uint8Array());
+}
+
 export function toSupporter(row: SupporterRow, nowHour: number): Supporter {
   const status = effectiveStatus(row, nowHour);
+  const keyChanged = keyChangeNotice(row, nowHour);
   return {
     id: row.id,
     name: row.name,
@@ -35,6 +42,8 @@ export function toSupporter(row: SupporterRow, nowHour: number): Supporter {
       ? { awayUntil: isoHour(row.awayUntilHour) }
       : {}),
     boxPublicKey: row.boxPublicKey,
-    fingerprint: fingerprint(fromB64(row.boxPublicKey) ?? new Uint8Array()),
+    fingerprint: fingerprintOf(row.boxPublicKey),
+    ...publishedSignature(row),
+    ...(keyChanged === null ? {} : { keyChangedAt: keyChanged }),
   };
 }

@@ -1,5 +1,9 @@
-/** @module Operator routes (Bearer operator token): invites, supporters (and purging their queues), health. */
+/**
+ * @module Operator routes (Bearer operator token): invites, supporters (purging
+ * their queues, signing their directory entries), health.
+ */
 import { Hono } from 'hono';
+import { recordDirectorySignature } from '../domain/directory-signature.ts';
 import {
   changeSupporter,
   createInvite,
@@ -15,6 +19,7 @@ import type { HealthReport } from '../wire/operator.ts';
 import { requireOperator } from './auth.ts';
 import { describe } from './openapi.ts';
 import {
+  directorySignature,
   healthQuery,
   inviteRequest,
   purgeRequest,
@@ -66,6 +71,19 @@ export function operatorRoutes(relay: Relay, info: InstanceInfo) {
       }),
       validate('json', supporterChange),
       async (c) => c.json(await changeSupporter(relay, c.req.param('id'), c.req.valid('json'))),
+    )
+    .put(
+      '/supporters/:id/signature',
+      describe({
+        summary: "Store the operator's signature of a directory entry (PROTOCOL.md §13)",
+        tag: 'Operator',
+        auth: 'operator',
+        ok: { 200: '`{version}`' },
+        errors: { 400: ['bad_encoding'], 404: ['supporter_not_found'], 409: ['stale_version'] },
+      }),
+      validate('json', directorySignature),
+      async (c) =>
+        c.json(await recordDirectorySignature(relay, c.req.param('id'), c.req.valid('json'))),
     )
     .post(
       '/supporters/:id/purge',

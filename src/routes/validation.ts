@@ -244,6 +244,15 @@ export const purgeRequest = v.object({
 });
 
 /**
+ * `PUT /admin/supporters/{id}/signature` (PROTOCOL.md §13): a version the
+ * statement's `u32be` can hold, and a 64-byte Ed25519 signature.
+ */
+export const directorySignature = v.object({
+  version: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(0xffff_ffff)),
+  signature: bytesLong(64),
+});
+
+/**
  * `PATCH /admin/supporters/{id}`: activate or deactivate, and/or set the
  * supporter's availability as `PATCH /me` does (`awayUntil` null clears it).
  * At least one field.

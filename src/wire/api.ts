@@ -38,7 +38,23 @@ export interface Supporter {
   awayUntil?: string;
   boxPublicKey: string;
   fingerprint: string;
+  /**
+   * The operator's signature of this entry (PROTOCOL.md §13), present only
+   * while the entry's name and key are the ones signed; a client with the
+   * operator's key verifies it (web/src/protocol/directory-entry.ts).
+   */
+  version?: number;
+  /** `b64` of the 64-byte Ed25519 signature; present with `version`. */
+  signature?: string;
+  /**
+   * ISO hour a signature for a new key was accepted; present for
+   * {@link KEY_CHANGE_NOTICE_DAYS} days after (docs/protocol.md §13).
+   */
+  keyChangedAt?: string;
 }
+
+/** How long the directory shows that a supporter's signed key changed. */
+export const KEY_CHANGE_NOTICE_DAYS = 30;
 
 /** `GET /api/v1/site`: what the pages need to know about this relay. */
 export interface SiteInfo {

@@ -42,6 +42,29 @@ export interface SupporterHealth {
   lastSeen: string | null;
   /** ISO hour. */
   joinedAt: string;
+  /** `b64` of the supporter's current box public key, and its fingerprint (PROTOCOL.md §1). */
+  boxPublicKey: string;
+  fingerprint: string;
+  /**
+   * What the operator last signed for this supporter (PROTOCOL.md §13), even
+   * if the key or name has changed since: the signing tool verifies this old
+   * signature itself before it calls a key unchanged. Absent if never signed.
+   */
+  lastSigned?: SignedEntry;
+}
+
+/** `PUT /api/v1/admin/supporters/{id}/signature` (PROTOCOL.md §13). */
+export interface DirectorySignature {
+  /** ≥ 1, greater than any version signed before for this supporter. */
+  version: number;
+  /** `b64` of the 64-byte Ed25519 signature of the §13 statement. */
+  signature: string;
+}
+
+/** A signature with the key (`b64`) and name it was made for. */
+export interface SignedEntry extends DirectorySignature {
+  boxPublicKey: string;
+  name: string;
 }
 
 /** `PATCH /api/v1/admin/supporters/{id}`: what an operator may change (at least one field). */

@@ -12,7 +12,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../support/harness.ts';
 
-/** Every endpoint PROTOCOL.md names (§6, §10.2, §10.3, §12), as `METHOD /path`. */
+/** Every endpoint PROTOCOL.md names (§6, §10.2, §10.3, §12, §13), as `METHOD /path`. */
 const PROTOCOL_ENDPOINTS = [
   'GET /api/v1/supporters',
   'GET /api/v1/supporters/{id}',
@@ -39,20 +39,12 @@ const PROTOCOL_ENDPOINTS = [
   'POST /api/v1/admin/invites',
   'GET /api/v1/admin/supporters',
   'PATCH /api/v1/admin/supporters/{id}',
+  'PUT /api/v1/admin/supporters/{id}/signature',
   'GET /api/v1/admin/health',
   'GET /metrics',
   'GET /healthz',
   'GET /readyz',
 ];
-
-/**
- * PROTOCOL.md §13 (operator-signed directory entries) is issue 18, not built
- * yet: when it is, the test below fails and these move into the lists above.
- */
-const NOT_YET_BUILT = {
-  endpoint: 'PUT /api/v1/admin/supporters/{id}/signature',
-  code: 'stale_version',
-};
 
 /**
  * Every error code with the endpoint and status that PROTOCOL.md or the
@@ -116,6 +108,11 @@ const PROTOCOL_ERRORS: [endpoint: string, status: number, code: string][] = [
   ['GET /api/v1/archive', 400, 'bad_cursor'],
   ['POST /api/v1/admin/invites', 401, 'unauthorized'],
   ['PATCH /api/v1/admin/supporters/{id}', 404, 'supporter_not_found'],
+  ['PUT /api/v1/admin/supporters/{id}/signature', 400, 'bad_encoding'],
+  ['PUT /api/v1/admin/supporters/{id}/signature', 400, 'invalid_request'],
+  ['PUT /api/v1/admin/supporters/{id}/signature', 401, 'unauthorized'],
+  ['PUT /api/v1/admin/supporters/{id}/signature', 404, 'supporter_not_found'],
+  ['PUT /api/v1/admin/supporters/{id}/signature', 409, 'stale_version'],
   ['GET /metrics', 401, 'unauthorized'],
   ['GET /readyz', 503, 'not_ready'],
 ];
@@ -246,10 +243,5 @@ describe('GET /api/v1/openapi.json', () => {
     });
     const query = operation('GET /api/v1/supporters')?.parameters?.map((p) => `${p.in} ${p.name}`);
     expect(query).toEqual(['query county', 'query specialty', 'query language', 'query modality']);
-  });
-
-  it('leaves out PROTOCOL.md §13 until issue 18 builds it', () => {
-    expect(operation(NOT_YET_BUILT.endpoint)).toBeUndefined();
-    expect(JSON.stringify(document)).not.toContain(NOT_YET_BUILT.code);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fromB64 } from '../../web/src/protocol/index.ts';
+import { fingerprint, fromB64, toB64 } from '../../web/src/protocol/index.ts';
 import {
   admin,
   type Doctor,
@@ -219,6 +219,8 @@ describe('supporter health for operators', () => {
       deliveredLast30d: 1,
       lastSeen: '2026-11-27T19:00:00Z',
       joinedAt: '2026-11-27T14:00:00Z',
+      boxPublicKey: toB64(a.publicKey),
+      fingerprint: await fingerprint(a.publicKey),
     });
     expect(byId.get(b.id)).toEqual({
       id: b.id,
@@ -233,6 +235,8 @@ describe('supporter health for operators', () => {
       deliveredLast30d: 0,
       lastSeen: '2026-11-27T14:00:00Z',
       joinedAt: '2026-11-27T14:00:00Z',
+      boxPublicKey: toB64(b.publicKey),
+      fingerprint: await fingerprint(b.publicKey),
     });
 
     // 29 days on the delivery still counts; messages past their 14 days are no longer pending.

@@ -40,6 +40,8 @@ function supporter(name: string, fields: Partial<SupporterHealth> = {}): Support
     deliveredLast30d: 0,
     lastSeen: '2026-12-01T10:00:00Z',
     joinedAt: '2026-11-01T10:00:00Z',
+    boxPublicKey: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8',
+    fingerprint: '87299 73579 52098 19480 11273',
     ...fields,
   };
 }

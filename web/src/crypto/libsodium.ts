@@ -1,10 +1,11 @@
 /**
  * @module
  * The crypto boundary of the web client: the only module in `web/` that
- * imports libsodium. It speaks in algorithms (BLAKE2b, sealed boxes, Argon2id);
- * `web/src/protocol/` turns these into the product's words (reply codes,
- * mailboxes, vaults). Every helper awaits the library itself, so callers never
- * have to think about WebAssembly initialisation.
+ * imports libsodium. It speaks in algorithms (BLAKE2b, sealed boxes,
+ * Ed25519, Argon2id); `web/src/protocol/` turns these into the product's
+ * words (reply codes, mailboxes, vaults, signed directory entries). Every
+ * helper awaits the library itself, so callers never have to think about
+ * WebAssembly initialisation.
  *
  * Both builds are loaded only when first needed, each a script of its own
  * that is checked against the build's SHA-256 before it runs
@@ -192,6 +193,60 @@ export async function decryptBox(
     return sodium.crypto_box_open_easy(box, nonce, senderPublicKey, recipientSecretKey);
   } catch {
     return null;
+  }
+}
+
+/** An Ed25519 key pair for `crypto_sign`; the secret key is 64 bytes (seed || public key). */
+export interface SignKeyPair {
+  publicKey: Uint8Array;
+  secretKey: Uint8Array;
+}
+
+/** Length of an Ed25519 public key. */
+export const SIGN_PUBLIC_KEY_BYTES = 32;
+/** Length of an Ed25519 detached signature. */
+export const SIGNATURE_BYTES = 64;
+
+/** A fresh random Ed25519 key pair (`crypto_sign_keypair`). */
+export async function signKeyPair(): Promise<SignKeyPair> {
+  const sodium = await loadSodium();
+  const { publicKey, privateKey } = sodium.crypto_sign_keypair();
+  return { publicKey, secretKey: privateKey };
+}
+
+/** The Ed25519 key pair determined by a 32-byte seed (`crypto_sign_seed_keypair`). */
+export async function signSeedKeyPair(seed: Uint8Array): Promise<SignKeyPair> {
+  const sodium = await loadSodium();
+  const { publicKey, privateKey } = sodium.crypto_sign_seed_keypair(seed);
+  return { publicKey, secretKey: privateKey };
+}
+
+/** An Ed25519 signature of `message` (`crypto_sign_detached`), {@link SIGNATURE_BYTES} long. */
+export async function signDetached(
+  message: Uint8Array,
+  secretKey: Uint8Array,
+): Promise<Uint8Array> {
+  const sodium = await loadSodium();
+  return sodium.crypto_sign_detached(message, secretKey);
+}
+
+/**
+ * Whether `signature` is `publicKey`'s signature of `message`
+ * (`crypto_sign_verify_detached`); false, never a throw, for malformed input.
+ */
+export async function verifyDetached(
+  signature: Uint8Array,
+  message: Uint8Array,
+  publicKey: Uint8Array,
+): Promise<boolean> {
+  const sodium = await loadSodium();
+  if (signature.length !== SIGNATURE_BYTES || publicKey.length !== SIGN_PUBLIC_KEY_BYTES) {
+    return false;
+  }
+  try {
+    return sodium.crypto_sign_verify_detached(signature, message, publicKey);
+  } catch {
+    return false;
   }
 }
 

@@ -2,8 +2,9 @@
  * @module
  * The peer-relay wire protocol (PROTOCOL.md) for browsers and tests: reply
  * codes and mailboxes for doctors, sealed messages and replies, supporter
- * fingerprints and vaults, and proof of work. Functions that need libsodium
- * are async; they load it on first use.
+ * fingerprints and vaults, proof of work, and operator-signed directory
+ * entries. Functions that need libsodium are async; they load it on first
+ * use.
  */
 
 export type { BoxKeyPair } from '../crypto/libsodium';
@@ -19,6 +20,13 @@ export {
   sealArchiveItem,
   sealOwnCopy,
 } from './archive';
+export type { DirectoryEntry, SignedFields } from './directory-entry';
+export {
+  directoryStatement,
+  parseOperatorPublicKey,
+  signEntry,
+  verifyEntry,
+} from './directory-entry';
 export { fromB64, fromUtf8, toB64, toUtf8 } from './encoding';
 export type {
   ContactPrefs,

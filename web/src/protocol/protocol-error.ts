@@ -25,7 +25,9 @@ export type ProtocolErrorCode =
   /** Key-derivation parameters below the protocol's minimum (or absurdly high). */
   | 'weak_kdf'
   /** This engine's Argon2id does not reproduce the known-answer vector. */
-  | 'argon2_self_test_failed';
+  | 'argon2_self_test_failed'
+  /** A directory entry (or operator key) that the §13 statement cannot hold. */
+  | 'invalid_entry';
 
 /**
  * Thrown by protocol functions when input from the network, the user or
