@@ -1,0 +1,224 @@
+/**
+ * Issue 18 in Chromium: pages built with a directory key (PROTOCOL.md §13)
+ * against a relay whose database is altered behind its back. A signed
+ * supporter is written to; an unsigned one and one whose key a test wrote
+ * straight into the supporters table are shown as "not yet confirmed by the
+ * service" and nothing reaches the relay for them, even from the compose
+ * page reached by address; a key change the operator re-signed (a higher
+ * version, through the admin API) is accepted with "key changed on …"; and
+ * the mailbox warns that the reply came from another key than the one the
+ * first message was sealed to. The build is made here, with the test
+ * vector's operator key, into its own folder: other files keep web/dist.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { buildWeb } from '../../scripts/build-web.ts';
+import { boxKeyPair, type SignKeyPair, signSeedKeyPair } from '../../web/src/crypto/libsodium';
+import { signEntry, toB64 } from '../../web/src/protocol/index';
+import { admin, joinSupporter, Supporter } from '../support/actors.ts';
+import { count, query } from '../support/database.ts';
+import { apiRequests, checkPage, PROFILES, poll, shownReplyCode } from './doctor-helpers.ts';
+import { pagesClosedAfterEach, type RunningRelay, relayAndBrowser } from './support.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+const WEB_DIST = join(root, 'test-results/web-dist-directory-key');
+/** The public key of PROTOCOL.md §13's test vector (seed bytes 00 01 … 1f). */
+const OPERATOR_PUBLIC_KEY = 'A6EHv_POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg';
+const UNCONFIRMED = 'Not yet confirmed by the service';
+
+let operator: SignKeyPair;
+
+/** Signs `supporter`'s entry as the operator's list shows it now, as version `version`. */
+async function sign(relay: RunningRelay, id: string, version: number): Promise<void> {
+  const listed = await admin(relay, 'GET', '/api/v1/admin/supporters');
+  const { name, boxPublicKey } = listed.body.supporters.find((s: { id: string }) => s.id === id);
+  const signature = await signEntry({ id, name, boxPublicKey, version }, operator.secretKey);
+  const signed = await admin(relay, 'PUT', `/api/v1/admin/supporters/${id}/signature`, {
+    version,
+    signature,
+  });
+  expect(signed.status).toBe(200);
+}
+
+const setup = relayAndBrowser(
+  {},
+  async (relay) => {
+    const anne = await joinSupporter(relay, { profile: PROFILES.anne, wholeProfile: true });
+    const bjorn = await joinSupporter(relay, { profile: PROFILES.bjorn, wholeProfile: true });
+    // Chen is never signed.
+    const chen = await joinSupporter(relay, { profile: PROFILES.chen, wholeProfile: true });
+    await sign(relay, anne.id, 1);
+    await sign(relay, bjorn.id, 1);
+    return { anne, bjorn, chen };
+  },
+  {
+    webDist: WEB_DIST,
+    beforeStart: async () => {
+      operator = await signSeedKeyPair(Uint8Array.from({ length: 32 }, (_, i) => i));
+      expect(toB64(operator.publicKey)).toBe(OPERATOR_PUBLIC_KEY);
+      await buildWeb(WEB_DIST, { directoryPublicKey: OPERATOR_PUBLIC_KEY });
+    },
+  },
+);
+
+const openPage = pagesClosedAfterEach(20_000);
+
+const card = (page: Page, name: string) =>
+  page.locator('#directory-list > li').filter({ has: page.getByRole('heading', { name }) });
+
+/** Confirms the reply code as saved, as a doctor does before leaving the compose page. */
+async function saveCode(page: Page): Promise<void> {
+  await page.getByLabel('I have saved my reply code').check();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.waitForURL(/\/mailbox/);
+}
+
+const messagesTo = (id: string) =>
+  count(setup.relay.harness, 'select count(*) as n from messages where supporter_id = ?', [id]);
+
+describe('a build with a directory key', () => {
+  it('names the key in its asset manifest and on the operator page', async () => {
+    const served = await (
+      await fetch(`${setup.relay.url}/.well-known/peer-relay-assets.json`)
+    ).json();
+    expect(served.directoryPublicKey).toBe(OPERATOR_PUBLIC_KEY);
+    const written = JSON.parse(
+      readFileSync(join(WEB_DIST, '.well-known/peer-relay-assets.json'), 'utf8'),
+    );
+    expect(written.directoryPublicKey).toBe(OPERATOR_PUBLIC_KEY);
+
+    const watched = await openPage(setup.browser);
+    await watched.page.goto(`${setup.relay.url}/operator`);
+    expect(await watched.page.locator('#operator-directory-key').textContent()).toContain(
+      OPERATOR_PUBLIC_KEY,
+    );
+    expect(await watched.page.locator('.operator-directory-unsigned').count()).toBe(0);
+    await checkPage(watched, 'directory-key-operator');
+  });
+
+  it('refuses an entry whose key was written into the database behind the relay, even reached by address', async () => {
+    const { bjorn, chen } = setup;
+    // Another key, and the old signature made to look as if it were for it.
+    const forged = toB64((await boxKeyPair()).publicKey);
+    await query(
+      setup.relay.harness,
+      'update supporters set box_public_key = ?, signed_box_public_key = ? where id = ?',
+      [forged, forged, bjorn.id],
+    );
+    const entry = (await setup.relay.harness.request('GET', `/api/v1/supporters/${bjorn.id}`)).body;
+    expect(entry).toMatchObject({ boxPublicKey: forged, version: 1 });
+    expect(typeof entry.signature).toBe('string');
+
+    const watched = await openPage(setup.browser);
+    const { page, requests } = watched;
+    await page.goto(`${setup.relay.url}/`);
+    await card(page, 'Anne Berg').getByRole('link', { name: 'Write to Anne Berg' }).waitFor();
+    for (const name of ['Bjørn Dahl', 'Chen Li']) {
+      await poll(() => card(page, name).locator('.doctor-unconfirmed').textContent()).toContain(
+        UNCONFIRMED,
+      );
+      expect(
+        await card(page, name)
+          .getByRole('link', { name: `Write to ${name}` })
+          .count(),
+      ).toBe(0);
+    }
+    await checkPage(watched, 'directory-key-unconfirmed-home');
+
+    for (const { id, name } of [
+      { id: bjorn.id, name: 'Bjørn Dahl' },
+      { id: chen.id, name: 'Chen Li' },
+    ]) {
+      await page.goto(`${setup.relay.url}/write?to=${id}`);
+      await page.getByRole('textbox', { name: 'Your message' }).fill(`Only for ${name}.`);
+      await poll(() => page.locator('#write-key-problem').textContent()).toContain(
+        `you cannot write to ${name} for now`,
+      );
+      expect(await page.getByRole('button', { name: 'Encrypt and send' }).isDisabled()).toBe(true);
+      // Past the disabled button: the form's own submission still seals nothing.
+      await page
+        .locator('#write-form')
+        .evaluate((form) => (form as HTMLFormElement).requestSubmit());
+      await poll(() => page.locator('#write-key-problem').isVisible()).toBe(true);
+      expect(await page.locator('#write-sent').count()).toBe(0);
+    }
+    await checkPage(watched, 'directory-key-unconfirmed-write');
+    const posted = apiRequests(requests).filter(
+      (r) => r.method === 'POST' && new URL(r.url).pathname === '/api/v1/messages',
+    );
+    expect(posted).toEqual([]);
+    expect(await messagesTo(bjorn.id)).toBe(0);
+    expect(await messagesTo(chen.id)).toBe(0);
+  });
+
+  it('writes to a signed supporter, accepts a re-signed key change with its notice, and warns of the reply from the new key', async () => {
+    const { anne } = setup;
+    const watched = await openPage(setup.browser);
+    const { page } = watched;
+
+    // Signed: written to from the directory, with a kept copy (which records the key).
+    await page.goto(`${setup.relay.url}/`);
+    await card(page, 'Anne Berg').getByRole('link', { name: 'Write to Anne Berg' }).click();
+    await page.getByRole('textbox', { name: 'Your message' }).fill('Can we talk this week?');
+    await page
+      .getByRole('checkbox', {
+        name: 'Keep a copy of what I write, readable only with my reply code',
+      })
+      .check();
+    await page.getByRole('button', { name: 'Encrypt and send' }).click();
+    await page.locator('#write-sent').waitFor();
+    const code = await shownReplyCode(page);
+    await saveCode(page);
+    const first = await anne.readInbox({ acknowledge: true });
+    expect(first.map((item) => item.message.text)).toEqual(['Can we talk this week?']);
+
+    // A new device's key, written into the table: unconfirmed until the operator signs it.
+    const newKeys = await boxKeyPair();
+    await query(setup.relay.harness, 'update supporters set box_public_key = ? where id = ?', [
+      toB64(newKeys.publicKey),
+      anne.id,
+    ]);
+    await page.goto(`${setup.relay.url}/`);
+    await poll(() =>
+      card(page, 'Anne Berg').locator('.doctor-unconfirmed').textContent(),
+    ).toContain(UNCONFIRMED);
+
+    await sign(setup.relay, anne.id, 2);
+    await page.goto(`${setup.relay.url}/`);
+    const anneCard = card(page, 'Anne Berg');
+    await anneCard.getByRole('link', { name: 'Write to Anne Berg' }).waitFor();
+    expect(await anneCard.locator('.doctor-key-changed').textContent()).toBe(
+      'Key changed on 27 November 2026',
+    );
+    await checkPage(watched, 'directory-key-changed-home');
+    await anneCard.getByRole('link', { name: 'Write to Anne Berg' }).click();
+    await page.locator('#write-compose .doctor-key-changed').waitFor();
+    await page.getByRole('textbox', { name: 'Your message' }).fill('Writing to your new key.');
+    await page.getByRole('button', { name: 'Encrypt and send' }).click();
+    await page.locator('#write-sent').waitFor();
+    await saveCode(page);
+    const newAnne = new Supporter(
+      setup.relay,
+      { ...anne, publicKey: newKeys.publicKey, secretKey: newKeys.secretKey },
+      anne.token,
+    );
+    const second = await newAnne.readInbox({ acknowledge: true });
+    expect(second.map((item) => item.message.text)).toEqual(['Writing to your new key.']);
+
+    // Anne answers the first message from her new key: the mailbox says so.
+    await newAnne.reply(first[0]!.message, 'Yes, Thursday?');
+    await page.goto(`${setup.relay.url}/mailbox`);
+    await page.getByRole('textbox', { name: 'Reply code' }).fill(code);
+    await page.getByRole('button', { name: 'Open my replies' }).click();
+    const reply = page.locator('#mailbox-replies > li.doctor-reply');
+    await poll(() => reply.count()).toBe(1);
+    expect(await reply.locator('.doctor-reply-key-changed').textContent()).toContain(
+      'This reply comes from a different key than the one your first message to Anne Berg was sealed to',
+    );
+    expect(await reply.locator('.doctor-reply-unconfirmed').count()).toBe(0);
+    expect(await reply.locator('.doctor-reply-text').textContent()).toBe('Yes, Thursday?');
+    await checkPage(watched, 'directory-key-changed-mailbox');
+  });
+});
