@@ -8,7 +8,8 @@
  * version, through the admin API) is accepted with "key changed on …"; and
  * the mailbox warns that the reply came from another key than the one the
  * first message was sealed to. The build is made here, with the test
- * vector's operator key, into its own folder: other files keep web/dist.
+ * vector's operator key, into its own folder: other files keep web/dist,
+ * whose operator page (checked here too) says the directory is not signed.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ import { signEntry, toB64 } from '../../web/src/protocol/index';
 import { admin, joinSupporter, Supporter } from '../support/actors.ts';
 import { count, query } from '../support/database.ts';
 import { apiRequests, checkPage, PROFILES, poll, shownReplyCode } from './doctor-helpers.ts';
-import { pagesClosedAfterEach, type RunningRelay, relayAndBrowser } from './support.ts';
+import { pagesClosedAfterEach, type RunningRelay, relayAndBrowser, startRelay } from './support.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const WEB_DIST = join(root, 'test-results/web-dist-directory-key');
@@ -220,5 +221,30 @@ describe('a build with a directory key', () => {
     expect(await reply.locator('.doctor-reply-unconfirmed').count()).toBe(0);
     expect(await reply.locator('.doctor-reply-text').textContent()).toBe('Yes, Thursday?');
     await checkPage(watched, 'directory-key-changed-mailbox');
+  });
+});
+
+describe('a build without a directory key', () => {
+  it('says on the operator page that the directory is not signed, and how to sign it', async () => {
+    const relay = await startRelay();
+    try {
+      const watched = await openPage(setup.browser);
+      const { page } = watched;
+      await page.goto(`${relay.url}/operator`);
+      const unsigned = page.locator('.operator-directory-unsigned');
+      expect(await unsigned.getByRole('heading').textContent()).toBe('The directory is not signed');
+      const text = await unsigned.textContent();
+      for (const step of [
+        'npm run directory-key',
+        'DIRECTORY_PUBLIC_KEY',
+        'npm run sign-directory',
+      ]) {
+        expect(text).toContain(step);
+      }
+      expect(await page.locator('#operator-directory-key').count()).toBe(0);
+      await checkPage(watched, 'directory-key-none-operator');
+    } finally {
+      await relay.close();
+    }
   });
 });

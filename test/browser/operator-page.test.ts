@@ -6,7 +6,6 @@
  * backlog, marking a supporter away and deactivating another (checked in
  * the public directory), creating and copying an invite (which then works),
  * reload, forgetting the token, a token the relay no longer accepts, and
- * the notice that a build without a directory key does not sign the directory,
  * the page in Norwegian on a phone (marking available, reactivating, the
  * backlog as cards); then on a 390 × 844 phone in each language (issue 13):
  * the operator's own header, footer and tab title, relay hours said as an
@@ -74,16 +73,6 @@ describe('the operator page', () => {
     expect(await page.locator('header nav a[href^="/operator"]').count()).toBe(0);
     const robots = await (await fetch(`${setup.relay.url}/robots.txt`)).text();
     expect(robots).toContain('Disallow: /operator');
-    // Built without a directory key: the page says the directory is not signed, and how to sign it.
-    const unsigned = page.locator('.operator-directory-unsigned');
-    expect(await unsigned.getByRole('heading').textContent()).toBe('The directory is not signed');
-    for (const step of [
-      'npm run directory-key',
-      'DIRECTORY_PUBLIC_KEY',
-      'npm run sign-directory',
-    ]) {
-      expect(await unsigned.textContent()).toContain(step);
-    }
     await checkPage(watched, 'operator-token');
 
     // A wrong token: a clear message, nothing kept.

@@ -13,13 +13,11 @@ import {
   newSupporterKeys,
   newThreadId,
   openDoctorMessage,
-  openOwnCopy,
   openReply,
   type Reply,
   sealDoctorMessage,
   sealFirstContact,
   sealFollowUp,
-  sealOwnCopy,
   sealReply,
   sealReplyTo,
   toB64,
@@ -113,32 +111,6 @@ describe('doctor messages', () => {
     expect(opened.kind).toBe('follow-up');
     expect(opened.thread).toBe(first.message.thread);
     expect(opened).not.toHaveProperty('prefs');
-  });
-
-  it('records the key it was sealed to only when asked, and the doctor’s copy opens to it', async () => {
-    const { supporter, mailbox } = await doctorAndSupporter();
-    const plain = await sealFirstContact({ text: 'Hello', mailbox }, supporter.publicKey);
-    expect(plain.message).not.toHaveProperty('sealedTo');
-    const recorded = await sealFollowUp(
-      plain.message.thread,
-      { text: 'Me again', mailbox, recordSealedTo: true },
-      supporter.publicKey,
-    );
-    expect(recorded.message.sealedTo).toBe(toB64(supporter.publicKey));
-    const copy = await openOwnCopy(await sealOwnCopy(recorded.message, mailbox), mailbox);
-    expect(copy).toEqual(recorded.message);
-    const opened = await openDoctorMessage(
-      recorded.ciphertext,
-      supporter.publicKey,
-      supporter.secretKey,
-    );
-    expect(opened.sealedTo).toBe(toB64(supporter.publicKey));
-  });
-
-  it('refuses a sealedTo that is not a 32-byte key', async () => {
-    const { supporter } = await doctorAndSupporter();
-    const message = { ...(await sampleMessage()), sealedTo: 'AAAA' };
-    await expect(sealDoctorMessage(message, supporter.publicKey)).rejects.toThrow(/sealedTo/);
   });
 
   it('sealing the same message twice gives different ciphertexts and ids', async () => {
