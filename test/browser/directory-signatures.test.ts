@@ -127,6 +127,11 @@ describe('a build with a directory key', () => {
       ).toBe(0);
     }
     await checkPage(watched, 'directory-key-unconfirmed-home');
+    await page.goto(`${setup.relay.url}/?lang=nb`);
+    await poll(() => card(page, 'Chen Li').locator('.doctor-unconfirmed').textContent()).toContain(
+      'Ennå ikke bekreftet av tjenesten',
+    );
+    expect(await card(page, 'Chen Li').getByRole('link').count()).toBe(0);
 
     for (const { id, name } of [
       { id: bjorn.id, name: 'Bjørn Dahl' },

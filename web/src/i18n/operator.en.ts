@@ -17,8 +17,7 @@ export const operatorEn = {
     'These pages were built without a directory key, so they trust each supporter’s key exactly as the relay’s database gives it: whoever can write to the database could put their own key next to a supporter’s name. To close that:',
   'operator.directory.step.key':
     'On your own machine, not the relay, make the signing key (its secret is kept under a passphrase):',
-  'operator.directory.step.build':
-    'Build the pages with the public key it prints in DIRECTORY_PUBLIC_KEY:',
+  'operator.directory.step.build': 'Build the pages with the public key it prints:',
   'operator.directory.step.sign':
     'Sign the supporters’ entries, and again whenever one changes name or key:',
   // The token

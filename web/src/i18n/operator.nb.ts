@@ -15,8 +15,7 @@ export const operatorNb: Record<keyof typeof operatorEn, string> = {
     'Disse sidene ble bygget uten katalognøkkel, så de stoler på hver støttekollegas nøkkel slik databasen til tjenesten oppgir den: den som kan skrive i databasen, kan sette sin egen nøkkel ved siden av navnet til en støttekollega. Slik lukker du det:',
   'operator.directory.step.key':
     'Lag signeringsnøkkelen på din egen maskin, ikke på tjenesten (hemmeligheten lagres under en passordfrase):',
-  'operator.directory.step.build':
-    'Bygg sidene med den offentlige nøkkelen den skriver ut, i DIRECTORY_PUBLIC_KEY:',
+  'operator.directory.step.build': 'Bygg sidene med den offentlige nøkkelen den skriver ut:',
   'operator.directory.step.sign':
     'Signer oppføringene til støttekollegaene, og på nytt hver gang en av dem bytter navn eller nøkkel:',
   // Tokenet
