@@ -9,8 +9,8 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type SignKeyPair, signKeyPair } from '../../web/src/crypto/libsodium';
-import { type DirectoryEntry, signEntry, toB64, verifyEntry } from '../../web/src/protocol/index';
-import { admin, joinSupporter, type Supporter } from '../support/actors.ts';
+import { type DirectoryEntry, toB64, verifyEntry } from '../../web/src/protocol/index';
+import { admin, joinSupporter, type Supporter, signDirectoryEntry } from '../support/actors.ts';
 import { query } from '../support/database.ts';
 import { expectError } from '../support/expect-error.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
@@ -41,11 +41,8 @@ async function directoryEntry(id: string): Promise<DirectoryEntry & Record<strin
 }
 
 /** Signs the entry as the operator's list shows it now, and uploads it. */
-async function sign(id: string, version: number) {
-  const { name, boxPublicKey } = await adminEntry(id);
-  const signature = await signEntry({ id, name, boxPublicKey, version }, operator.secretKey);
-  return admin(harness, 'PUT', signaturePath(id), { version, signature });
-}
+const sign = (id: string, version: number) =>
+  signDirectoryEntry(harness, operator.secretKey, id, version);
 
 async function signedSupporter(): Promise<Supporter> {
   harness = await createHarness(); // 2026-11-27T14:25Z

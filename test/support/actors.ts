@@ -24,7 +24,7 @@ export {
   submit,
   type WriteOptions,
 } from './actors/doctor.ts';
-export { admin, createInvite, health, setActive } from './actors/operator.ts';
+export { admin, createInvite, health, setActive, signDirectoryEntry } from './actors/operator.ts';
 export {
   type JoinOptions,
   type LoginProof,

@@ -22,6 +22,11 @@ const START_TIMEOUT_MS = 30_000;
 export interface WorkerdRelay {
   /** `http://127.0.0.1:<port>/` */
   url: URL;
+  /**
+   * Runs SQL on the local D1 database behind the running Worker's back, as
+   * someone with access to the database could (`wrangler d1 execute`).
+   */
+  execute(sql: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -112,6 +117,9 @@ export async function startWorkerdRelay(
     }
     return {
       url,
+      async execute(sql) {
+        await wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', state, '--command', sql]);
+      },
       async stop() {
         await worker.dispose();
         rmSync(dir, { recursive: true, force: true });

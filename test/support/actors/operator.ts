@@ -4,6 +4,7 @@
  * operator token. `admin` is the raw escape hatch; the rest are the few
  * things tests ask of an operator by name.
  */
+import { signEntry } from '../../../web/src/protocol/index.ts';
 import { type ApiResponse, requireStatus, type Transport } from '../transport.ts';
 
 /** Any operator request (`Authorization: Bearer <operator token>`), answered as it is. */
@@ -37,4 +38,25 @@ export function setActive(relay: Transport, id: string, active: boolean): Promis
 /** The aggregate figures of `GET /admin/health`. */
 export function health(relay: Transport): Promise<ApiResponse> {
   return admin(relay, 'GET', '/api/v1/admin/health');
+}
+
+/**
+ * Signs a supporter's directory entry as the operator's list shows it now
+ * (PROTOCOL.md §13), as `npm run sign-directory` would, and uploads it;
+ * answered as the relay answers (`200 {version}`, `409 stale_version`, …).
+ */
+export async function signDirectoryEntry(
+  relay: Transport,
+  operatorSecretKey: Uint8Array,
+  id: string,
+  version: number,
+): Promise<ApiResponse> {
+  const listed = requireStatus(await admin(relay, 'GET', '/api/v1/admin/supporters'), 200, 'list');
+  const entry = listed.body.supporters.find((s: { id: string }) => s.id === id);
+  if (entry === undefined) throw new Error(`no supporter ${id} in the operator's list`);
+  const signature = await signEntry(
+    { id, name: entry.name, boxPublicKey: entry.boxPublicKey, version },
+    operatorSecretKey,
+  );
+  return admin(relay, 'PUT', `/api/v1/admin/supporters/${id}/signature`, { version, signature });
 }

@@ -103,7 +103,9 @@ export function checkArgon2(): Promise<void> {
 
 /**
  * `master = crypto_pwhash(32, utf8(NFKC(passphrase)), salt, …, ARGON2ID13)`.
- * Exported for the §9 test vector only; use {@link deriveVaultKeys}.
+ * Exported for the §9 test vector and the operator's key file
+ * (./operator-key.ts), which derives its own key from it; a supporter's
+ * vault uses {@link deriveVaultKeys}.
  *
  * @internal
  */
