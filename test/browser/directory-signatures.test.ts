@@ -17,8 +17,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildWeb } from '../../scripts/build-web.ts';
 import { boxKeyPair, type SignKeyPair, signSeedKeyPair } from '../../web/src/crypto/libsodium';
-import { signEntry, toB64 } from '../../web/src/protocol/index';
-import { admin, joinSupporter, Supporter } from '../support/actors.ts';
+import { toB64 } from '../../web/src/protocol/index';
+import { joinSupporter, Supporter, signDirectoryEntry } from '../support/actors.ts';
 import { count, query } from '../support/database.ts';
 import { apiRequests, checkPage, PROFILES, poll, shownReplyCode } from './doctor-helpers.ts';
 import { pagesClosedAfterEach, type RunningRelay, relayAndBrowser, startRelay } from './support.ts';
@@ -31,16 +31,10 @@ const UNCONFIRMED = 'Not yet confirmed by the service';
 
 let operator: SignKeyPair;
 
-/** Signs `supporter`'s entry as the operator's list shows it now, as version `version`. */
+/** Signs `id`'s entry as the operator's list shows it now, as version `version`. */
 async function sign(relay: RunningRelay, id: string, version: number): Promise<void> {
-  const listed = await admin(relay, 'GET', '/api/v1/admin/supporters');
-  const { name, boxPublicKey } = listed.body.supporters.find((s: { id: string }) => s.id === id);
-  const signature = await signEntry({ id, name, boxPublicKey, version }, operator.secretKey);
-  const signed = await admin(relay, 'PUT', `/api/v1/admin/supporters/${id}/signature`, {
-    version,
-    signature,
-  });
-  expect(signed.status).toBe(200);
+  const signed = await signDirectoryEntry(relay, operator.secretKey, id, version);
+  expect(signed.body).toEqual({ version });
 }
 
 const setup = relayAndBrowser(
