@@ -7,12 +7,15 @@
  * page reached by address; a key change the operator re-signed (a higher
  * version, through the admin API) is accepted with "key changed on …"; and
  * the mailbox warns that the reply came from another key than the one the
- * first message was sealed to. The build is made here, with the test
- * vector's operator key, into its own folder: other files keep web/dist,
- * whose operator page (checked here too) says the directory is not signed.
+ * first message was sealed to; all within the doctor pages' script budget,
+ * though the home page now loads libsodium to verify. The build is made
+ * here, with the test vector's operator key, into its own folder: other
+ * files keep web/dist, whose operator page (checked here too) says the
+ * directory is not signed.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildWeb } from '../../scripts/build-web.ts';
@@ -20,7 +23,14 @@ import { boxKeyPair, type SignKeyPair, signSeedKeyPair } from '../../web/src/cry
 import { toB64 } from '../../web/src/protocol/index';
 import { joinSupporter, Supporter, signDirectoryEntry } from '../support/actors.ts';
 import { count, query } from '../support/database.ts';
-import { apiRequests, checkPage, PROFILES, poll, shownReplyCode } from './doctor-helpers.ts';
+import {
+  apiRequests,
+  checkPage,
+  DOCTOR_JS_BUDGET,
+  PROFILES,
+  poll,
+  shownReplyCode,
+} from './doctor-helpers.ts';
 import { pagesClosedAfterEach, type RunningRelay, relayAndBrowser, startRelay } from './support.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -220,6 +230,19 @@ describe('a build with a directory key', () => {
     expect(await reply.locator('.doctor-reply-unconfirmed').count()).toBe(0);
     expect(await reply.locator('.doctor-reply-text').textContent()).toBe('Yes, Thursday?');
     await checkPage(watched, 'directory-key-changed-mailbox');
+
+    // Verifying on the home page too, the doctor pages stay within their budget.
+    const scripts = new Set(
+      watched.requests.map((r) => new URL(r.url).pathname).filter((path) => path.endsWith('.js')),
+    );
+    expect(scripts).toContain('/assets/home.js');
+    expect(scripts).toContain('/assets/mailbox.js');
+    let gzipped = 0;
+    for (const path of scripts) gzipped += gzipSync(readFileSync(join(WEB_DIST, path))).length;
+    console.log(
+      `keyed doctor pages load ${scripts.size} scripts, ${(gzipped / 1024).toFixed(1)} KB gzipped`,
+    );
+    expect(gzipped).toBeLessThanOrEqual(DOCTOR_JS_BUDGET);
   });
 });
 
