@@ -80,6 +80,16 @@ async function saveCode(page: Page): Promise<void> {
   await page.waitForURL(/\/mailbox/);
 }
 
+/** Opens the mailbox with `code` on a fresh page; returns its one reply. */
+async function openReply(page: Page, code: string) {
+  await page.goto(`${setup.relay.url}/mailbox`);
+  await page.getByRole('textbox', { name: 'Reply code' }).fill(code);
+  await page.getByRole('button', { name: 'Open my replies' }).click();
+  const reply = page.locator('#mailbox-replies > li.doctor-reply');
+  await poll(() => reply.count()).toBe(1);
+  return reply;
+}
+
 const messagesTo = (id: string) =>
   count(setup.relay.harness, 'select count(*) as n from messages where supporter_id = ?', [id]);
 
@@ -163,7 +173,7 @@ describe('a build with a directory key', () => {
     expect(await messagesTo(chen.id)).toBe(0);
   });
 
-  it('writes to a signed supporter, accepts a re-signed key change with its notice, and warns of the reply from the new key', async () => {
+  it('writes to a signed supporter; a reply from an unsigned new key is not confirmed; the re-signed key is accepted with its notice and its reply warned of', async () => {
     const { anne } = setup;
     const watched = await openPage(setup.browser);
     const { page } = watched;
@@ -194,7 +204,21 @@ describe('a build with a directory key', () => {
     await poll(() =>
       card(page, 'Anne Berg').locator('.doctor-unconfirmed').textContent(),
     ).toContain(UNCONFIRMED);
+    // Anne answers the first message from that key: shown with a warning, and it cannot be answered.
+    const newAnne = new Supporter(
+      setup.relay,
+      { ...anne, publicKey: newKeys.publicKey, secretKey: newKeys.secretKey },
+      anne.token,
+    );
+    await newAnne.reply(first[0]!.message, 'Yes, Thursday?');
+    let reply = await openReply(page, code);
+    expect(await reply.locator('.doctor-reply-unconfirmed').textContent()).toContain(
+      `${UNCONFIRMED}: this reply was opened with a key the service has not confirmed as Anne Berg’s`,
+    );
+    expect(await reply.getByRole('button', { name: 'Write back to Anne Berg' }).count()).toBe(0);
+    await checkPage(watched, 'directory-key-unconfirmed-mailbox');
 
+    // The operator signs the new key (version 2): written to again, with the notice.
     await sign(setup.relay, anne.id, 2);
     await page.goto(`${setup.relay.url}/`);
     const anneCard = card(page, 'Anne Berg');
@@ -209,26 +233,17 @@ describe('a build with a directory key', () => {
     await page.getByRole('button', { name: 'Encrypt and send' }).click();
     await page.locator('#write-sent').waitFor();
     await saveCode(page);
-    const newAnne = new Supporter(
-      setup.relay,
-      { ...anne, publicKey: newKeys.publicKey, secretKey: newKeys.secretKey },
-      anne.token,
-    );
     const second = await newAnne.readInbox({ acknowledge: true });
     expect(second.map((item) => item.message.text)).toEqual(['Writing to your new key.']);
 
-    // Anne answers the first message from her new key: the mailbox says so.
-    await newAnne.reply(first[0]!.message, 'Yes, Thursday?');
-    await page.goto(`${setup.relay.url}/mailbox`);
-    await page.getByRole('textbox', { name: 'Reply code' }).fill(code);
-    await page.getByRole('button', { name: 'Open my replies' }).click();
-    const reply = page.locator('#mailbox-replies > li.doctor-reply');
-    await poll(() => reply.count()).toBe(1);
+    // The reply is now confirmed, and the mailbox says it came from another key than the first message's.
+    reply = await openReply(page, code);
     expect(await reply.locator('.doctor-reply-key-changed').textContent()).toContain(
       'This reply comes from a different key than the one your first message to Anne Berg was sealed to',
     );
     expect(await reply.locator('.doctor-reply-unconfirmed').count()).toBe(0);
     expect(await reply.locator('.doctor-reply-text').textContent()).toBe('Yes, Thursday?');
+    await reply.getByRole('button', { name: 'Write back to Anne Berg' }).waitFor();
     await checkPage(watched, 'directory-key-changed-mailbox');
 
     // Verifying on the home page too, the doctor pages stay within their budget.
