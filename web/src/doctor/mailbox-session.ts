@@ -19,6 +19,7 @@ import {
   openOwnCopy,
   openReply,
   ProtocolError,
+  toB64,
 } from '../protocol';
 import { isConfirmed, VERIFIES_ENTRIES } from './confirmation';
 import { loadDirectory } from './use-directory';
@@ -106,6 +107,25 @@ function firstKeys(copies: OwnCopy[]): Map<string, string> {
   return keys;
 }
 
+/**
+ * What the doctor is told about a reply that opened with `keyB64`: whether
+ * that key is confirmed by the service (the directory entry's, verified; or,
+ * for someone who has left, the key the first message was sealed to), and
+ * whether it differs from the key the first message was sealed to.
+ */
+async function judge(
+  keyB64: string,
+  listed: Supporter | null,
+  firstKey: string | undefined,
+): Promise<Pick<ReplyEntry, 'confirmed' | 'keyChanged'>> {
+  return {
+    confirmed: listed
+      ? await isConfirmed(listed)
+      : !VERIFIES_ENTRIES || (firstKey !== undefined && firstKey === keyB64),
+    keyChanged: firstKey !== undefined && firstKey !== keyB64,
+  };
+}
+
 async function openOne(
   reply: MailboxView['replies'][number],
   keys: MailboxKeys,
@@ -132,10 +152,7 @@ async function openOne(
       id: reply.id,
       supporterId: reply.supporterId,
       listed: listed !== null,
-      confirmed: listed
-        ? await isConfirmed(listed)
-        : !VERIFIES_ENTRIES || (firstKey !== undefined && firstKey === keyB64),
-      keyChanged: firstKey !== undefined && firstKey !== keyB64,
+      ...(await judge(keyB64, listed, firstKey)),
       opened: {
         name: opened.from.name,
         text: opened.text,
@@ -151,8 +168,27 @@ async function openOne(
 }
 
 /**
+ * A reply shown before, as it stands now: judged again (the directory may
+ * have changed since), and opened again if the directory's key is no
+ * longer the one it was opened with.
+ */
+async function again(
+  known: ReplyEntry,
+  reply: MailboxView['replies'][number],
+  keys: MailboxKeys,
+  listed: Supporter | null,
+  firstKey: string | undefined,
+): Promise<ReplyEntry> {
+  if (!known.opened) return known;
+  const keyB64 = toB64(known.opened.key);
+  if (listed && listed.boxPublicKey !== keyB64) return openOne(reply, keys, listed, firstKey);
+  return { ...known, listed: listed !== null, ...(await judge(keyB64, listed, firstKey)) };
+}
+
+/**
  * Takes in what the relay holds: the session to show. A reply already
- * opened in `previous` is not opened again.
+ * opened in `previous` is not opened again while the directory's key is
+ * the one it opened with, only judged again.
  */
 export async function absorb(
   contents: MailboxView,
@@ -193,7 +229,12 @@ export async function absorb(
   for (const reply of contents.replies) {
     const listed = listing(reply.supporterId, directory, listings);
     const firstKey = sealedTo.get(reply.supporterId);
-    replies.push(shown.get(reply.id) ?? (await openOne(reply, keys, listed, firstKey)));
+    const known = shown.get(reply.id);
+    replies.push(
+      known
+        ? await again(known, reply, keys, listed, firstKey)
+        : await openOne(reply, keys, listed, firstKey),
+    );
   }
   return { keys, expiresAt: contents.expiresAt, sent: contents.sent, listings, replies, copies };
 }
