@@ -12,6 +12,10 @@
  * (web/src/verified-scripts.ts). So the sumo build, needed only for
  * Argon2id, loads only on supporter pages.
  *
+ * The operator's directory key (`DIRECTORY_PUBLIC_KEY`, PROTOCOL.md §13) is
+ * baked into every page script (`__DIRECTORY_PUBLIC_KEY__`) and named in the
+ * asset manifest; a value that is not b64 of 32 bytes stops the build.
+ *
  * Beside each text file go a brotli and a gzip copy, which the Node relay
  * sends by `Accept-Encoding` (src/static-files.ts); the asset list and the
  * integrity digests describe the uncompressed files.
@@ -44,6 +48,7 @@ import {
   type VerifiedScriptName,
   type VerifiedScripts,
 } from '../web/src/verified-scripts.ts';
+import { checkDirectoryKey, DirectoryKeyError } from './directory-public-key.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const web = join(root, 'web');
@@ -82,6 +87,16 @@ export interface BuildResult {
   files: BuiltFile[];
   /** What the pages' scripts check before running them (for other bundles of web/ code: the bench page). */
   verifiedScripts: VerifiedScripts;
+  /** The directory key baked into the pages, or null. */
+  directoryPublicKey: string | null;
+}
+
+export interface BuildOptions {
+  /**
+   * The operator's directory key as b64 (32 bytes), or `null` for a build
+   * without one; by default `DIRECTORY_PUBLIC_KEY` from the environment.
+   */
+  directoryPublicKey?: string | null;
 }
 
 /** Options every bundle of web/ code shares. */
@@ -101,9 +116,18 @@ const BUNDLE_OPTIONS = {
   external: ['crypto', 'path', 'fs'],
 } as const satisfies esbuild.BuildOptions;
 
-/** The `define` that bakes `scripts` into a bundle as `__VERIFIED_SCRIPTS__`. */
-export function verifiedScriptsDefine(scripts: VerifiedScripts): Record<string, string> {
-  return { __VERIFIED_SCRIPTS__: JSON.stringify(scripts) };
+/**
+ * The `define` that bakes `scripts` into a bundle as `__VERIFIED_SCRIPTS__`,
+ * and the directory key, if any, as `__DIRECTORY_PUBLIC_KEY__`.
+ */
+export function verifiedScriptsDefine(
+  scripts: VerifiedScripts,
+  directoryPublicKey: string | null = null,
+): Record<string, string> {
+  return {
+    __VERIFIED_SCRIPTS__: JSON.stringify(scripts),
+    __DIRECTORY_PUBLIC_KEY__: JSON.stringify(directoryPublicKey),
+  };
 }
 
 /**
@@ -137,7 +161,16 @@ async function buildVerifiedScript(
  * Builds into a fresh folder and then swaps it in, so a relay or a test run
  * serving `outdir` never sees a half-written build.
  */
-export async function buildWeb(outdir = join(web, 'dist')): Promise<BuildResult> {
+export async function buildWeb(
+  outdir = join(web, 'dist'),
+  options: BuildOptions = {},
+): Promise<BuildResult> {
+  // Checked before anything is written, so a bad key leaves the last build in place.
+  const directoryPublicKey = checkDirectoryKey(
+    options.directoryPublicKey === undefined
+      ? process.env.DIRECTORY_PUBLIC_KEY
+      : options.directoryPublicKey,
+  );
   const staging = `${outdir}.building-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   const assets = join(staging, 'assets');
@@ -168,7 +201,7 @@ export async function buildWeb(outdir = join(web, 'dist')): Promise<BuildResult>
     outdir: assets,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    define: verifiedScriptsDefine(verifiedScripts),
+    define: verifiedScriptsDefine(verifiedScripts, directoryPublicKey),
   });
   cpSync(join(web, 'public'), staging, { recursive: true });
   const shell = readFileSync(join(web, 'pages/app.html'), 'utf8');
@@ -189,7 +222,7 @@ export async function buildWeb(outdir = join(web, 'dist')): Promise<BuildResult>
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'index.html'), html);
   }
-  writeAssetManifest(staging, listFiles(staging));
+  writeAssetManifest(staging, listFiles(staging), directoryPublicKey);
   await writeCompressedCopies(staging, listFiles(staging));
   // Workers Static Assets compress by themselves: the copies are not uploaded.
   writeFileSync(
@@ -200,7 +233,7 @@ export async function buildWeb(outdir = join(web, 'dist')): Promise<BuildResult>
   if (existsSync(outdir)) renameSync(outdir, retired);
   renameSync(staging, outdir);
   rmSync(retired, { recursive: true, force: true });
-  return { outdir, files: listFiles(outdir), verifiedScripts };
+  return { outdir, files: listFiles(outdir), verifiedScripts, directoryPublicKey };
 }
 
 /** The tab title before the script runs, as the page sets it: "Your replies · Peer support for doctors". */
@@ -231,9 +264,14 @@ function staticImports(metafile: esbuild.Metafile, entry: string): string[] {
 /**
  * `/.well-known/peer-relay-assets.json`: the SHA-256 of every file the relay
  * serves from this build, so anyone can compare what their browser received
- * with the published build (docs/verifying-builds.md).
+ * with the published build (docs/verifying-builds.md), and the directory
+ * key the pages verify entries with (`null` when none).
  */
-function writeAssetManifest(dir: string, files: BuiltFile[]): void {
+function writeAssetManifest(
+  dir: string,
+  files: BuiltFile[],
+  directoryPublicKey: string | null,
+): void {
   const assets = files.map((file) => {
     const content = readFileSync(join(dir, file.path));
     return {
@@ -246,7 +284,7 @@ function writeAssetManifest(dir: string, files: BuiltFile[]): void {
   mkdirSync(join(dir, '.well-known'), { recursive: true });
   writeFileSync(
     join(dir, '.well-known/peer-relay-assets.json'),
-    `${JSON.stringify({ version: packageVersion(), assets }, null, 2)}\n`,
+    `${JSON.stringify({ version: packageVersion(), directoryPublicKey, assets }, null, 2)}\n`,
   );
 }
 
@@ -313,7 +351,9 @@ export function reportBuild(result: BuildResult): void {
   ) as { assets: { path: string; sha256: string; integrity: string }[] };
   for (const asset of manifest.assets)
     console.log(`${asset.sha256}  ${asset.path}  ${asset.integrity}`);
-  console.log('');
+  console.log(
+    `\ndirectory key: ${result.directoryPublicKey ?? 'none (entries are not verified)'}\n`,
+  );
   for (const file of result.files) {
     console.log(
       `${file.path.padEnd(48)} ${String(file.bytes).padStart(9)} B  ${String(file.gzipBytes).padStart(8)} B gzip  ${String(file.brBytes).padStart(8)} B br`,
@@ -322,7 +362,11 @@ export function reportBuild(result: BuildResult): void {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const result = await buildWeb();
+  const result = await buildWeb().catch((error: unknown) => {
+    if (!(error instanceof DirectoryKeyError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  });
   if (process.argv.includes('--report')) reportBuild(result);
   console.log(
     `web client built in ${relative(root, result.outdir)}/ (${result.files.length} files)`,

@@ -9,11 +9,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { joinSupporter } from '../support/actors.ts';
-import { checkPage, PROFILES, sendFromCompose } from './doctor-helpers.ts';
+import { checkPage, DOCTOR_JS_BUDGET, PROFILES, sendFromCompose } from './doctor-helpers.ts';
 import { openPage, relayAndBrowser } from './support.ts';
 
 const DIST = new URL('../../web/dist', import.meta.url).pathname;
-const BUDGET = 200 * 1024;
 
 const setup = relayAndBrowser({}, async (relay) => ({
   anne: await joinSupporter(relay, { profile: PROFILES.anne, wholeProfile: true }),
@@ -77,7 +76,7 @@ describe('the doctor pages bundle', () => {
       total += gzipSync(bytes).length;
     }
     console.log(`doctor pages load ${all.length} scripts, ${(total / 1024).toFixed(1)} KB gzipped`);
-    expect(total).toBeLessThanOrEqual(BUDGET);
+    expect(total).toBeLessThanOrEqual(DOCTOR_JS_BUDGET);
     await watched.context.close();
   });
 });

@@ -43,6 +43,9 @@ export const PROFILES = {
   },
 } satisfies Record<string, Profile>;
 
+/** What the doctor pages may load together (home, compose with its worker, mailbox): gzipped JavaScript. */
+export const DOCTOR_JS_BUDGET = 200 * 1024;
+
 export const CHEN_AWAY_UNTIL = '2026-12-05T08:00:00Z';
 
 export interface Directory {

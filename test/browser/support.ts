@@ -39,14 +39,23 @@ export interface RunningRelay extends Transport {
   close(): Promise<void>;
 }
 
-/** Starts the relay with the built web client (web/dist, built by test/global-setup.ts). */
-export async function startRelay(env: Record<string, string> = {}): Promise<RunningRelay> {
+/** Where a relay serves the web client from: web/dist (built by test/global-setup.ts) unless told. */
+export interface RelayOptions {
+  /** Another build of the web client, e.g. one with a directory key. */
+  webDist?: string;
+}
+
+/** Starts the relay with the built web client. */
+export async function startRelay(
+  env: Record<string, string> = {},
+  options: RelayOptions = {},
+): Promise<RunningRelay> {
   const harness = await createHarness({ env });
   const app = createApp({
     relay: harness.relay,
     version: 'test',
     startedAt: harness.clock.now(),
-    assets: staticFiles(join(root, 'web/dist')),
+    assets: staticFiles(options.webDist ?? join(root, 'web/dist')),
     logError: (error) => harness.errors.push(error),
   });
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
@@ -86,17 +95,20 @@ export interface RelayAndBrowser {
  * A relay (with `env`) and the shared Chromium for one test file: started
  * before its tests, closed after them. `seed` prepares the relay before any
  * test runs; what it returns, if anything, is on the fixture too (e.g.
- * `setup.directory`).
+ * `setup.directory`). `options` may name another build to serve, and
+ * `beforeStart` makes it (e.g. a build with a directory key) before the relay starts.
  * Call it at the top level of a test file; read the fields inside tests.
  */
 export function relayAndBrowser<Seeded extends object = object>(
   env: Record<string, string> = {},
   // biome-ignore lint/suspicious/noConfusingVoidType: a seed that only prepares the relay returns nothing.
   seed?: (relay: RunningRelay) => Promise<Seeded | void>,
+  options: RelayOptions & { beforeStart?: () => Promise<unknown> } = {},
 ): RelayAndBrowser & Seeded {
   const setup = {} as RelayAndBrowser & Seeded;
   beforeAll(async () => {
-    setup.relay = await startRelay(env);
+    await options.beforeStart?.();
+    setup.relay = await startRelay(env, options);
     setup.browser = await connectBrowser();
     Object.assign(setup, await seed?.(setup.relay));
   });

@@ -16,6 +16,8 @@ function reply(id: string, supporterId: string, sentAt: string | null): ReplyEnt
     id,
     supporterId,
     listed: true,
+    confirmed: true,
+    keyChanged: false,
     opened: sentAt
       ? { name: supporterId, text: id, thread: 't', sentAt, fingerprint: '', key: new Uint8Array() }
       : null,

@@ -2,12 +2,14 @@
  * @module
  * Said at once when the chosen supporter is away, before the doctor writes:
  * when they are back, and who is available instead. Choosing someone else
- * switches the recipient on this page; what was typed stays.
+ * switches the recipient on this page; what was typed stays. Only entries
+ * confirmed by the service are offered (./confirmation.ts).
  */
 import type { Supporter } from '../../../src/wire/api.ts';
 import { localHref, t } from '../i18n';
 import { Button } from '../ui';
 import { formatList } from '../ui/format';
+import { useConfirmations } from './confirmation';
 import { awaySentence, countyLabel, specialtyLabel } from './format';
 import { useDirectory } from './use-directory';
 
@@ -32,7 +34,12 @@ export interface AwayChoiceProps {
 
 export function AwayChoice({ supporter, onChoose, busy }: AwayChoiceProps) {
   const directory = useDirectory();
-  const others = directory.status === 'ready' ? alternatives(directory.supporters, supporter) : [];
+  const all = directory.status === 'ready' ? directory.supporters : [];
+  const confirmed = useConfirmations(all);
+  const others = alternatives(
+    all.filter((other) => confirmed(other) === true),
+    supporter,
+  );
   return (
     <div id="write-away" class="notice warning doctor-away">
       <p>{t('write.away.notice', { away: awaySentence(supporter) })}</p>

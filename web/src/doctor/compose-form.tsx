@@ -47,19 +47,21 @@ function WhoSees({ name }: { name: string }) {
 
 type KeyProblemReason = Extract<KeyCheck, { status: 'failed' }>['reason'];
 
-const keyProblemText = (reason: KeyProblemReason) =>
+const keyProblemText = (reason: KeyProblemReason, name: string) =>
   reason === 'network'
     ? t('write.crypto.network')
     : reason === 'crypto'
       ? t('doctor.error.crypto')
-      : t(`write.missing.${reason}`);
+      : reason === 'unconfirmed'
+        ? t('doctor.unconfirmed.text', { name })
+        : t(`write.missing.${reason}`);
 
 /** Why nothing can be sealed to this supporter now; only `network` can pass with a retry. */
-function KeyProblem({ reason }: { reason: KeyProblemReason }) {
+function KeyProblem({ reason, name }: { reason: KeyProblemReason; name: string }) {
   return (
     <div id="write-key-problem" class="notice warning" role="alert">
-      <p>{keyProblemText(reason)}</p>
-      {reason === 'badKey' ? (
+      <p>{keyProblemText(reason, name)}</p>
+      {reason === 'badKey' || reason === 'unconfirmed' ? (
         <p>
           <a href={localHref('/')}>{t('write.chooseAnother')}</a>
         </p>
@@ -119,7 +121,7 @@ export function ComposeForm({ supporter, firstContact, onSent }: ComposeFormProp
     const checked = await checkKey(supporter);
     if (checked.status === 'failed') {
       setSending(false);
-      announce(keyProblemText(checked.reason));
+      announce(keyProblemText(checked.reason, name));
       return;
     }
     let pending: PendingSubmission;
@@ -248,7 +250,7 @@ export function ComposeForm({ supporter, firstContact, onSent }: ComposeFormProp
         </div>
       ) : null}
       <SendError id="write-error" failure={shownFailure} textRef={errorRef} />
-      {check?.status === 'failed' ? <KeyProblem reason={check.reason} /> : null}
+      {check?.status === 'failed' ? <KeyProblem reason={check.reason} name={name} /> : null}
       <SendProgress id="write-progress" sending={sending} share={share} />
       <div class="actions">
         <Button id="write-send" type="submit" busy={sending} disabled={blocked}>

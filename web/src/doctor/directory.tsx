@@ -8,6 +8,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
+import { useConfirmations } from './confirmation';
 import { DirectoryFilters } from './directory-filters';
 import { type Filters, matches, NO_FILTERS } from './filters';
 import { availableFirst } from './format';
@@ -19,6 +20,7 @@ export const FIRST_CARDS = 12;
 
 export function Directory() {
   const directory = useDirectory();
+  const confirmed = useConfirmations(directory.status === 'ready' ? directory.supporters : []);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [drawAll, setDrawAll] = useState(false);
   // Effects run after the browser has painted, so the rest follow the first screen.
@@ -51,7 +53,11 @@ export function Directory() {
       ) : null}
       <ul id="directory-list" class="grid doctor-cards" aria-labelledby="directory-title">
         {(drawAll ? shown : shown.slice(0, FIRST_CARDS)).map((supporter) => (
-          <SupporterCard key={supporter.id} supporter={supporter} />
+          <SupporterCard
+            key={supporter.id}
+            supporter={supporter}
+            confirmed={confirmed(supporter)}
+          />
         ))}
       </ul>
     </section>

@@ -7,6 +7,7 @@ import { RelayError } from '../api';
 import { t } from '../i18n';
 import { ProtocolError } from '../protocol/protocol-error';
 import { ScriptIntegrityError } from '../verified-scripts';
+import { UnconfirmedEntryError } from './confirmation';
 
 /** What the page should offer after a failure. */
 export interface SendFailure {
@@ -49,8 +50,14 @@ export function describeSendFailure(error: unknown, name: string): SendFailure {
   return { message: t('doctor.error.crypto'), suggestAnother: false };
 }
 
-/** A failure before anything left the device: a text too long, or the device's own crypto. */
+/**
+ * A failure before anything left the device: a text too long, an entry the
+ * service has not confirmed, or the device's own crypto.
+ */
 export function describeSealFailure(error: unknown, name: string): SendFailure {
+  if (error instanceof UnconfirmedEntryError) {
+    return { message: t('doctor.unconfirmed.text', { name }), suggestAnother: true };
+  }
   return (error instanceof ProtocolError && error.code === 'message_too_long') ||
     error instanceof ScriptIntegrityError
     ? describeSendFailure(error, name)

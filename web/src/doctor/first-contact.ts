@@ -21,6 +21,7 @@ import {
   sealOwnCopy,
   toB64,
 } from '../protocol';
+import { assertConfirmed } from './confirmation';
 import { PendingSubmission } from './send';
 
 export class FirstContact {
@@ -48,17 +49,34 @@ export class FirstContact {
     return this.drawn;
   }
 
-  /** Seals `draft` to `supporter`, on this device; reuses the last sealing if nothing changed. */
+  /**
+   * Seals `draft` to `supporter`, on this device; reuses the last sealing if
+   * nothing changed. Throws `UnconfirmedEntryError` for an entry the service
+   * has not confirmed (./confirmation.ts), whatever the page showed before.
+   */
   async prepare(
     supporter: Supporter,
     draft: { text: string; prefs?: ContactPrefs },
     keepCopy = false,
   ): Promise<PendingSubmission> {
+    await assertConfirmed(supporter);
     const mailbox = await this.drawCode();
-    const key = JSON.stringify([supporter.id, supporter.boxPublicKey, draft, keepCopy]);
+    const key = JSON.stringify([
+      supporter.id,
+      supporter.boxPublicKey,
+      supporter.signature,
+      draft,
+      keepCopy,
+    ]);
     if (this.sealed?.key === key) return this.sealed.pending;
     const sealed = await sealFirstContact(
-      { text: draft.text, ...(draft.prefs ? { prefs: draft.prefs } : {}), mailbox },
+      {
+        text: draft.text,
+        ...(draft.prefs ? { prefs: draft.prefs } : {}),
+        mailbox,
+        // Only a kept copy records the key, so the mailbox can later warn of another one.
+        recordSealedTo: keepCopy,
+      },
       fromB64(supporter.boxPublicKey),
     );
     // The copy is the same plaintext, sealed to the doctor's own reply key; never sent unless chosen.

@@ -5,7 +5,10 @@
  * the replies. Replies are opened here with the supporter's key. They stay
  * on the relay, and are shown every time the code is entered, until the
  * doctor deletes them (PROTOCOL.md §10.4: acknowledged on deletion, never
- * on showing).
+ * on showing). A reply counts as the supporter's only when the key it opened
+ * with is confirmed by the service (./confirmation.ts): a confirmed directory
+ * entry's, or, for someone who has left, the key the doctor's own kept copy
+ * says their first message was sealed to.
  */
 import type { MailboxView, Supporter } from '../../../src/wire/api.ts';
 import { api } from '../api';
@@ -16,7 +19,9 @@ import {
   openOwnCopy,
   openReply,
   ProtocolError,
+  toB64,
 } from '../protocol';
+import { isConfirmed, VERIFIES_ENTRIES } from './confirmation';
 import { loadDirectory } from './use-directory';
 
 export interface OpenedReply {
@@ -37,6 +42,10 @@ export interface ReplyEntry {
   opened: OpenedReply | null;
   /** Whether the supporter is still in the directory and can be written to. */
   listed: boolean;
+  /** Whether the key it opened with is confirmed by the service; if not, it cannot be answered. */
+  confirmed: boolean;
+  /** It opened with a key other than the one the doctor's first message was sealed to. */
+  keyChanged: boolean;
 }
 
 /** The doctor's own kept copy of a message sent (PROTOCOL.md §10.1), opened. */
@@ -49,6 +58,8 @@ export interface OwnCopy {
   sentAt: string;
   /** A first message comes before a follow-up written in the same minute. */
   first: boolean;
+  /** `b64` of the key the message was sealed to, when the copy records it. */
+  sealedTo?: string;
 }
 
 export interface MailboxSession {
@@ -80,17 +91,58 @@ function listing(
   return known.get(id) ?? null;
 }
 
+/**
+ * The key each supporter's first message was sealed to, by supporter id, as
+ * the doctor's kept copies record it (only a kept copy does: nothing else
+ * of a doctor's is stored).
+ */
+function firstKeys(copies: OwnCopy[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  const oldestFirst = [...copies].sort(
+    (a, b) => a.sentAt.localeCompare(b.sentAt) || Number(b.first) - Number(a.first),
+  );
+  for (const { supporterId, sealedTo } of oldestFirst) {
+    if (sealedTo && !keys.has(supporterId)) keys.set(supporterId, sealedTo);
+  }
+  return keys;
+}
+
+/**
+ * What the doctor is told about a reply that opened with `keyB64`: whether
+ * that key is confirmed by the service (the directory entry's, verified; or,
+ * for someone who has left, the key the first message was sealed to), and
+ * whether it differs from the key the first message was sealed to.
+ */
+async function judge(
+  keyB64: string,
+  listed: Supporter | null,
+  firstKey: string | undefined,
+): Promise<Pick<ReplyEntry, 'confirmed' | 'keyChanged'>> {
+  return {
+    confirmed: listed
+      ? await isConfirmed(listed)
+      : !VERIFIES_ENTRIES || (firstKey !== undefined && firstKey === keyB64),
+    keyChanged: firstKey !== undefined && firstKey !== keyB64,
+  };
+}
+
 async function openOne(
   reply: MailboxView['replies'][number],
   keys: MailboxKeys,
-  directory: Supporter[],
-  known: Map<string, Supporter | null>,
+  listed: Supporter | null,
+  firstKey: string | undefined,
 ): Promise<ReplyEntry> {
-  const entry = listing(reply.supporterId, directory, known);
-  const unopened = { id: reply.id, supporterId: reply.supporterId, opened: null, listed: false };
+  const unopened = {
+    id: reply.id,
+    supporterId: reply.supporterId,
+    opened: null,
+    listed: false,
+    confirmed: false,
+    keyChanged: false,
+  };
   // The directory's key, the one the doctor's message was sealed to; the
   // key sent with the reply only for a supporter who has since left.
-  const keyB64 = entry?.boxPublicKey ?? reply.boxPublicKey;
+  const keyB64 = listed?.boxPublicKey ?? reply.boxPublicKey;
   if (!keyB64) return unopened;
   try {
     const key = fromB64(keyB64);
@@ -99,7 +151,8 @@ async function openOne(
     return {
       id: reply.id,
       supporterId: reply.supporterId,
-      listed: entry !== null,
+      listed: listed !== null,
+      ...(await judge(keyB64, listed, firstKey)),
       opened: {
         name: opened.from.name,
         text: opened.text,
@@ -115,8 +168,27 @@ async function openOne(
 }
 
 /**
+ * A reply shown before, as it stands now: judged again (the directory may
+ * have changed since), and opened again if the directory's key is no
+ * longer the one it was opened with.
+ */
+async function again(
+  known: ReplyEntry,
+  reply: MailboxView['replies'][number],
+  keys: MailboxKeys,
+  listed: Supporter | null,
+  firstKey: string | undefined,
+): Promise<ReplyEntry> {
+  if (!known.opened) return known;
+  const keyB64 = toB64(known.opened.key);
+  if (listed && listed.boxPublicKey !== keyB64) return openOne(reply, keys, listed, firstKey);
+  return { ...known, listed: listed !== null, ...(await judge(keyB64, listed, firstKey)) };
+}
+
+/**
  * Takes in what the relay holds: the session to show. A reply already
- * opened in `previous` is not opened again.
+ * opened in `previous` is not opened again while the directory's key is
+ * the one it opened with, only judged again.
  */
 export async function absorb(
   contents: MailboxView,
@@ -128,11 +200,6 @@ export async function absorb(
   const directory = await loadDirectory(true);
   const listings = new Map<string, Supporter | null>();
   for (const entry of contents.sent) listing(entry.supporterId, directory, listings);
-  const shown = new Map(previous?.replies.map((reply) => [reply.id, reply]));
-  const replies: ReplyEntry[] = [];
-  for (const reply of contents.replies) {
-    replies.push(shown.get(reply.id) ?? (await openOne(reply, keys, directory, listings)));
-  }
   const kept = new Map(previous?.copies.map((copy) => [copy.id, copy]));
   const copies: OwnCopy[] = [];
   for (const entry of contents.sent) {
@@ -150,10 +217,24 @@ export async function absorb(
         text: message.text,
         sentAt: message.sentAt,
         first: message.kind === 'first-contact',
+        ...(message.sealedTo ? { sealedTo: message.sealedTo } : {}),
       });
     } catch {
       // Not a copy this code made: nothing to show.
     }
+  }
+  const sealedTo = firstKeys(copies);
+  const shown = new Map(previous?.replies.map((reply) => [reply.id, reply]));
+  const replies: ReplyEntry[] = [];
+  for (const reply of contents.replies) {
+    const listed = listing(reply.supporterId, directory, listings);
+    const firstKey = sealedTo.get(reply.supporterId);
+    const known = shown.get(reply.id);
+    replies.push(
+      known
+        ? await again(known, reply, keys, listed, firstKey)
+        : await openOne(reply, keys, listed, firstKey),
+    );
   }
   return { keys, expiresAt: contents.expiresAt, sent: contents.sent, listings, replies, copies };
 }

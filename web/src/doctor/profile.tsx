@@ -2,14 +2,15 @@
  * @module
  * A supporter's public profile as the doctor pages show it: place, away
  * status, specialties, languages, ways of meeting, the key fingerprint
- * behind "Verify this supporter", and the supporter's own words. Shared by
+ * behind "Verify this supporter", a recent change of key (the directory says
+ * so for 30 days), and the supporter's own words. Shared by
  * the directory cards and the compose page.
  */
 import type { ComponentChildren } from 'preact';
 import type { Supporter } from '../../../src/wire/api.ts';
 import { t } from '../i18n';
 import { Disclosure } from '../ui';
-import { capitalise, formatList } from '../ui/format';
+import { capitalise, formatDate, formatList } from '../ui/format';
 import { awayText, countyLabel, languageList, modalityName, specialtyLabel } from './format';
 
 function Detail({ label, children }: { label: string; children: ComponentChildren }) {
@@ -63,6 +64,13 @@ export function SupporterProfile({ supporter, fingerprint, verifyNote }: Support
           {capitalise(formatList(supporter.modalities.map(modalityName)))}
         </Detail>
       </dl>
+      {supporter.keyChangedAt ? (
+        <p>
+          <span class="badge away doctor-key-changed">
+            {t('doctor.keyChanged', { date: formatDate(supporter.keyChangedAt) })}
+          </span>
+        </p>
+      ) : null}
       {supporter.about ? <p class="doctor-about-text">{supporter.about}</p> : null}
       <VerifySupporter fingerprint={fingerprint} note={verifyNote} />
     </>

@@ -21,6 +21,7 @@ import type { Supporter } from '../../../src/wire/api.ts';
 import { RelayError } from '../api';
 import { fingerprint, fromB64, prepareEncryption } from '../protocol';
 import { ScriptIntegrityError } from '../verified-scripts';
+import { isConfirmed } from './confirmation';
 import { findInDirectory } from './use-directory';
 
 export type MissingReason = 'noId' | 'notFound' | 'network';
@@ -31,14 +32,19 @@ export type Recipient =
 
 /**
  * A supporter's key as checked on this device: its fingerprint computed
- * from the key itself and equal to the directory's; or why it is not
- * usable: `network`, `integrity` and `crypto` when libsodium could not be
+ * from the key itself and equal to the directory's, and the entry confirmed
+ * by the service (./confirmation.ts); or why it is not usable:
+ * `unconfirmed` for an entry the operator's key did not sign as it is;
+ * `network`, `integrity` and `crypto` when libsodium could not be
  * downloaded, was not the published code, or did not start on this device
  * (checking again may cure the first).
  */
 export type KeyCheck =
   | { status: 'verified'; fingerprint: string }
-  | { status: 'failed'; reason: 'badKey' | 'network' | 'integrity' | 'crypto' };
+  | {
+      status: 'failed';
+      reason: 'badKey' | 'unconfirmed' | 'network' | 'integrity' | 'crypto';
+    };
 
 /** Marks a `window.name` as ours, so a name some other page set is never read as a choice. */
 const HANDED_OVER = 'peer-relay-write-to:';
@@ -97,7 +103,14 @@ export const keyCheck = signal<KeyCheck | null>(null);
  * loads libsodium if the page has not already started to.
  */
 export function checkKey(supporter: Supporter): Promise<KeyCheck> {
-  const key = `${supporter.id} ${supporter.boxPublicKey} ${supporter.fingerprint}`;
+  const key = JSON.stringify([
+    supporter.id,
+    supporter.name,
+    supporter.boxPublicKey,
+    supporter.fingerprint,
+    supporter.version,
+    supporter.signature,
+  ]);
   let check = checks.get(key);
   if (check === undefined || latest !== key) keyCheck.value = null;
   latest = key;
@@ -121,11 +134,14 @@ async function computeCheck(supporter: Supporter): Promise<KeyCheck> {
     if (error instanceof TypeError) return { status: 'failed', reason: 'network' };
     return { status: 'failed', reason: 'crypto' };
   }
+  let computed: string;
   try {
-    const computed = await fingerprint(fromB64(supporter.boxPublicKey));
-    if (computed === supporter.fingerprint) return { status: 'verified', fingerprint: computed };
+    computed = await fingerprint(fromB64(supporter.boxPublicKey));
   } catch {
     // A key that is not base64url: not one to seal to either.
+    return { status: 'failed', reason: 'badKey' };
   }
-  return { status: 'failed', reason: 'badKey' };
+  if (computed !== supporter.fingerprint) return { status: 'failed', reason: 'badKey' };
+  if (!(await isConfirmed(supporter))) return { status: 'failed', reason: 'unconfirmed' };
+  return { status: 'verified', fingerprint: computed };
 }

@@ -49,6 +49,17 @@ export function ReplyItem({ reply, keys, onSent, onDelete, copiesKept = false }:
     <Card as="li" class="doctor-reply">
       <h3>{t('mailbox.reply.from', { name: opened.name })}</h3>
       <p class="muted">{t('mailbox.reply.sent', { date: formatDateTime(opened.sentAt) })}</p>
+      {/* Before the text: the doctor reads the warning before the words. */}
+      {reply.keyChanged ? (
+        <p class="notice warning doctor-reply-key-changed">
+          {t('mailbox.reply.keyChanged', { name: opened.name })}
+        </p>
+      ) : null}
+      {reply.confirmed ? null : (
+        <p class="notice warning doctor-reply-unconfirmed">
+          {t('mailbox.reply.unconfirmed', { name: opened.name })}
+        </p>
+      )}
       <p class="doctor-reply-text">{opened.text}</p>
       <ReplyActions
         text={opened.text}
@@ -56,7 +67,7 @@ export function ReplyItem({ reply, keys, onSent, onDelete, copiesKept = false }:
         onDelete={onDelete}
         copiesKept={copiesKept}
       />
-      {reply.listed ? (
+      {!reply.confirmed ? null : reply.listed ? (
         <>
           <VerifySupporter
             fingerprint={opened.fingerprint}
@@ -126,7 +137,11 @@ function FollowUp({ reply, keys, onSent }: Omit<ReplyItemProps, 'onDelete' | 'co
     try {
       // Same draft after a failure: resend the very same sealed message.
       if (pending.current?.draft !== text || pending.current.keep !== keepCopy) {
-        const sealed = await sealFollowUp(opened.thread, { text, mailbox: keys }, opened.key);
+        const sealed = await sealFollowUp(
+          opened.thread,
+          { text, mailbox: keys, recordSealedTo: keepCopy },
+          opened.key,
+        );
         // The same plaintext to the doctor's own reply key, only when chosen (§10.1).
         const copy = keepCopy ? toB64(await sealOwnCopy(sealed.message, keys)) : undefined;
         pending.current = {

@@ -18,6 +18,10 @@ export const doctorEn = {
   'doctor.modalities': 'Can meet',
   'doctor.fingerprint': 'Key fingerprint',
   'doctor.verify': 'Verify this supporter',
+  'doctor.unconfirmed': 'Not yet confirmed by the service',
+  'doctor.unconfirmed.text':
+    'The service has not yet confirmed this entry, so you cannot write to {name} for now. This protects you from a key that is not theirs. Choose someone else, or try again later.',
+  'doctor.keyChanged': 'Key changed on {date}',
   'doctor.modality.in-person': 'in person',
   'doctor.modality.phone': 'by phone',
   'doctor.modality.video': 'by video',
@@ -214,6 +218,10 @@ export const doctorEn = {
   'mailbox.reply.fingerprint': 'Key fingerprint of {name}: {fingerprint}',
   'mailbox.reply.left':
     '{name} has left the service, so you cannot write back here. You can choose another supporter from the list.',
+  'mailbox.reply.unconfirmed':
+    'Not yet confirmed by the service: this reply was opened with a key the service has not confirmed as {name}’s, so it may not come from them. You cannot answer it here.',
+  'mailbox.reply.keyChanged':
+    'This reply comes from a different key than the one your first message to {name} was sealed to. If you did not expect that, ask {name} by phone to read their key fingerprint to you.',
   'mailbox.reply.unopened.title': 'A reply that could not be opened',
   'mailbox.reply.unopened':
     'This reply did not open with the supporter’s key, so it may not be genuine. It is not shown.',

@@ -14,6 +14,10 @@ export const doctorNb: Record<keyof typeof doctorEn, string> = {
   'doctor.modalities': 'Kan møtes',
   'doctor.fingerprint': 'Nøkkelens fingeravtrykk',
   'doctor.verify': 'Kontroller denne støttekollegaen',
+  'doctor.unconfirmed': 'Ennå ikke bekreftet av tjenesten',
+  'doctor.unconfirmed.text':
+    'Tjenesten har ennå ikke bekreftet denne oppføringen, så du kan ikke skrive til {name} nå. Det beskytter deg mot en nøkkel som ikke er vedkommendes. Velg en annen, eller prøv igjen senere.',
+  'doctor.keyChanged': 'Nøkkelen ble byttet {date}',
   'doctor.modality.in-person': 'ansikt til ansikt',
   'doctor.modality.phone': 'på telefon',
   'doctor.modality.video': 'på video',
@@ -210,6 +214,10 @@ export const doctorNb: Record<keyof typeof doctorEn, string> = {
   'mailbox.reply.fingerprint': 'Fingeravtrykket til nøkkelen til {name}: {fingerprint}',
   'mailbox.reply.left':
     '{name} har sluttet i tjenesten, så du kan ikke svare her. Du kan velge en annen støttekollega fra listen.',
+  'mailbox.reply.unconfirmed':
+    'Ennå ikke bekreftet av tjenesten: dette svaret ble åpnet med en nøkkel tjenesten ikke har bekreftet som nøkkelen til {name}, så det kommer kanskje ikke fra vedkommende. Du kan ikke svare på det her.',
+  'mailbox.reply.keyChanged':
+    'Dette svaret kommer fra en annen nøkkel enn den den første meldingen din til {name} ble kryptert til. Ventet du ikke det, kan du be {name} lese opp nøkkelens fingeravtrykk på telefon.',
   'mailbox.reply.unopened.title': 'Et svar som ikke kunne åpnes',
   'mailbox.reply.unopened':
     'Dette svaret kunne ikke åpnes med støttekollegaens nøkkel, så det er kanskje ikke ekte. Det vises ikke.',

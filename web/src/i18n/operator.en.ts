@@ -9,6 +9,17 @@ export const operatorEn = {
   'operator.lead':
     'Delivery health of this relay: what is waiting, how quickly messages reach supporters, and who may need a nudge. Every figure is a count; nothing here shows a message or anything about a doctor.',
 
+  // The directory key (PROTOCOL.md §13)
+  'operator.directory.signed':
+    'The doctor pages of this build write only to supporters whose directory entry is signed with the directory key:',
+  'operator.directory.unsigned.title': 'The directory is not signed',
+  'operator.directory.unsigned':
+    'These pages were built without a directory key, so they trust each supporter’s key exactly as the relay’s database gives it: whoever can write to the database could put their own key next to a supporter’s name. To close that:',
+  'operator.directory.step.key':
+    'On your own machine, not the relay, make the signing key (its secret is kept under a passphrase):',
+  'operator.directory.step.build': 'Build the pages with the public key it prints:',
+  'operator.directory.step.sign':
+    'Sign the supporters’ entries, and again whenever one changes name or key:',
   // The token
   'operator.login.title': 'Enter the operator token',
   'operator.login.intro':

@@ -7,6 +7,17 @@ export const operatorNb: Record<keyof typeof operatorEn, string> = {
   'operator.lead':
     'Slik går leveringen i denne tjenesten: hva som venter, hvor raskt meldinger når støttekollegaene, og hvem som kanskje trenger en påminnelse. Alle tall er opptellinger; ingenting her viser en melding eller noe om en lege.',
 
+  // Katalognøkkelen (PROTOCOL.md §13)
+  'operator.directory.signed':
+    'Legesidene i denne versjonen skriver bare til støttekolleger med en oppføring som er signert med katalognøkkelen:',
+  'operator.directory.unsigned.title': 'Katalogen er ikke signert',
+  'operator.directory.unsigned':
+    'Disse sidene ble bygget uten katalognøkkel, så de stoler på hver støttekollegas nøkkel slik databasen til tjenesten oppgir den: den som kan skrive i databasen, kan sette sin egen nøkkel ved siden av navnet til en støttekollega. Slik lukker du det:',
+  'operator.directory.step.key':
+    'Lag signeringsnøkkelen på din egen maskin, ikke på tjenesten (hemmeligheten lagres under en passordfrase):',
+  'operator.directory.step.build': 'Bygg sidene med den offentlige nøkkelen den skriver ut:',
+  'operator.directory.step.sign':
+    'Signer oppføringene til støttekollegaene, og på nytt hver gang en av dem bytter navn eller nøkkel:',
   // Tokenet
   'operator.login.title': 'Skriv inn operatørtokenet',
   'operator.login.intro':

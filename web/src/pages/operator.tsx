@@ -9,6 +9,7 @@
 import '../i18n/operator';
 import { t } from '../i18n';
 import { Dashboard } from '../operator/dashboard';
+import { DirectorySigning } from '../operator/directory-signing';
 import { start, view } from '../operator/session';
 import { TokenForm } from '../operator/token-form';
 import { mount, Page } from '../ui';
@@ -20,6 +21,7 @@ function OperatorPage() {
         {t('operator.title')}
       </h1>
       <p class="lead">{t('operator.lead')}</p>
+      <DirectorySigning />
       {view.value === 'login' ? <TokenForm /> : null}
       {view.value === 'loading' ? <p role="status">{t('operator.loading')}</p> : null}
       {view.value === 'dashboard' ? <Dashboard /> : null}

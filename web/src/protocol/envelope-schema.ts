@@ -68,6 +68,7 @@ const doctorMessageFields = {
   prefs: v.exactOptional(prefsSchema),
   replyTo: v.object({ mailboxId: b64Bytes(32), publicKey: b64Bytes(32) }),
   sentAt: sentAtSchema,
+  sealedTo: v.exactOptional(b64Bytes(32)),
 };
 
 // Typed with the declared interfaces, so the compiler checks that the schemas

@@ -64,6 +64,12 @@ interface DoctorMessageFields {
   replyTo: ReplyTo;
   /** The sender's clock at minute precision, e.g. `2026-11-27T14:05Z`. */
   sentAt: string;
+  /**
+   * `b64` of the supporter key the message was sealed to: an optional
+   * addition (PROTOCOL.md, top), written only when the doctor keeps a copy
+   * (§10.1), so their mailbox can tell when a reply comes from another key.
+   */
+  sealedTo?: string;
 }
 
 /** A doctor's first message to a supporter. */
@@ -112,6 +118,8 @@ export interface DoctorDraft {
   mailbox: Pick<MailboxKeys, 'mailboxId' | 'replyPublicKey'>;
   /** Defaults to now. */
   sentAt?: Date;
+  /** Write `sealedTo` into the message (and so into the doctor's copy of it). */
+  recordSealedTo?: boolean;
 }
 
 /** What a supporter writes in reply; the rest of the envelope is filled in. */
@@ -204,6 +212,7 @@ function doctorMessage<K extends DoctorMessage['kind']>(
   kind: K,
   thread: string,
   draft: DoctorDraft,
+  supporterBoxPublicKey: Uint8Array,
 ): DoctorMessageFields & { kind: K } {
   return {
     v: 1,
@@ -216,6 +225,7 @@ function doctorMessage<K extends DoctorMessage['kind']>(
       publicKey: toB64(draft.mailbox.replyPublicKey),
     },
     sentAt: minuteTimestamp(draft.sentAt),
+    ...(draft.recordSealedTo ? { sealedTo: toB64(supporterBoxPublicKey) } : {}),
   };
 }
 
@@ -233,7 +243,7 @@ export async function sealFirstContact(
   draft: DoctorDraft,
   supporterBoxPublicKey: Uint8Array,
 ): Promise<SealedDoctorMessage<FirstContact>> {
-  const message = doctorMessage('first-contact', await newThreadId(), draft);
+  const message = doctorMessage('first-contact', await newThreadId(), draft, supporterBoxPublicKey);
   const ciphertext = await sealDoctorMessage(message, supporterBoxPublicKey);
   return { message, ciphertext, id: await messageId(ciphertext) };
 }
@@ -244,7 +254,7 @@ export async function sealFollowUp(
   draft: DoctorDraft,
   supporterBoxPublicKey: Uint8Array,
 ): Promise<SealedDoctorMessage<FollowUp>> {
-  const message = doctorMessage('follow-up', thread, draft);
+  const message = doctorMessage('follow-up', thread, draft, supporterBoxPublicKey);
   const ciphertext = await sealDoctorMessage(message, supporterBoxPublicKey);
   return { message, ciphertext, id: await messageId(ciphertext) };
 }
