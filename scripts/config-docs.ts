@@ -88,6 +88,16 @@ stated lifetime ([protocol §10](protocol.md#10-lifetimes-and-rounding-to-the-ho
 | variable | default | on Workers | meaning |
 | --- | --- | --- | --- |
 ${rows.join('\n')}
+
+## At build time
+
+One variable is read by the build (\`npm install\`, \`npm run build\`,
+\`npm run cf:build\`), not by the relay: \`DIRECTORY_PUBLIC_KEY\`, the
+operator's Ed25519 public key (base64url, 32 bytes) from
+\`npm run directory-key\`. The pages are built with it and then verify every
+directory entry's signature before a doctor can write (PROTOCOL.md §13,
+SECURITY.md); unset, they trust the directory as served. A bad value stops the
+build with a sentence saying so (\`scripts/directory-public-key.ts\`).
 `;
 }
 
