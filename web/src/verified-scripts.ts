@@ -55,6 +55,23 @@ declare const __VERIFIED_SCRIPTS__: VerifiedScripts;
 const manifest: VerifiedScripts | undefined =
   typeof __VERIFIED_SCRIPTS__ === 'undefined' ? undefined : __VERIFIED_SCRIPTS__;
 
+// Replaced by the build with the operator's directory key as b64, or null.
+declare const __DIRECTORY_PUBLIC_KEY__: string | null;
+
+/**
+ * The other thing a page takes from its build rather than from the relay:
+ * the operator's Ed25519 public key that signs every directory entry
+ * (PROTOCOL.md §13; `DIRECTORY_PUBLIC_KEY`, scripts/build-web.ts), also
+ * listed in the asset manifest. Whoever can write to the relay's database
+ * cannot replace it. `null` for a build without one (a first local run),
+ * whose pages trust the directory as served and say so on the operator page.
+ * It lives here, beside the digests, because every page loads this module:
+ * alone, it would be a chunk of its own (esbuild inlines the value, leaving
+ * that chunk empty).
+ */
+export const DIRECTORY_PUBLIC_KEY: string | null =
+  typeof __DIRECTORY_PUBLIC_KEY__ === 'undefined' ? null : __DIRECTORY_PUBLIC_KEY__;
+
 /**
  * What the build makes each module from (scripts/build-web.ts), imported as
  * it is in Node: a package, or a path from this folder. The worker is built

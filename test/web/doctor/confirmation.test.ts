@@ -4,18 +4,22 @@
  * confirmed, and sealing to any other is refused before anything is sealed,
  * whatever the page showed before.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Supporter } from '../../../src/wire/api.ts';
 import { boxKeyPair, signSeedKeyPair } from '../../../web/src/crypto/libsodium';
+import {
+  isConfirmed,
+  UnconfirmedEntryError,
+  VERIFIES_ENTRIES,
+} from '../../../web/src/doctor/confirmation.ts';
+import { FirstContact } from '../../../web/src/doctor/first-contact.ts';
 import { signEntry, toB64 } from '../../../web/src/protocol/index';
 
-// The build's define, set before the page modules are imported (PROTOCOL.md §13's test vector key).
-(globalThis as { __DIRECTORY_PUBLIC_KEY__?: string }).__DIRECTORY_PUBLIC_KEY__ =
-  'A6EHv_POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg';
-const { isConfirmed, UnconfirmedEntryError, VERIFIES_ENTRIES } = await import(
-  '../../../web/src/doctor/confirmation.ts'
-);
-const { FirstContact } = await import('../../../web/src/doctor/first-contact.ts');
+// The build's define, set before any page module is imported (PROTOCOL.md §13's test vector key).
+vi.hoisted(() => {
+  (globalThis as { __DIRECTORY_PUBLIC_KEY__?: string }).__DIRECTORY_PUBLIC_KEY__ =
+    'A6EHv_POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg';
+});
 
 let signed: Supporter;
 

@@ -2,7 +2,7 @@
  * @module
  * Whether a directory entry is confirmed by the service: signed by the
  * operator's directory key that the build baked into this page
- * (../directory-key.ts, PROTOCOL.md §13). A page seals nothing to an entry
+ * (../verified-scripts.ts, PROTOCOL.md §13). A page seals nothing to an entry
  * that is not, so whoever can write to the relay's database cannot put
  * their own key next to a supporter's name. A build without a directory
  * key (a first local run) confirms every entry as the directory gives it,
@@ -10,7 +10,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Supporter } from '../../../src/wire/api.ts';
-import { DIRECTORY_PUBLIC_KEY } from '../directory-key';
+import { DIRECTORY_PUBLIC_KEY } from '../verified-scripts';
 
 /** Whether this build verifies entries at all. */
 export const VERIFIES_ENTRIES = DIRECTORY_PUBLIC_KEY !== null;

@@ -3,11 +3,12 @@
  * Whether the doctor pages of this build verify directory entries
  * (PROTOCOL.md §13): the key they verify with, or, for a build without one
  * (a first local run), that the directory is not signed and how to sign it.
- * The key comes from the build (../directory-key.ts), never from the relay.
+ * The key comes from the build (../verified-scripts.ts), never from the relay.
  */
-import { DIRECTORY_PUBLIC_KEY } from '../directory-key';
+
 import { t } from '../i18n';
 import { Notice } from '../ui';
+import { DIRECTORY_PUBLIC_KEY } from '../verified-scripts';
 
 export function DirectorySigning() {
   if (DIRECTORY_PUBLIC_KEY !== null) {
