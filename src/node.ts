@@ -20,6 +20,13 @@ import { createNodeNotifier } from './notify/smtp.ts';
 import { staticFiles } from './static-files.ts';
 
 const SWEEP_INTERVAL_MS = 60_000;
+/**
+ * At a stop, how long requests in flight may take to finish. A healthy one
+ * takes milliseconds; a connection still mid-request after this (a client or
+ * proxy that stopped sending) is cut, so a stop never waits for
+ * REQUEST_TIMEOUT_SECONDS.
+ */
+const STOP_GRACE_MS = 5_000;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -99,8 +106,13 @@ async function main(): Promise<void> {
       if ('closeIdleConnections' in server) server.closeIdleConnections();
     };
     const idleCloser = setInterval(closeIdle, 50);
+    const cutOff = setTimeout(() => {
+      log('warn', 'stop_forced', { afterSeconds: STOP_GRACE_MS / 1000 });
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, STOP_GRACE_MS);
     server.close(async () => {
       clearInterval(idleCloser);
+      clearTimeout(cutOff);
       try {
         await store.checkpoint();
         store.close();

@@ -317,5 +317,5 @@ describe('nothing about the client reaches a file', () => {
     );
     expect(caddy.output()).toContain('serving initial configuration');
     expect(leakedSecrets(files, sentinel)).toEqual([]);
-  });
+  }, 60_000);
 });

@@ -384,6 +384,24 @@ describe('shutdown', () => {
     expect((await stop(again)).code).toBe(0);
   });
 
+  it('cuts off a request still in flight after the stop grace, and exits 0', async () => {
+    const relay = await startRelay(await relayEnv());
+    // Headers are in and the body never comes: the stop must not wait for
+    // REQUEST_TIMEOUT_SECONDS, let alone for ever.
+    const held = postHeldInFlight(
+      `${relay.baseUrl}/api/v1/session/params`,
+      { 'Content-Type': 'application/json' },
+      JSON.stringify({ login: 'nobody-at-all' }),
+      async () => {
+        relay.signal('SIGTERM');
+        await relay.waitForExit(20_000);
+      },
+    ).catch((error: unknown) => error);
+    expect(await relay.waitForExit(20_000)).toEqual({ code: 0, signal: null });
+    expect(relay.stderr()).toMatch(/"level":"warn","event":"stop_forced".*"afterSeconds":5/);
+    expect(await held).toBeInstanceOf(Error);
+  });
+
   it('refuses new connections once SIGTERM has arrived', async () => {
     const relay = await startRelay(await relayEnv());
     const supporter = await joinSupporter(httpOf(relay, await operatorToken(relay)));
