@@ -3,7 +3,7 @@
  * `npm run backup -- <file>`: writes a backup of the Node relay's libSQL
  * file (DATABASE_URL) to `<file>`, a new file readable by its owner only.
  * Safe while the relay runs. What is kept, and what never is:
- * src/db/backup.ts and docs/deploy-node-ops.md, "Backups and restore".
+ * src/db/backup.ts and docs/deploy-node.md, "Backups and restore".
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';

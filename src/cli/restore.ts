@@ -4,7 +4,7 @@
  * relay's libSQL file (DATABASE_URL) with the backup in `<file>` (written by
  * `npm run backup`), in one rename, and brings it up to this release's
  * schema. Refuses a file that is not a backup, a backup from a newer
- * release, and a database that looks in use (docs/deploy-node-ops.md).
+ * release, and a database that looks in use (docs/deploy-node.md).
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';

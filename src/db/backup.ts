@@ -1,7 +1,7 @@
 /**
  * @module
  * Backups of the Node relay's libSQL file, and their restore
- * (docs/deploy-node-ops.md, "Backups and restore").
+ * (docs/deploy-node.md, "Backups and restore").
  *
  * A backup is a new SQLite file with the relay's schema (made by the same
  * migrations) into which one read transaction on the live database copies
@@ -63,7 +63,7 @@ export function localDatabasePath(databaseUrl: string): string {
   const path = databaseFilePath(databaseUrl);
   if (path === null || path === ':memory:') {
     throw new BackupError(
-      'DATABASE_URL does not name a local file; Turso and D1 keep their own backups (docs/deploy-node-ops.md).',
+      'DATABASE_URL does not name a local file; Turso and D1 keep their own backups (docs/deploy-node.md).',
     );
   }
   return path;

@@ -107,7 +107,7 @@ describe('deploy/peer-relay.service', () => {
   it('scores OK or better in systemd-analyze security --offline', () => {
     const { status, output } = systemdAnalyze(['security', '--offline=true', unitFile(SHIPPED)]);
     expect(status).toBe(0);
-    // 1.3 with Debian 12's systemd 252; the band, not the figure, is pinned (docs/deploy-node-ops.md).
+    // 1.2 with Debian 12's systemd 252; the band, not the figure, is pinned (docs/deploy-node.md).
     const level = /Overall exposure level for peer-relay\.service: ([\d.]+) (\w+)/.exec(output);
     expect(level?.[2]).toMatch(/^(SAFE|OK)$/);
   });
